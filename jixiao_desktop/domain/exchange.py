@@ -1,0 +1,273 @@
+"""The ``jixiao-form`` exchange format, version 1 (``spec/exchange-format.md``).
+
+Reading is lenient (what clerks type), writing is canonical, unknown keys survive a round
+trip, and a newer ``format_version`` is refused with a clear message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from jixiao_desktop.domain.model import (
+    TEMPLATE_BJ_2021,
+    Acknowledgement,
+    Form,
+    FundSource,
+    Funds,
+    Indicator,
+    IndicatorItem,
+)
+from jixiao_desktop.domain.money import canonical_amount_text
+
+FORMAT_NAME = "jixiao-form"
+FORMAT_VERSION = 1
+FILE_SUFFIX = ".jixiao.json"
+
+_FORM_KEYS = {"template", "year", "department", "funds", "goals", "indicators", "other_notes",
+              "acknowledgements"}
+_FUNDS_KEYS = {"unit", "total", "basic", "project", "sources"}
+_INDICATOR_KEYS = {"name", "content", "level1", "level2", "items"}
+_ITEM_KEYS = set(IndicatorItem.TEXT_FIELDS)
+_SOURCE_KEYS = {"name", "amount"}
+
+
+class ExchangeError(ValueError):
+    """A file that is not a readable form; the message is one Chinese line."""
+
+
+def _text(value: Any, where: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        raise ExchangeError(f"{where} 应为文字，却是 {json.dumps(value)}")
+    if isinstance(value, (int, float)):
+        # A number typed by a hand-edited file: keep its decimal spelling, never a float value.
+        return json.dumps(value)
+    if isinstance(value, str):
+        return value
+    raise ExchangeError(f"{where} 应为文字，却是{type(value).__name__}")
+
+
+def _amount(value: Any, where: str) -> str:
+    if isinstance(value, float):
+        # json.loads gives a float only for hand-edited files; its repr is the digits written.
+        return repr(value)
+    return _text(value, where)
+
+
+def _year(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ExchangeError("year（年度）应为四位年份")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        digits = re.sub(r"[\s年度（）()]", "", value.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+        if digits.isdigit():
+            return int(digits)
+    raise ExchangeError(f"year（年度）应为四位年份，却是 {json.dumps(value, ensure_ascii=False)}")
+
+
+def _dict(value: Any, where: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ExchangeError(f"{where} 应为对象（{{…}}）")
+    return value
+
+
+def _list(value: Any, where: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ExchangeError(f"{where} 应为列表（[…]）")
+    return value
+
+
+def _extra(data: dict[str, Any], known: set[str]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k not in known}
+
+
+def form_from_dict(doc: Any) -> Form:
+    """Build a form from a parsed exchange document.
+
+    Raises:
+        ExchangeError: not a ``jixiao-form`` document, a newer version, or a malformed part.
+    """
+    if not isinstance(doc, dict):
+        raise ExchangeError("不是绩效目标申报表文件：最外层应为对象")
+    if doc.get("format") != FORMAT_NAME:
+        raise ExchangeError(f"不是绩效目标申报表文件：缺少 \"format\": \"{FORMAT_NAME}\"")
+    version = doc.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ExchangeError("文件缺少有效的 format_version")
+    if version > FORMAT_VERSION:
+        raise ExchangeError(
+            f"文件格式版本为 {version}，本程序只支持到版本 {FORMAT_VERSION}，请升级绩效目标申报助手后再打开"
+        )
+    data = doc.get("form")
+    if not isinstance(data, dict):
+        raise ExchangeError("文件中没有 \"form\"（申报表内容）")
+
+    funds_data = _dict(data.get("funds"), "funds（资金）")
+    sources: list[FundSource] | None = None
+    if "sources" in funds_data and funds_data["sources"] is not None:
+        sources = []
+        for i, src in enumerate(_list(funds_data["sources"], "funds.sources")):
+            src = _dict(src, f"funds.sources[{i}]")
+            sources.append(FundSource(
+                name=_text(src.get("name"), f"funds.sources[{i}].name"),
+                amount=_amount(src.get("amount"), f"funds.sources[{i}].amount"),
+                extra=_extra(src, _SOURCE_KEYS),
+            ))
+    funds = Funds(
+        total=_amount(funds_data.get("total"), "funds.total（资金总额）"),
+        basic=_amount(funds_data.get("basic"), "funds.basic（基本支出）"),
+        project=_amount(funds_data.get("project"), "funds.project（项目支出）"),
+        unit=_text(funds_data.get("unit"), "funds.unit") or "万元",
+        sources=sources,
+        extra=_extra(funds_data, _FUNDS_KEYS),
+    )
+
+    indicators = []
+    for i, row in enumerate(_list(data.get("indicators"), "indicators（绩效指标）")):
+        row = _dict(row, f"indicators[{i}]")
+        items = []
+        for j, item in enumerate(_list(row.get("items"), f"indicators[{i}].items")):
+            item = _dict(item, f"indicators[{i}].items[{j}]")
+            items.append(IndicatorItem(
+                **{k: (_amount if k in ("value", "weight") else _text)(
+                    item.get(k), f"indicators[{i}].items[{j}].{k}") for k in IndicatorItem.TEXT_FIELDS},
+                extra=_extra(item, _ITEM_KEYS),
+            ))
+        indicators.append(Indicator(
+            name=_text(row.get("name"), f"indicators[{i}].name"),
+            content=_text(row.get("content"), f"indicators[{i}].content"),
+            level1=_text(row.get("level1"), f"indicators[{i}].level1"),
+            level2=_text(row.get("level2"), f"indicators[{i}].level2"),
+            items=items,
+            extra=_extra(row, _INDICATOR_KEYS),
+        ))
+
+    acks = []
+    for i, ack in enumerate(_list(data.get("acknowledgements"), "acknowledgements")):
+        ack = _dict(ack, f"acknowledgements[{i}]")
+        acks.append(Acknowledgement(
+            rule=_text(ack.get("rule"), "rule"), field=_text(ack.get("field"), "field"),
+            fingerprint=_text(ack.get("fingerprint"), "fingerprint"),
+            note=_text(ack.get("note"), "note"), at=_text(ack.get("at"), "at"),
+        ))
+
+    return Form(
+        template=_text(data.get("template"), "template") or TEMPLATE_BJ_2021,
+        year=_year(data.get("year")),
+        department=_text(data.get("department"), "department（部门名称）"),
+        funds=funds,
+        goals=_text(data.get("goals"), "goals（绩效目标）"),
+        indicators=indicators,
+        other_notes=_text(data.get("other_notes"), "other_notes（其他说明的问题）"),
+        acknowledgements=acks,
+        extra=_extra(data, _FORM_KEYS),
+        document_extra=_extra(doc, {"format", "format_version", "form"}),
+    )
+
+
+def form_to_dict(form: Form, *, include_acknowledgements: bool = True) -> dict[str, Any]:
+    """The canonical exchange document of a form (amounts canonical, unknown keys kept)."""
+    funds: dict[str, Any] = {
+        "unit": form.funds.unit or "万元",
+        "total": canonical_amount_text(form.funds.total),
+        "basic": canonical_amount_text(form.funds.basic),
+        "project": canonical_amount_text(form.funds.project),
+    }
+    if form.funds.sources is not None:
+        funds["sources"] = [
+            {"name": s.name, "amount": canonical_amount_text(s.amount), **s.extra}
+            for s in form.funds.sources
+        ]
+    funds.update(form.funds.extra)
+
+    indicators = []
+    for ind in form.indicators:
+        row: dict[str, Any] = {"name": ind.name, "content": ind.content}
+        if ind.level1:
+            row["level1"] = ind.level1
+        if ind.level2:
+            row["level2"] = ind.level2
+        if ind.items:
+            row["items"] = [
+                {**{k: getattr(item, k) for k in IndicatorItem.TEXT_FIELDS}, **item.extra}
+                for item in ind.items
+            ]
+        row.update(ind.extra)
+        indicators.append(row)
+
+    body: dict[str, Any] = {
+        "template": form.template,
+        "year": form.year,
+        "department": form.department,
+        "funds": funds,
+        "goals": form.goals,
+        "indicators": indicators,
+        "other_notes": form.other_notes,
+    }
+    if include_acknowledgements and form.acknowledgements:
+        body["acknowledgements"] = [
+            {"rule": a.rule, "field": a.field, "fingerprint": a.fingerprint, "note": a.note, "at": a.at}
+            for a in form.acknowledgements
+        ]
+    body.update(form.extra)
+    doc: dict[str, Any] = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "form": body}
+    doc.update(form.document_extra)
+    return doc
+
+
+def loads(text: str | bytes) -> Form:
+    """Read a form from exchange-file text."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ExchangeError("文件不是 UTF-8 编码的文本，不是绩效目标申报表文件") from exc
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ExchangeError(f"文件内容不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列附近有误）") from exc
+    except RecursionError as exc:
+        raise ExchangeError("文件内容嵌套过深，不是绩效目标申报表文件") from exc
+    return form_from_dict(doc)
+
+
+def dumps(form: Form) -> str:
+    """Canonical exchange-file text of a form (UTF-8, readable Chinese, trailing newline)."""
+    return json.dumps(form_to_dict(form), ensure_ascii=False, indent=2) + "\n"
+
+
+def load(path: str | Path) -> Form:
+    """Read a form from an exchange file.
+
+    Raises:
+        ExchangeError: unreadable or not a form (the message does not name the file;
+            callers add it).
+        OSError: the file cannot be opened.
+    """
+    return loads(Path(path).read_bytes())
+
+
+def fingerprint(form: Form) -> str:
+    """A short hash of the form's canonical content, printed on a 定稿 form.
+
+    Acknowledgements and unknown keys are left out: they are not what the bureau signs.
+    """
+    body = form_to_dict(form, include_acknowledgements=False)["form"]
+    for key in list(body):
+        if key not in _FORM_KEYS:
+            del body[key]
+    canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return f"{digest[:4]}-{digest[4:8]}-{digest[8:12]}".upper()

@@ -1,0 +1,37 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own folders."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from jixiao_desktop.domain import exchange  # noqa: E402
+from jixiao_desktop.domain.model import Form  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+JINRONGJIE = FIXTURES / "jinrongjie-2021.json"
+NIUJIE = FIXTURES / "niujie-2021.json"
+
+
+@pytest.fixture
+def jinrongjie() -> Form:
+    """The 金融街 2021 form exactly as the clerk typed it (layout A, nine rows)."""
+    return exchange.load(JINRONGJIE)
+
+
+@pytest.fixture
+def niujie() -> Form:
+    """The 牛街 2021 form exactly as the clerk typed it (layout B, 产出指标一…五)."""
+    return exchange.load(NIUJIE)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the real per-user database or settings from a test."""
+    monkeypatch.setenv("JIXIAO_DB", str(tmp_path / "jixiao-test.db"))
+    monkeypatch.setenv("JIXIAO_CONFIG_DIR", str(tmp_path / "config"))
