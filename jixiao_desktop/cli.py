@@ -1,0 +1,366 @@
+"""The headless commands (``spec/cli.md``): the same core as the window, without a window.
+
+Exit status: 0 done and no error-level finding; 1 the form has errors (``check``), or an
+export of a form with errors was written anyway; 2 the input could not be read or the output
+could not be written (one Chinese line on stderr naming the file, no traceback, nothing
+written).
+
+Heavy modules (SQLAlchemy, Alembic, openpyxl, reportlab, Qt) are imported only by the
+commands that need them, so ``check`` on an exchange file starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from jixiao_desktop import APP_NAME, __version__
+from jixiao_desktop.atomic import atomic_write, describe_os_error
+from jixiao_desktop.domain import exchange
+from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
+
+if TYPE_CHECKING:
+    from jixiao_desktop.domain.model import Form
+    from jixiao_desktop.storage.repository import FormRepository
+
+EXIT_OK = 0
+EXIT_FORM_HAS_ERRORS = 1
+EXIT_BAD_INPUT = 2
+
+EXPORT_SUFFIXES = (".xlsx", ".pdf", ".json")
+
+
+class CliError(Exception):
+    """A failure the user can act on; the message is one Chinese line."""
+
+
+def _fail(message: str) -> NoReturn:
+    raise CliError(message)
+
+
+# --- reading forms -------------------------------------------------------------------
+
+
+def read_form(path_text: str) -> Form:
+    """Read a form from an exchange file or from a workbook written by our Excel export."""
+    path = Path(path_text)
+    if not path.exists():
+        _fail(f"{path_text}：文件不存在")
+    if path.is_dir():
+        _fail(f"{path_text}：这是一个文件夹，不是申报表文件")
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from jixiao_desktop.exporters.xlsx import XlsxImportError, import_xlsx
+
+        try:
+            return import_xlsx(path)
+        except XlsxImportError as exc:
+            _fail(f"{path_text}：{exc}")
+        except OSError as exc:
+            _fail(f"{path_text}：{describe_os_error(exc)}")
+        except Exception as exc:  # a workbook broken in a way the importer did not foresee
+            _fail(f"{path_text}：无法读取这个工作簿（{type(exc).__name__}），它可能已损坏或不是本程序导出的文件")
+    if suffix not in (".json",) and not path.name.lower().endswith(exchange.FILE_SUFFIX):
+        _fail(f"{path_text}：不认识的文件类型“{suffix or '无扩展名'}”，请使用 .jixiao.json、.json 或本程序导出的 .xlsx")
+    try:
+        return exchange.load(path)
+    except exchange.ExchangeError as exc:
+        _fail(f"{path_text}：{exc}")
+    except OSError as exc:
+        _fail(f"{path_text}：{describe_os_error(exc)}")
+
+
+# --- checks --------------------------------------------------------------------------
+
+
+def _settings(args: argparse.Namespace) -> CheckSettings:
+    minimum = getattr(args, "satisfaction_min", None)
+    if minimum is None:
+        return CheckSettings()
+    return CheckSettings(satisfaction_min=minimum)
+
+
+def _run_checks(form: Form, settings: CheckSettings) -> list[Finding]:
+    from jixiao_desktop.domain.checks import run_checks
+
+    return run_checks(form, settings)
+
+
+def _has_errors(findings: Sequence[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+def _print_findings_text(path: str, form: Form, findings: Sequence[Finding]) -> None:
+    from jixiao_desktop.domain.fields import field_label
+
+    title = f"{form.department or '（未填单位名称）'}（{form.year or '    '}年度）"
+    print(f"{path}：{title}")
+    if not findings:
+        print("  未发现问题。")
+    for f in findings:
+        where = field_label(f.field)
+        ack = "（已知悉）" if f.acknowledged else ""
+        print(f"  [{f.severity.label}]{ack} {where}  {f.rule}")
+        print(f"      {f.message}")
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    print(f"  共 {counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，"
+          f"{counts[Severity.INFO]} 个提示。")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    results = []
+    for path in args.forms:
+        form = read_form(path)
+        results.append((path, form, _run_checks(form, settings)))
+    if args.json:
+        if len(results) == 1:
+            payload: dict[str, object] = {"findings": [f.to_json() for f in results[0][2]]}
+        else:
+            payload = {"forms": [{"file": p, "findings": [f.to_json() for f in fs]} for p, _, fs in results]}
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for path, form, findings in results:
+            _print_findings_text(path, form, findings)
+    return EXIT_FORM_HAS_ERRORS if any(_has_errors(fs) for _, _, fs in results) else EXIT_OK
+
+
+# --- export --------------------------------------------------------------------------
+
+
+def _export_kind(out: str) -> str:
+    name = out.lower()
+    if name.endswith(".xlsx"):
+        return "xlsx"
+    if name.endswith(".pdf"):
+        return "pdf"
+    if name.endswith(".json"):
+        return "json"
+    _fail(f"{out}：不支持的导出类型，请以 .xlsx、.pdf 或 .jixiao.json 结尾")
+
+
+def write_export(form: Form, out: str, *, fingerprint: str | None = None) -> list[str]:
+    """Write ``form`` to ``out`` (kind by ending), atomically. Returns notes for the user."""
+    kind = _export_kind(out)
+    target = Path(out)
+    if target.is_dir():
+        _fail(f"{out}：这是一个文件夹，请给出文件名")
+    if not target.parent.exists():
+        _fail(f"{out}：文件夹“{target.parent}”不存在")
+    notes: list[str] = []
+    try:
+        if kind == "json":
+            data = exchange.dumps(form).encode("utf-8")
+            atomic_write(target, lambda tmp: tmp.write_bytes(data))
+        elif kind == "xlsx":
+            from jixiao_desktop.exporters.xlsx import export_xlsx
+
+            atomic_write(target, lambda tmp: export_xlsx(form, tmp, fingerprint=fingerprint))
+        else:
+            from jixiao_desktop.exporters.pdf import export_pdf
+
+            results = []
+
+            def _write_pdf(tmp: Path) -> None:
+                results.append(export_pdf(form, tmp, fingerprint=fingerprint))
+
+            atomic_write(target, _write_pdf)
+            missing = results[0].missing_chars if results else ""
+            if missing:
+                notes.append(f"字体中缺少以下字符，PDF 中会显示为空白方框：{missing}")
+    except OSError as exc:
+        _fail(f"{out}：无法写入：{describe_os_error(exc)}")
+    return notes
+
+
+def _finish_export(form: Form, out: str, fingerprint: str | None, settings: CheckSettings) -> int:
+    findings = _run_checks(form, settings)
+    for note in write_export(form, out, fingerprint=fingerprint):
+        print(f"注意：{note}", file=sys.stderr)
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if errors:
+        print(f"警告：表中还有 {len(errors)} 个错误（如：{errors[0].message}），文件已照常导出到 {out}，"
+              "请改正后重新导出再上报。", file=sys.stderr)
+        return EXIT_FORM_HAS_ERRORS
+    print(f"已导出：{out}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    _export_kind(args.out)
+    form = read_form(args.form)
+    return _finish_export(form, args.out, None, _settings(args))
+
+
+# --- database commands -----------------------------------------------------------------
+
+
+def _open_repo(args: argparse.Namespace) -> FormRepository:
+    from jixiao_desktop.paths import default_db_path
+    from jixiao_desktop.storage.repository import FormRepository, StorageError
+
+    db = Path(args.db) if getattr(args, "db", None) else default_db_path()
+    try:
+        return FormRepository.open(db)
+    except StorageError as exc:
+        _fail(f"{db}：{exc}")
+    except OSError as exc:
+        _fail(f"{db}：{describe_os_error(exc)}")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from jixiao_desktop.storage.repository import StorageError
+
+    form = read_form(args.file)
+    repo = _open_repo(args)
+    try:
+        form_id = repo.create(form, note=f"导入自 {Path(args.file).name}")
+    except StorageError as exc:
+        _fail(f"{args.file}：未能保存：{exc}")
+    finally:
+        repo.close()
+    title = f"{form.department or '（未填单位名称）'}（{form.year or '    '}年度）"
+    print(f"已导入：{title}，编号 {form_id}")
+    return EXIT_OK
+
+
+def cmd_export_db(args: argparse.Namespace) -> int:
+    from jixiao_desktop.domain.model import FormStatus
+    from jixiao_desktop.storage.repository import StorageError
+
+    _export_kind(args.out)
+    try:
+        form_id = int(args.id)
+    except ValueError:
+        _fail(f"{args.id}：编号应为数字（见 jixiao-desktop list）")
+    repo = _open_repo(args)
+    try:
+        stored = repo.load(form_id)
+    except StorageError as exc:
+        _fail(f"编号 {form_id}：{exc}")
+    finally:
+        repo.close()
+    fingerprint = stored.fingerprint if stored.status is FormStatus.FINAL else None
+    return _finish_export(stored.form, args.out, fingerprint, _settings(args))
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    repo = _open_repo(args)
+    try:
+        forms = repo.list_forms()
+    finally:
+        repo.close()
+    if args.json:
+        print(json.dumps({"forms": [
+            {"id": f.id, "year": f.year, "department": f.department, "template": f.template,
+             "status": str(f.status), "last_saved": f.updated_at.isoformat()}
+            for f in forms
+        ]}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not forms:
+        print("数据库中还没有申报表。")
+        return EXIT_OK
+    print(f"{'编号':>4}  {'年度':<6}{'状态':<6}{'最后保存':<20}单位名称")
+    for f in forms:
+        saved = f.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        print(f"{f.id:>6}  {f.year or '':<8}{f.status.label:<5}{saved:<22}{f.department}")
+    return EXIT_OK
+
+
+# --- parser --------------------------------------------------------------------------
+
+
+def _decimal_arg(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"“{text}”不是数字") from None
+    if not Decimal(0) < value <= Decimal(100):
+        raise argparse.ArgumentTypeError("满意度最低值应在 0 到 100 之间")
+    return value
+
+
+class _ChineseParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}：参数有误：{message}", file=sys.stderr)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = "数据库文件（默认：用户数据文件夹中的 jixiao.db，或环境变量 JIXIAO_DB）"
+    parser = _ChineseParser(
+        prog="jixiao-desktop",
+        description=f"{APP_NAME}：部门整体支出绩效目标申报表。不带子命令时打开窗口。",
+    )
+    parser.add_argument("--version", action="version", version=f"jixiao-desktop {__version__}")
+    parser.add_argument("--db", help=db_help)
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_ChineseParser)
+
+    def satisfaction(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--satisfaction-min", type=_decimal_arg, metavar="N",
+                       help="满意度指标的最低值（默认 90，部分区要求 95）")
+
+    p = sub.add_parser("check", help="检查申报表文件，列出全部问题")
+    p.add_argument("forms", nargs="+", metavar="FORM", help=".jixiao.json/.json 文件或本程序导出的 .xlsx")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    satisfaction(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("export", help="把申报表文件导出为 .xlsx、.pdf 或 .jixiao.json")
+    p.add_argument("form", metavar="FORM")
+    p.add_argument("out", metavar="OUT")
+    satisfaction(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help="把 .jixiao.json 或 .xlsx 申报表存入数据库，输出其编号")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--db", help=db_help)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export-db", help="把数据库中的申报表导出为 .jixiao.json、.xlsx 或 .pdf")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("out", metavar="OUT")
+    p.add_argument("--db", help=db_help)
+    satisfaction(p)
+    p.set_defaults(func=cmd_export_db)
+
+    p = sub.add_parser("list", help="列出数据库中的申报表")
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_list)
+    return parser
+
+
+def _utf8_stdio() -> None:
+    """Chinese output must survive pipes on Windows (cp936 consoles) and C locales."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (OSError, ValueError):  # pragma: no cover - exotic streams
+                pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_stdio()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from jixiao_desktop.app import run_gui
+
+        return run_gui(Path(args.db) if args.db else None)
+    try:
+        return int(args.func(args))
+    except CliError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130

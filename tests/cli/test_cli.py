@@ -1,0 +1,253 @@
+"""The headless commands, as an administrator's script or the bureau's tools drive them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from jixiao_desktop.cli import main
+from jixiao_desktop.domain import exchange
+from tests.conftest import JINRONGJIE, NIUJIE
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The real program in its own process: exit code, stdout and stderr as a user sees them."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "jixiao_desktop", *args], capture_output=True,
+                          text=True, encoding="utf-8", timeout=120, env=full_env)
+
+
+def findings_of(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, str]]]:
+    code = main(["check", *args, "--json"])
+    return code, json.loads(capsys.readouterr().out)["findings"]
+
+
+# --- check -----------------------------------------------------------------------------
+
+
+def test_check_reference_forms_give_what_the_spec_says(capsys: pytest.CaptureFixture[str]) -> None:
+    code, findings = findings_of(capsys, str(JINRONGJIE))
+    assert code == 0
+    got = {(f["rule"], f["field"]) for f in findings}
+    assert ("indicators.output_not_quantified", "indicators[1]") in {(r, fld[:13]) for r, fld in got}
+    assert ("text.unbalanced_quotes", "indicators[0].content") in got
+    assert not [f for f in findings if f["severity"] == "error"]
+
+    code, findings = findings_of(capsys, str(NIUJIE))
+    assert code == 0
+    rules = {(f["rule"], f["field"]) for f in findings}
+    assert ("funds.normalised", "funds.total") in rules
+    assert ("indicators.outcome_missing", "") in rules
+    assert ("text.numbering_broken", "indicators[3].content") in rules
+
+
+def test_check_json_findings_have_the_spec_keys_in_stable_order(capsys: pytest.CaptureFixture[str]) -> None:
+    _, first = findings_of(capsys, str(NIUJIE))
+    _, second = findings_of(capsys, str(NIUJIE))
+    assert first == second
+    for f in first:
+        assert {"rule", "severity", "field", "message"} <= set(f)
+        assert f["severity"] in ("error", "warning", "info")
+
+
+def test_check_exit_1_when_the_form_has_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    form = exchange.load(JINRONGJIE)
+    form.funds.basic = "9344.55"  # 0.01 off: 资金总额 no longer adds up
+    path = tmp_path / "off.jixiao.json"
+    path.write_text(exchange.dumps(form), encoding="utf-8")
+    code, findings = findings_of(capsys, str(path))
+    assert code == 1
+    mismatch = [f for f in findings if f["rule"] == "funds.sum_mismatch"]
+    assert mismatch and mismatch[0]["severity"] == "error"
+    assert "0.01" in mismatch[0]["message"]
+
+
+def test_check_text_output_is_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(NIUJIE)]) == 0
+    out = capsys.readouterr().out
+    assert "牛街街道办事处" in out and "警告" in out
+
+
+def test_check_satisfaction_threshold_is_a_setting(capsys: pytest.CaptureFixture[str]) -> None:
+    _, default = findings_of(capsys, str(JINRONGJIE))
+    assert not [f for f in default if f["rule"] == "indicators.satisfaction_low"]
+    _, strict = findings_of(capsys, str(JINRONGJIE), "--satisfaction-min", "95")
+    assert [f for f in strict if f["rule"] == "indicators.satisfaction_low"]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "文件不存在"),
+        ("{not json", "JSON"),
+        ('{"format": "something-else"}', "不是绩效目标申报表文件"),
+        ('{"format": "jixiao-form", "format_version": 2, "form": {}}', "版本"),
+        ("[1, 2]", "不是绩效目标申报表文件"),
+    ],
+)
+def test_unreadable_input_exit_2_one_chinese_line_no_traceback(
+    tmp_path: Path, content: str | None, expected: str
+) -> None:
+    path = tmp_path / "form.jixiao.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = run_cli("check", str(path), "--json")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert str(path) in lines[0] and expected in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_workbook_is_refused_and_nothing_is_stored(tmp_path: Path) -> None:
+    bad = tmp_path / "form.xlsx"
+    bad.write_bytes(b"this is not a zip file at all")
+    db = tmp_path / "store.db"
+    result = run_cli("import", str(bad), "--db", str(db))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and str(bad) in result.stderr
+    listing = run_cli("list", "--json", "--db", str(db))
+    assert json.loads(listing.stdout)["forms"] == []
+
+
+def test_zip_that_is_not_a_workbook_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "form.xlsx"
+    with zipfile.ZipFile(bad, "w") as zf:
+        zf.writestr("hello.txt", "你好")
+    assert main(["check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert str(bad) in err
+
+
+# --- import / list / export-db ----------------------------------------------------------
+
+
+def test_import_list_export_db_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "store.db")
+    assert main(["import", str(NIUJIE), "--db", db]) == 0
+    out = capsys.readouterr().out
+    form_id = out.strip().split()[-1]
+    assert form_id.isdigit() and "牛街" in out
+
+    assert main(["list", "--json", "--db", db]) == 0
+    forms = json.loads(capsys.readouterr().out)["forms"]
+    assert [(f["id"], f["year"], f["status"]) for f in forms] == [(int(form_id), 2021, "draft")]
+    assert forms[0]["department"] == "北京市西城区人民政府牛街街道办事处"
+    assert forms[0]["last_saved"]
+
+    back = tmp_path / "back.jixiao.json"
+    assert main(["export-db", form_id, str(back), "--db", db]) == 0
+    original, restored = exchange.load(NIUJIE), exchange.load(back)
+    assert restored.funds.total == "22001.49"  # written canonical
+    original.funds.total = "22001.49"
+    assert restored == original
+
+
+def test_list_uses_jixiao_db_from_the_environment(tmp_path: Path) -> None:
+    db = tmp_path / "env.db"
+    env = {"JIXIAO_DB": str(db)}
+    assert run_cli("import", str(JINRONGJIE), env=env).returncode == 0
+    result = run_cli("list", env=env)
+    assert result.returncode == 0
+    assert "金融街街道办事处" in result.stdout and "草稿" in result.stdout
+    assert db.exists()
+
+
+def test_export_db_unknown_id_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "store.db")
+    assert main(["export-db", "42", str(tmp_path / "x.jixiao.json"), "--db", db]) == 2
+    assert "42" in capsys.readouterr().err
+    assert not (tmp_path / "x.jixiao.json").exists()
+
+
+# --- export ----------------------------------------------------------------------------
+
+
+def test_export_json_writes_canonical_amounts_and_keeps_unknown_keys(tmp_path: Path) -> None:
+    doc = json.loads(NIUJIE.read_text(encoding="utf-8"))
+    doc["form"]["x_bureau_code"] = "XC-017"
+    doc["form"]["indicators"][0]["x_note"] = {"reviewed": True}
+    src = tmp_path / "in.json"
+    src.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out.jixiao.json"
+    assert main(["export", str(src), str(out)]) == 0
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written["form"]["funds"]["total"] == "22001.49"
+    assert written["form"]["x_bureau_code"] == "XC-017"
+    assert written["form"]["indicators"][0]["x_note"] == {"reviewed": True}
+
+
+def test_export_of_a_form_with_errors_is_written_with_a_warning(tmp_path: Path) -> None:
+    form = exchange.load(JINRONGJIE)
+    form.department = ""
+    src = tmp_path / "no-dept.jixiao.json"
+    src.write_text(exchange.dumps(form), encoding="utf-8")
+    out = tmp_path / "out.jixiao.json"
+    result = run_cli("export", str(src), str(out))
+    assert result.returncode == 1
+    assert out.exists()
+    assert "错误" in result.stderr
+
+
+def test_export_to_unknown_kind_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "form.docx"
+    assert main(["export", str(JINRONGJIE), str(out)]) == 2
+    assert "不支持" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_failed_export_leaves_the_old_file_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "form.jixiao.json"
+    out.write_text("previous good export", encoding="utf-8")
+
+    def disk_full(*_args: object, **_kw: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("jixiao_desktop.atomic.os.replace", disk_full)
+    assert main(["export", str(JINRONGJIE), str(out)]) == 2
+    assert "磁盘空间已满" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "previous good export"
+    assert [p.name for p in tmp_path.iterdir()] == ["form.jixiao.json"]  # no temp file left
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "pdf"])
+def test_export_office_formats(tmp_path: Path, kind: str) -> None:
+    out = tmp_path / f"jinrongjie.{kind}"
+    result = run_cli("export", str(JINRONGJIE), str(out))
+    assert result.returncode == 0, result.stderr
+    magic = out.read_bytes()[:4]
+    assert magic == (b"PK\x03\x04" if kind == "xlsx" else b"%PDF")
+
+
+def test_xlsx_export_reimports_to_the_same_form(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    xlsx = tmp_path / "jinrongjie.xlsx"
+    assert main(["export", str(JINRONGJIE), str(xlsx)]) == 0
+    back = tmp_path / "back.jixiao.json"
+    assert main(["export", str(xlsx), str(back)]) == 0
+    assert exchange.load(back) == exchange.load(JINRONGJIE)
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("jixiao-desktop ")
+
+
+def test_check_does_not_load_the_database_layer() -> None:
+    code = (
+        "import sys; from jixiao_desktop.cli import main; "
+        f"rc = main(['check', {str(JINRONGJIE)!r}, '--json']); "
+        "heavy = [m for m in ('sqlalchemy', 'alembic', 'PySide6', 'reportlab', 'openpyxl') if m in sys.modules]; "
+        "print('HEAVY', heavy, file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8")
+    assert "HEAVY []" in result.stderr
