@@ -34,7 +34,10 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically."""
-    atomic_write(path, lambda tmp: tmp.write_bytes(data))
+    def _write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    atomic_write(path, _write)
 
 
 def describe_os_error(exc: OSError) -> str:

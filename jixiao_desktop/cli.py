@@ -160,7 +160,11 @@ def write_export(form: Form, out: str, *, fingerprint: str | None = None) -> lis
         elif kind == "xlsx":
             from jixiao_desktop.exporters.xlsx import export_xlsx
 
-            atomic_write(target, lambda tmp: export_xlsx(form, tmp, fingerprint=fingerprint))
+            xlsx_results = []
+            atomic_write(target, lambda tmp: xlsx_results.append(export_xlsx(form, tmp, fingerprint=fingerprint)))
+            dropped = xlsx_results[0].dropped_chars if xlsx_results else ""
+            if dropped:
+                notes.append(f"Excel 不能保存以下控制字符，已从工作簿中去掉：{dropped!r}")
         else:
             from jixiao_desktop.exporters.pdf import export_pdf
 

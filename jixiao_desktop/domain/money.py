@@ -22,6 +22,10 @@ _FULLWIDTH = str.maketrans(
 _NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _GROUPED_RE = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
 _UNIT_SUFFIXES = ("万元", "万")
+# 10^12 万元 is far beyond any budget; more digits are a typing slip, and Decimal's default
+# 28-digit context must never overflow when amounts are quantised or summed.
+MAX_INTEGER_DIGITS = 12
+MAX_DECIMALS = 8
 
 
 class AmountError(ValueError):
@@ -95,6 +99,11 @@ def parse_amount(text: str) -> ParsedAmount:
         raise AmountError(raw, f"“{raw.strip()}”中间有空格，不是一个金额")
     if not _NUMBER_RE.fullmatch(cleaned):
         raise AmountError(raw, f"“{raw.strip()}”不是数字金额，请只填写数字（单位：万元）")
+    integer_digits = len(cleaned.lstrip("+-").split(".")[0].lstrip("0"))
+    if integer_digits > MAX_INTEGER_DIGITS:
+        raise AmountError(raw, f"“{raw.strip()}”数额过大（单位是万元），请核对是否多打了数字")
+    if "." in cleaned and len(cleaned.split(".")[1]) > MAX_DECIMALS:
+        raise AmountError(raw, f"“{raw.strip()}”小数位过多，请最多保留 {MAX_DECIMALS} 位小数")
     try:
         value = Decimal(cleaned)
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid input

@@ -88,3 +88,14 @@ def test_canonical_text_reads_back_to_the_same_amount(value: Decimal) -> None:
     assert parse_amount(text).value == value
     grouped = f"{value:,.2f}"
     assert parse_amount(grouped).value == value
+
+
+@pytest.mark.parametrize("typed", ["1" * 27, "1" * 13, "9" * 40 + ".5", "1." + "1" * 30])
+def test_absurd_amounts_are_refused_not_crashed_on(typed: str) -> None:
+    with pytest.raises(AmountError) as info:
+        parse_amount(typed)
+    assert "过" in info.value.reason
+
+
+def test_largest_plausible_amount_is_fine() -> None:
+    assert parse_amount("999999999999.99").canonical == "999999999999.99"

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Export speed of the 金融街 form (the longest reference form): PDF and xlsx.
+
+Prints medians: in-process (font already registered), whole process (`python -c` importing
+the exporter and writing the file), and, when `soffice` is installed, LibreOffice converting
+our xlsx to PDF (the peer figure: our PDF should be at least 2x faster).
+usage: .venv/bin/python benchmarks/bench_export.py [runs]
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from jixiao_desktop.domain import exchange  # noqa: E402
+from jixiao_desktop.exporters.pdf import export_pdf, register_font  # noqa: E402
+from jixiao_desktop.exporters.xlsx import export_xlsx, import_xlsx  # noqa: E402
+
+FORM = ROOT / "tests" / "fixtures" / "jinrongjie-2021.json"
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+
+
+def median_of(fn, runs: int = RUNS) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def whole_process(code: str) -> float:
+    return median_of(lambda: subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True))
+
+
+def main() -> None:
+    form = exchange.load(FORM)
+    out = Path(tempfile.mkdtemp())
+    register_font()
+    pdf_in = median_of(lambda: export_pdf(form, out / "a.pdf"))
+    xlsx_in = median_of(lambda: export_xlsx(form, out / "a.xlsx"))
+    imp_in = median_of(lambda: import_xlsx(out / "a.xlsx"))
+    pages = export_pdf(form, out / "a.pdf").pages
+    print(f"in-process  PDF  export: {pdf_in * 1000:7.1f} ms  ({pages} pages)")
+    print(f"in-process  xlsx export: {xlsx_in * 1000:7.1f} ms")
+    print(f"in-process  xlsx import: {imp_in * 1000:7.1f} ms")
+
+    load = f"from jixiao_desktop.domain import exchange; f = exchange.load({str(FORM)!r}); "
+    pdf_proc = whole_process(load + "from jixiao_desktop.exporters.pdf import export_pdf; "
+                             f"export_pdf(f, {str(out / 'p.pdf')!r})")
+    xlsx_proc = whole_process(load + "from jixiao_desktop.exporters.xlsx import export_xlsx; "
+                              f"export_xlsx(f, {str(out / 'p.xlsx')!r})")
+    print(f"whole process PDF  export: {pdf_proc:6.3f} s")
+    print(f"whole process xlsx export: {xlsx_proc:6.3f} s   (goal <= 0.4 s)")
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice:
+        profile = out / "lo-profile"
+        lo_out = out / "lo"
+
+        def convert() -> None:
+            subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                            "pdf", "--outdir", str(lo_out), str(out / "a.xlsx")],
+                           check=True, capture_output=True)
+
+        lo = median_of(convert, max(3, RUNS // 2))
+        print(f"LibreOffice xlsx -> pdf:   {lo:6.3f} s   (our PDF is {lo / pdf_proc:.1f}x faster, whole process)")
+    else:
+        print("LibreOffice (soffice) not installed: no peer figure")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""Start-up: process start → first paint of the window showing the last form.
+
+    .venv/bin/python benchmarks/bench_startup.py [--runs 7] [--entry app|main]
+
+A database with the 金融街 form is prepared, the settings point at it as the last form, then
+the app is started ``--runs`` times with ``JIXIAO_MEASURE_FIRST_PAINT=1`` (it prints the time
+from ``JIXIAO_T0``, set just before the process is started, to the first paint that shows the
+form, and exits). Goal: median ≤ 400 ms. Prints figures only (the machine is shared and noisy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+FIXTURE = ROOT / "tests" / "fixtures" / "jinrongjie-2021.json"
+ENTRY = {
+    "app": "import sys; from jixiao_desktop.app import run_gui; sys.exit(run_gui())",
+    "main": "import sys; from jixiao_desktop.__main__ import main; sys.argv=['jixiao-desktop']; sys.exit(main())",
+}
+
+
+def prepare(folder: Path) -> dict[str, str]:
+    env = dict(os.environ, JIXIAO_DB=str(folder / "jixiao.db"), JIXIAO_CONFIG_DIR=str(folder / "config"),
+               QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    script = (
+        "from jixiao_desktop.domain import exchange\n"
+        "from jixiao_desktop.storage.repository import FormRepository\n"
+        "from jixiao_desktop.settings import Settings\n"
+        "from pathlib import Path\n"
+        f"repo = FormRepository.open(Path({str(folder / 'jixiao.db')!r}))\n"
+        f"form_id = repo.create(exchange.load(Path({str(FIXTURE)!r})))\n"
+        "repo.close()\n"
+        "s = Settings(); s.set_last_form_id(form_id); s.sync()\n"
+    )
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, cwd=ROOT)
+    return env
+
+
+def run_once(env: dict[str, str], entry: str) -> tuple[float, float]:
+    env = dict(env, JIXIAO_MEASURE_FIRST_PAINT="1")
+    start = time.time()
+    env["JIXIAO_T0"] = repr(start)
+    out = subprocess.run([sys.executable, "-c", ENTRY[entry]], env=env, capture_output=True, text=True,
+                         cwd=ROOT, check=False)
+    wall = (time.time() - start) * 1000
+    for line in out.stdout.splitlines():
+        if line.startswith("first_paint_ms="):
+            return float(line.split("=", 1)[1]), wall
+    raise SystemExit(f"no measurement (exit {out.returncode}):\n{out.stdout}\n{out.stderr}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--entry", choices=sorted(ENTRY), default="app")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = prepare(Path(tmp))
+        run_once(env, args.entry)  # warm-up: page cache, .pyc files
+        paints, walls = [], []
+        for _ in range(max(5, args.runs)):
+            paint, wall = run_once(env, args.entry)
+            paints.append(paint)
+            walls.append(wall)
+    print(f"start-up ({args.entry}, {len(paints)} runs, {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}):")
+    print(f"  process start → first paint with the last form: median {statistics.median(paints):.0f} ms "
+          f"(min {min(paints):.0f}, max {max(paints):.0f}); goal ≤ 400 ms")
+    print(f"  whole process incl. teardown: median {statistics.median(walls):.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

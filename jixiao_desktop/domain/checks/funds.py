@@ -1,0 +1,117 @@
+"""Header and funds: 部门名称, 年度, 资金总额 / 基本支出 / 项目支出 and the optional 资金来源."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao_desktop.domain.checks.registry import Context, cents, fmt_amount
+from jixiao_desktop.domain.model import TEMPLATE_TABULAR, YEAR_MAX, YEAR_MIN
+from jixiao_desktop.domain.money import AmountError, ParsedAmount, parse_amount
+
+_TOO_LARGE = Decimal(10) ** 15  # 万元: far beyond any budget, and safe for two-decimal arithmetic
+_FUND_LABELS = {"total": "资金总额", "basic": "基本支出", "project": "项目支出"}
+
+
+def check_header(ctx: Context) -> None:
+    form = ctx.form
+    if not form.department.strip():
+        ctx.add("header.department_missing", "department",
+                "未填写部门（单位）名称。请填写单位全称，如“北京市西城区人民政府金融街街道办事处”。")
+    if form.year is None:
+        ctx.add("header.year_invalid", "year",
+                f"未填写年度。请填写预算所属的四位年份（{YEAR_MIN}–{YEAR_MAX}），如 2021。")
+    elif not YEAR_MIN <= form.year <= YEAR_MAX:
+        ctx.add("header.year_invalid", "year",
+                f"年度 {form.year} 不在 {YEAR_MIN}–{YEAR_MAX} 之间。请填写预算所属的四位年份，如 2021。")
+
+
+def _read_amount(ctx: Context, path: str, label: str, text: str) -> ParsedAmount | None:
+    """Parse one typed amount, reporting not_a_number / negative / normalised / precision."""
+    try:
+        parsed = parse_amount(text)
+        if abs(parsed.value) >= _TOO_LARGE:
+            raise AmountError(text, f"“{text.strip()}”位数过多，不像一个以万元为单位的金额")
+    except AmountError as exc:
+        ctx.add("funds.not_a_number", path,
+                f"{label}“{text.strip()}”无法读成金额：{exc.reason}。请填写以万元为单位的数字，如 9344.54。")
+        return None
+    except ArithmeticError:  # money.parse_amount on a number too long for Decimal's precision
+        ctx.add("funds.not_a_number", path,
+                f"{label}“{text.strip()}”位数过多，无法读成金额。请填写以万元为单位的数字，如 9344.54。")
+        return None
+    if parsed.value < 0:
+        ctx.add("funds.negative", path,
+                f"{label}为负数（{parsed.canonical}）。金额不能小于零，请填写实际的万元数。")
+    if parsed.normalised:
+        ctx.add("funds.normalised", path,
+                f"{label}写作“{text.strip()}”，已按 {parsed.canonical} 万元读取；"
+                f"保存和打印时写成 {parsed.canonical}（去掉千位分隔符、全角数字或“万元”字样）。")
+    if parsed.decimals > 2:
+        ctx.add("funds.precision", path,
+                f"{label} {parsed.canonical} 有 {parsed.decimals} 位小数，而申报表以万元保留两位小数，"
+                f"打印时将显示为 {fmt_amount(parsed.value)}。请改为两位小数。")
+    return parsed
+
+
+def check_funds(ctx: Context) -> None:
+    funds = ctx.form.funds
+    tabular = ctx.form.template == TEMPLATE_TABULAR
+    values: dict[str, Decimal | None] = {}
+    texts = {"total": funds.total, "basic": funds.basic, "project": funds.project}
+    filled = {key: bool((text or "").strip()) for key, text in texts.items()}
+    for key, text in texts.items():
+        path, label = f"funds.{key}", _FUND_LABELS[key]
+        if not filled[key]:
+            values[key] = None
+            if key == "total":
+                ctx.add("funds.missing", path, "未填写资金总额。请填写部门（单位）全年资金总额（万元）。")
+            elif not tabular:
+                ctx.add("funds.missing", path,
+                        f"未填写{label}。本表要求填写基本支出和项目支出（万元），没有时填 0。")
+            elif filled["basic"] != filled["project"]:
+                other = _FUND_LABELS["project" if key == "basic" else "basic"]
+                ctx.add("funds.missing", path,
+                        f"填写了{other}却未填写{label}。两项要么都填（没有时填 0），要么都不填（只填资金总额）。")
+            continue
+        parsed = _read_amount(ctx, path, label, text)
+        values[key] = parsed.value if parsed is not None else None
+    total, basic, project = values["total"], values["basic"], values["project"]
+    if total is not None:
+        ctx.total = cents(total)
+    if total is not None and basic is not None and project is not None:
+        t, b, p = cents(total), cents(basic), cents(project)
+        if t != b + p:
+            diff = abs(t - (b + p))
+            ctx.add("funds.sum_mismatch", "funds.total",
+                    f"资金总额 {fmt_amount(t)} ≠ 基本支出 {fmt_amount(b)} + 项目支出 {fmt_amount(p)}"
+                    f" = {fmt_amount(b + p)}，相差 {fmt_amount(diff)} 万元。"
+                    f"请核对三项金额；若基本支出和项目支出无误，资金总额应为 {fmt_amount(b + p)}。")
+    _check_sources(ctx)
+
+
+def _check_sources(ctx: Context) -> None:
+    sources = ctx.form.funds.sources
+    if not sources or not any((s.amount or "").strip() for s in sources):
+        return
+    amounts: list[Decimal] = []
+    readable = True
+    first_path = ""
+    for index, source in enumerate(sources):
+        if not (source.amount or "").strip():
+            continue
+        path = f"funds.sources[{index}].amount"
+        first_path = first_path or path
+        label = f"资金来源“{source.name.strip() or f'第{index + 1}行'}”"
+        parsed = _read_amount(ctx, path, label, source.amount)
+        if parsed is None:
+            readable = False
+        else:
+            amounts.append(cents(parsed.value))
+    if not readable or ctx.total is None:
+        return
+    total_sources = sum(amounts, Decimal(0))
+    if total_sources != ctx.total:
+        parts = " + ".join(fmt_amount(a) for a in amounts)
+        ctx.add("funds.sources_mismatch", first_path,
+                f"资金来源合计 {parts} = {fmt_amount(total_sources)}，与资金总额 {fmt_amount(ctx.total)} 不符，"
+                f"相差 {fmt_amount(abs(total_sources - ctx.total))} 万元。请核对各来源金额或资金总额。")

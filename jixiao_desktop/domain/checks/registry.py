@@ -1,0 +1,106 @@
+"""The rule table and the context the rule modules write their findings into."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
+from jixiao_desktop.domain.model import Form
+from jixiao_desktop.domain.money import quantize_cents
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A rule of ``checks.md``: its stable id, severity and a short Chinese title."""
+
+    rule: str
+    severity: Severity
+    title: str
+
+
+_TABLE: tuple[tuple[str, Severity, str], ...] = (
+    # header and funds
+    ("header.department_missing", E, "未填写部门（单位）名称"),
+    ("header.year_invalid", E, "年度缺失或不合理"),
+    ("funds.missing", E, "资金金额未填写"),
+    ("funds.not_a_number", E, "金额不是数字"),
+    ("funds.negative", E, "金额为负数"),
+    ("funds.normalised", I, "金额已规范写法"),
+    ("funds.precision", W, "金额超过两位小数"),
+    ("funds.sum_mismatch", E, "资金总额≠基本支出+项目支出"),
+    ("funds.sources_mismatch", E, "资金来源之和≠资金总额"),
+    # goals and indicators
+    ("goals.missing", E, "未填写绩效目标"),
+    ("indicators.missing", E, "没有绩效指标"),
+    ("indicators.name_missing", E, "指标缺少名称"),
+    ("indicators.content_missing", E, "指标缺少内容"),
+    ("indicators.output_not_quantified", W, "产出指标未量化"),
+    ("indicators.outcome_missing", W, "缺少效果（效益）指标"),
+    ("indicators.satisfaction_missing", W, "缺少满意度指标"),
+    ("indicators.satisfaction_low", W, "满意度目标偏低"),
+    ("indicators.rate_over_100", E, "比率超过100%"),
+    ("indicators.range_reversed", E, "数值区间上下颠倒"),
+    ("indicators.parts_mismatch", W, "总数与分项之和不符"),
+    ("indicators.cost_mismatch", W, "文中预算金额与资金总额不符"),
+    ("indicators.amount_exceeds_total", E, "文中金额超过资金总额"),
+    # structured items
+    ("items.incomplete", E, "三级指标填写不完整"),
+    ("items.value_has_unit", W, "指标值带有单位"),
+    ("items.qualitative_with_unit", W, "定性指标填了计量单位"),
+    ("items.direction_conflict", W, "运算符与指标方向矛盾"),
+    ("items.weights_not_100", E, "权重合计不等于100"),
+    # text
+    ("text.duplicate_passage", W, "重复的段落"),
+    ("text.numbering_broken", W, "编号跳号或重号"),
+    ("text.stale_year", W, "沿用了往年的年份"),
+    ("text.unbalanced_quotes", W, "引号或书名号不成对"),
+)
+
+RULES: dict[str, RuleInfo] = {rule: RuleInfo(rule, sev, title) for rule, sev, title in _TABLE}
+
+
+class Context:
+    """What every rule module gets: the form, the settings, and a list to append to."""
+
+    __slots__ = ("form", "settings", "findings", "total")
+
+    def __init__(self, form: Form, settings: CheckSettings) -> None:
+        self.form = form
+        self.settings = settings
+        self.findings: list[Finding] = []
+        # The 资金总额 as printed (two decimals), when it can be read; set by the funds rules.
+        self.total: Decimal | None = None
+
+    def add(self, rule: str, field: str, message: str, span: tuple[int, int] | None = None) -> None:
+        self.findings.append(Finding(rule=rule, severity=RULES[rule].severity, field=field,
+                                     message=message, span=span))
+
+
+def fmt_number(value: Decimal) -> str:
+    """A number as a clerk writes it: no exponent, no trailing zeros (12000, 2.5)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def cents(value: Decimal) -> Decimal:
+    """``quantize_cents`` that never raises (an absurdly long number stays as it is)."""
+    try:
+        return quantize_cents(value)
+    except ArithmeticError:
+        return value
+
+
+def fmt_amount(value: Decimal) -> str:
+    """An amount in 万元 with two decimals."""
+    return format(cents(value), "f")
+
+
+def snippet(text: str, start: int, end: int, limit: int = 24) -> str:
+    """The passage text[start:end] for a message, shortened with … and on one line."""
+    part = " ".join(text[start:end].split())
+    return part if len(part) <= limit else part[: limit - 1] + "…"

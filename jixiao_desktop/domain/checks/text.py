@@ -1,0 +1,349 @@
+"""Text hygiene: duplicated passages, broken numbering, stale years, unbalanced quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from jixiao_desktop.domain.checks.registry import Context, snippet
+from jixiao_desktop.domain.fields import field_label
+from jixiao_desktop.domain.model import chinese_numeral, parse_chinese_numeral
+from jixiao_desktop.domain.quantities import unit_at
+
+# --- which fields ------------------------------------------------------------------------
+
+
+def long_text_fields(ctx: Context) -> Iterator[tuple[str, str]]:
+    """The prose fields: goals, every indicator content, other notes."""
+    form = ctx.form
+    if form.goals.strip():
+        yield "goals", form.goals
+    for i, ind in enumerate(form.indicators):
+        if ind.content.strip():
+            yield f"indicators[{i}].content", ind.content
+    if form.other_notes.strip():
+        yield "other_notes", form.other_notes
+
+
+def all_text_fields(ctx: Context) -> Iterator[tuple[str, str]]:
+    """Every field a clerk writes words into, in form order."""
+    form = ctx.form
+    if form.department.strip():
+        yield "department", form.department
+    if form.goals.strip():
+        yield "goals", form.goals
+    for i, ind in enumerate(form.indicators):
+        for attr in ("name", "level1", "level2", "content"):
+            value = getattr(ind, attr)
+            if value.strip():
+                yield f"indicators[{i}].{attr}", value
+        for j, item in enumerate(ind.items):
+            for attr in ("level3", "value", "note"):
+                value = getattr(item, attr)
+                if value.strip():
+                    yield f"indicators[{i}].items[{j}].{attr}", value
+    if form.other_notes.strip():
+        yield "other_notes", form.other_notes
+
+
+def _where(path: str) -> str:
+    return field_label(path) or "本表"
+
+
+# --- text.duplicate_passage ----------------------------------------------------------------
+
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+class _Windows:
+    """The stripped text of a field and the set of its windows of ``size`` characters."""
+
+    __slots__ = ("stripped", "windows", "internal", "_positions", "_text")
+
+    def __init__(self, text: str, size: int) -> None:
+        self._text = text
+        self._positions: list[int] | None = None
+        self.stripped = stripped = _SPACE_RE.sub("", text)
+        count = len(stripped) - size + 1
+        self.windows = frozenset(stripped[j:j + size] for j in range(max(count, 0)))
+        # Repeats inside the field (rare: the slow path runs only when some window repeats).
+        self.internal: tuple[tuple[int, int], ...] = ()
+        if 0 < len(self.windows) < count:
+            first: dict[str, int] = {}
+            marked: list[tuple[int, int]] = []
+            for j in range(count):
+                window = stripped[j:j + size]
+                k = first.setdefault(window, j)
+                if k != j and j - k >= size and len(set(window)) > 4:
+                    marked.append((j, k))
+            self.internal = tuple(marked)
+
+    def position(self, j: int) -> int:
+        """Index in the original text of the j-th non-space character."""
+        if self._positions is None:
+            self._positions = [k for k, ch in enumerate(self._text) if not ch.isspace()]
+        return self._positions[j]
+
+
+@lru_cache(maxsize=256)
+def _windows(text: str, size: int) -> _Windows:
+    return _Windows(text, size)
+
+
+def check_duplicates(ctx: Context) -> None:
+    size = max(8, int(ctx.settings.duplicate_min_chars))
+    fields = [(path, text, _windows(text, size)) for path, text in long_text_fields(ctx)]
+    earlier: set[str] = set()
+    for f_index, (path, text, win) in enumerate(fields):
+        marked: list[tuple[int, int]] = []  # (position in this field, field index of the first copy)
+        common = win.windows & earlier if earlier else ()
+        if common:
+            stripped = win.stripped
+            for j in range(len(stripped) - size + 1):
+                window = stripped[j:j + size]
+                if window in common and len(set(window)) > 4:
+                    source = next(k for k in range(f_index) if window in fields[k][2].windows)
+                    marked.append((j, source))
+        marked.extend((j, f_index) for j, _k in win.internal)
+        earlier |= win.windows
+        if not marked:
+            continue
+        marked.sort()
+        runs: list[list[int]] = []
+        for j, source in marked:
+            if runs and j <= runs[-1][1] + 1:
+                runs[-1][1] = max(runs[-1][1], j)
+            else:
+                runs.append([j, j, source])
+        for j_start, j_end, source in runs:
+            start = win.position(j_start)
+            end = win.position(j_end + size - 1) + 1
+            length = j_end - j_start + size
+            where = "本栏前文" if source == f_index else f"“{_where(fields[source][0])}”中"
+            ctx.add("text.duplicate_passage", path,
+                    f"这段 {length} 字的文字（“{snippet(text, start, end, 30)}”）在{where}已经出现过，"
+                    "可能是重复粘贴或遗留的段落。请删去重复的一处，或改写成不同的内容。",
+                    (start, end))
+
+
+# --- text.numbering_broken ------------------------------------------------------------------
+
+_CN = "一二三四五六七八九十"
+_MARKER_RE = re.compile(
+    r"(?:^|(?<=[。；;]))[ \t\u3000]*(?:"
+    rf"(?P<cn>[{_CN}]{{1,3}})[、.．]"
+    rf"|[（(](?P<pcn>[{_CN}]{{1,3}})[）)]"
+    r"|[（(](?P<pd>\d{1,2})[）)]"
+    r"|(?P<dp>\d{1,2})[）)]"
+    r"|(?P<d>\d{1,2})、"
+    r"|(?P<dot>\d{1,2})[.．](?!\d)"
+    r")",
+    re.M,
+)
+_DIGIT_FAMILIES = ("d", "dot")
+_BARE_RE = re.compile(r"^[ \t\u3000]*(?P<bare>\d{1,2})(?=[\u4e00-\u9fff])", re.M)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CIRCLED_RE = re.compile(f"[{_CIRCLED}]")
+
+
+def _markers(text: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, family, number) of every list marker, in order."""
+    found: list[tuple[int, int, str, int]] = []
+    for m in _MARKER_RE.finditer(text):
+        for family in ("cn", "pcn", "pd", "dp", "d", "dot"):
+            value = m[family]
+            if value is None:
+                continue
+            number = parse_chinese_numeral(value) if family in ("cn", "pcn") else int(value)
+            if number:
+                whole = m.group()
+                found.append((m.start() + len(whole) - len(whole.lstrip()), m.end(), family, number))
+            break
+    has_digits = any(f in _DIGIT_FAMILIES for _s, _e, f, _n in found)
+    if has_digits:
+        for m in _BARE_RE.finditer(text):
+            pos = m.end("bare")
+            if unit_at(text, pos) is None:
+                found.append((m.start("bare"), pos, "bare", int(m["bare"])))
+    for m in _CIRCLED_RE.finditer(text):
+        found.append((m.start(), m.end(), "circ", _CIRCLED.index(m.group()) + 1))
+    found.sort()
+    return found
+
+
+@lru_cache(maxsize=256)
+def numbering_problems(text: str) -> tuple[tuple[tuple[int, int], str], ...]:
+    """(span, message) for each skip, repeat or step back of a numbered list.
+
+    Lists nest by style: a style not open yet starts a nested list (at any number); a style
+    already open closes the lists nested under it and must continue its own count. Lists
+    restarting at 1 under a new parent are therefore fine.
+    """
+    problems: list[tuple[tuple[int, int], str]] = []
+    stack: list[list[object]] = []  # [family, last number, last marker text]
+    for start, end, family, number in _markers(text):
+        marker = text[start:end].strip()
+        if family == "bare":
+            # A bare "8" at a line start joins the innermost digit list that is open, if any.
+            open_digits = [str(entry[0]) for entry in stack if entry[0] in _DIGIT_FAMILIES]
+            if not open_digits:
+                continue
+            family = open_digits[-1]
+        depth = next((k for k, entry in enumerate(stack) if entry[0] == family), None)
+        if depth is None:
+            top = stack[-1] if stack else None
+            if top is not None and number > 1 and number == int(top[1]) + 1:  # type: ignore[call-overload]
+                depth = len(stack) - 1  # a mixed style continuing the same list (2. after 1、)
+            else:
+                stack.append([family, number, marker])
+                continue
+        del stack[depth + 1:]
+        last = int(stack[depth][1])  # type: ignore[call-overload]
+        previous = str(stack[depth][2])
+        if number == last + 1 or number == 1:
+            pass
+        elif number == last:
+            problems.append(((start, end), f"编号“{marker}”重复：前面已有“{previous}”"))
+        elif number > last + 1:
+            missing = _label(family, last + 1) if number == last + 2 else \
+                f"{_label(family, last + 1)}至{_label(family, number - 1)}"
+            problems.append(((start, end), f"“{previous}”之后是“{marker}”，跳过了{missing}"))
+        else:
+            problems.append(((start, end), f"“{previous}”之后又回到“{marker}”，编号倒退"))
+        stack[depth][1] = number
+        stack[depth][2] = marker
+    return tuple(problems)
+
+
+def _label(family: str, number: int) -> str:
+    if family in ("cn", "pcn"):
+        return chinese_numeral(number)
+    if family == "circ":
+        return _CIRCLED[number - 1] if number <= len(_CIRCLED) else str(number)
+    return str(number)
+
+
+_ROW_ORDINAL_RE = re.compile(rf"^\s*(产出|效果|效益|满意度)指标([{_CN}]{{1,3}})")
+
+
+def check_numbering(ctx: Context) -> None:
+    for path, text in long_text_fields(ctx):
+        for span, problem in numbering_problems(text):
+            ctx.add("text.numbering_broken", path,
+                    f"{problem}。请按顺序重新编号（嵌套的下一级从1开始不算错）。", span)
+    # Ordinals of numbered rows: 产出指标一、二、四.
+    last: dict[str, tuple[int, str]] = {}
+    for i, ind in enumerate(ctx.form.indicators):
+        m = _ROW_ORDINAL_RE.match(ind.name)
+        if not m:
+            continue
+        family = "效果" if m[1] in ("效果", "效益") else m[1]
+        number = parse_chinese_numeral(m[2])
+        if number is None:
+            continue
+        label = m[0].strip()
+        span = (m.start(2), m.end(2))
+        if family in last:
+            previous_number, previous = last[family]
+            if number == previous_number:
+                ctx.add("text.numbering_broken", f"indicators[{i}].name",
+                        f"指标名称“{label}”与前面的“{previous}”重号。请按顺序改为"
+                        f"“{m[1]}指标{chinese_numeral(previous_number + 1)}”。", span)
+            elif number != previous_number + 1:
+                ctx.add("text.numbering_broken", f"indicators[{i}].name",
+                        f"指标名称“{previous}”之后是“{label}”，"
+                        f"{'缺少' if number > previous_number else '编号倒退，应为'}"
+                        f"“{m[1]}指标{chinese_numeral(previous_number + 1)}”。请按顺序编号。", span)
+        elif number != 1:
+            ctx.add("text.numbering_broken", f"indicators[{i}].name",
+                    f"指标名称“{label}”前面没有“{m[1]}指标一”。请从“一”开始按顺序编号。", span)
+        last[family] = (number, label)
+
+
+# --- text.stale_year ------------------------------------------------------------------------
+
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\d)")
+_HISTORIC_BEFORE = re.compile(r"(?:较|比|与|截至|截止|自|从|至|于|同|相比|对比)\s*$")
+_HISTORIC_AFTER = re.compile(r"\s*(?:以来|以前|之前|起|相比|同期|至|到|[-—–~～])")
+_STALE_SPAN_YEARS = 5
+
+
+def check_stale_years(ctx: Context) -> None:
+    year = ctx.form.year
+    if year is None:
+        return
+    for path, text in all_text_fields(ctx):
+        if "年" not in text:
+            continue
+        hits: list[tuple[int, int, str]] = []
+        for m in _YEAR_RE.finditer(text):
+            value = int(m.group(1))
+            if not year - _STALE_SPAN_YEARS <= value < year:
+                continue
+            start = m.start()
+            if _HISTORIC_BEFORE.search(text[max(0, start - 4):start]):
+                continue
+            if _HISTORIC_AFTER.match(text, m.end()):
+                continue
+            if text.rfind("《", 0, start) > text.rfind("》", 0, start):
+                continue  # inside a document title
+            hits.append((start, m.end(), m.group(0)))
+        if not hits:
+            continue
+        first_start, first_end, first_text = hits[0]
+        examples = "、".join(f"“{snippet(text, s, min(len(text), e + 6), 14)}”" for s, e, _t in hits[:3])
+        more = f"等 {len(hits)} 处" if len(hits) > 1 else ""
+        ctx.add("text.stale_year", path,
+                f"本表是 {year} 年度，文中却把 {first_text.replace(' ', '')} 写作计划年份：{examples}{more}。"
+                f"这通常是沿用上年表格时遗留的；请改为 {year}年，若确指往年情况请写明（如“较{first_text}”）。",
+                (first_start, first_end))
+
+
+# --- text.unbalanced_quotes -----------------------------------------------------------------
+
+_PAIRS = (("“", "”", "引号"), ("《", "》", "书名号"))
+
+
+def check_quotes(ctx: Context) -> None:
+    for path, text in all_text_fields(ctx):
+        for opening, closing, name in _PAIRS:
+            if opening not in text and closing not in text:
+                continue
+            for position, kind in _unbalanced(text, opening, closing):
+                if kind == "open":
+                    end = position + 1
+                    while end < len(text) and end - position < 20 and text[end] not in "\n。；;":
+                        end += 1
+                    excerpt = snippet(text, position, end, 20)
+                    what = f"前{name}{opening}没有对应的后{name}{closing}（{excerpt}）"
+                    fix = f"请在引用结束处补上{closing}，或删去多余的{opening}。"
+                else:
+                    end = position + 1
+                    begin = max(0, position - 12)
+                    excerpt = snippet(text, begin, end, 20)
+                    what = f"后{name}{closing}前面没有对应的前{name}{opening}（{excerpt}）"
+                    fix = f"请在引用开始处补上{opening}，或删去多余的{closing}。"
+                ctx.add("text.unbalanced_quotes", path, f"{name}不成对：{what}。{fix}", (position, end))
+
+
+def _unbalanced(text: str, opening: str, closing: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    open_at: int | None = None
+    for m in _QUOTE_RES[opening].finditer(text):
+        k = m.start()
+        if m.group() == opening:
+            if open_at is not None:
+                found.append((open_at, "open"))
+            open_at = k
+        elif open_at is None:
+            found.append((k, "close"))
+        else:
+            open_at = None
+    if open_at is not None:
+        found.append((open_at, "open"))
+    return found
+
+
+_QUOTE_RES = {opening: re.compile(f"[{opening}{closing}]") for opening, closing, _name in _PAIRS}

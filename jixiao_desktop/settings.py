@@ -1,0 +1,127 @@
+"""Typed access to the window's settings (``settings.ini`` in ``paths.config_dir()``).
+
+Only this module touches ``QSettings``. Every key has one accessor with its type and default,
+and ``SETTINGS_VERSION`` plus ``_upgrade`` carry old files forward.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from jixiao_desktop import paths
+
+SETTINGS_FILE = "settings.ini"
+SETTINGS_VERSION = 1
+MAX_DEPARTMENTS = 30
+SATISFACTION_CHOICES = (Decimal(90), Decimal(95))
+
+
+class Settings:
+    """Typed accessors over one ``QSettings`` INI file.
+
+    Attributes:
+        path: the INI file.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or paths.config_dir() / SETTINGS_FILE
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self._upgrade()
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    def _upgrade(self) -> None:
+        version = self._int("meta/version", 0)
+        if version == SETTINGS_VERSION:
+            return
+        # Version 0 → 1: nothing to convert (first release); future steps go here in order.
+        self._qs.setValue("meta/version", SETTINGS_VERSION)
+
+    def _int(self, key: str, default: int) -> int:
+        value = self._qs.value(key, default)
+        try:
+            return int(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return default
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._qs.value(key)
+        if isinstance(value, QByteArray) and not value.isEmpty():
+            return value
+        return None
+
+    def sync(self) -> None:
+        """Write pending changes to disk (Qt also does this on its own)."""
+        self._qs.sync()
+
+    @property
+    def version(self) -> int:
+        return self._int("meta/version", 0)
+
+    # --- window ---------------------------------------------------------------------------
+
+    def window_geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def set_window_geometry(self, data: QByteArray) -> None:
+        self._qs.setValue("window/geometry", data)
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def set_window_state(self, data: QByteArray) -> None:
+        self._qs.setValue("window/state", data)
+
+    # --- forms ----------------------------------------------------------------------------
+
+    def last_form_id(self) -> int | None:
+        value = self._int("forms/last_id", 0)
+        return value or None
+
+    def set_last_form_id(self, form_id: int | None) -> None:
+        self._qs.setValue("forms/last_id", form_id or 0)
+
+    def departments(self) -> list[str]:
+        """Department names typed before, most recent first."""
+        value = self._qs.value("forms/departments", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or []) if str(v).strip()]
+
+    def remember_department(self, name: str) -> None:
+        name = name.strip()
+        if not name:
+            return
+        names = [name] + [n for n in self.departments() if n != name]
+        self._qs.setValue("forms/departments", names[:MAX_DEPARTMENTS])
+
+    # --- checks ---------------------------------------------------------------------------
+
+    def satisfaction_min(self) -> Decimal:
+        value = self._qs.value("checks/satisfaction_min", "90")
+        try:
+            result = Decimal(str(value))
+        except InvalidOperation:
+            return Decimal(90)
+        return result if Decimal(0) <= result <= Decimal(100) else Decimal(90)
+
+    def set_satisfaction_min(self, value: Decimal) -> None:
+        self._qs.setValue("checks/satisfaction_min", str(value))
+
+    def show_acknowledged(self) -> bool:
+        value = self._qs.value("checks/show_acknowledged", "true")
+        return str(value).lower() in ("1", "true", "yes")
+
+    def set_show_acknowledged(self, value: bool) -> None:
+        self._qs.setValue("checks/show_acknowledged", "true" if value else "false")
+
+    # --- files ----------------------------------------------------------------------------
+
+    def last_directory(self) -> str:
+        return str(self._qs.value("files/last_dir", "") or "")
+
+    def set_last_directory(self, directory: str) -> None:
+        self._qs.setValue("files/last_dir", directory)

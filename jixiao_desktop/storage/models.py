@@ -1,0 +1,187 @@
+"""The tables, as typed SQLAlchemy models (the schema at the newest migration).
+
+Nothing outside ``storage/`` sees these classes: the repository turns them into domain
+``Form`` objects and small frozen dataclasses inside one session. Every change here needs a
+migration in ``migrations/versions/``; ``tests/storage/test_migrations.py`` fails on drift.
+
+Amounts are TEXT (canonical decimal text when readable, else exactly as typed): SQLite has
+no decimal type and money is never a float. Timestamps are stored as UTC and come back as
+timezone-aware datetimes. Unknown keys of an exchange file live in ``*_extra_json`` columns.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints: Alembic's batch mode on SQLite needs names to find them again.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime, stored as naive UTC text (SQLite has no time zones)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class FormRecord(Base):
+    __tablename__ = "forms"
+    __table_args__ = (
+        CheckConstraint("status IN ('draft', 'final')", name="status"),
+        Index("ix_forms_deleted_at", "deleted_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    template: Mapped[str] = mapped_column(Text)
+    year: Mapped[int | None] = mapped_column(Integer)
+    department: Mapped[str] = mapped_column(Text)
+    goals: Mapped[str] = mapped_column(Text)
+    other_notes: Mapped[str] = mapped_column(Text)
+    funds_unit: Mapped[str] = mapped_column(Text)
+    funds_total: Mapped[str] = mapped_column(Text)
+    funds_basic: Mapped[str] = mapped_column(Text)
+    funds_project: Mapped[str] = mapped_column(Text)
+    # Funds.sources is None (the block is absent) or a list (possibly empty): keep the difference.
+    funds_has_sources: Mapped[bool] = mapped_column(Boolean)
+    funds_extra_json: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str | None] = mapped_column(Text)
+    funds_need_review: Mapped[bool] = mapped_column(Boolean)
+    copied_from_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("forms.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    extra_json: Mapped[str] = mapped_column(Text)
+    document_extra_json: Mapped[str] = mapped_column(Text)
+
+    fund_sources: Mapped[list[FundSourceRecord]] = relationship(
+        order_by="FundSourceRecord.position", passive_deletes=True)
+    indicator_rows: Mapped[list[IndicatorRowRecord]] = relationship(
+        order_by="IndicatorRowRecord.position", passive_deletes=True)
+    acknowledgements: Mapped[list[AcknowledgementRecord]] = relationship(
+        order_by="AcknowledgementRecord.position", passive_deletes=True)
+
+
+class FundSourceRecord(Base):
+    __tablename__ = "fund_sources"
+    __table_args__ = (UniqueConstraint("form_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    form_id: Mapped[int] = mapped_column(Integer, ForeignKey("forms.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    amount: Mapped[str] = mapped_column(Text)
+    extra_json: Mapped[str] = mapped_column(Text)
+
+
+class IndicatorRowRecord(Base):
+    __tablename__ = "indicator_rows"
+    __table_args__ = (UniqueConstraint("form_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    form_id: Mapped[int] = mapped_column(Integer, ForeignKey("forms.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    content: Mapped[str] = mapped_column(Text)
+    level1: Mapped[str] = mapped_column(Text)
+    level2: Mapped[str] = mapped_column(Text)
+    extra_json: Mapped[str] = mapped_column(Text)
+
+    items: Mapped[list[IndicatorItemRecord]] = relationship(
+        order_by="IndicatorItemRecord.position", passive_deletes=True)
+
+
+class IndicatorItemRecord(Base):
+    __tablename__ = "indicator_items"
+    __table_args__ = (UniqueConstraint("row_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("indicator_rows.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    level3: Mapped[str] = mapped_column(Text)
+    nature: Mapped[str] = mapped_column(Text)
+    operator: Mapped[str] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(Text)
+    weight: Mapped[str] = mapped_column(Text)
+    direction: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text)
+    extra_json: Mapped[str] = mapped_column(Text)
+
+
+class AcknowledgementRecord(Base):
+    __tablename__ = "acknowledgements"
+    __table_args__ = (UniqueConstraint("form_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    form_id: Mapped[int] = mapped_column(Integer, ForeignKey("forms.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    rule: Mapped[str] = mapped_column(Text)
+    field: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text)
+    at: Mapped[str] = mapped_column(Text)  # as the domain keeps it (ISO text)
+
+
+class SnapshotRecord(Base):
+    __tablename__ = "snapshots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    form_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("forms.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(Text)
+    # Revision 0002: manual / before-restore / finalised.
+    kind: Mapped[str] = mapped_column(Text, server_default="manual")
+    # The canonical exchange document (exchange.dumps): readable by any later version.
+    document: Mapped[str] = mapped_column(Text)
+
+
+class EventRecord(Base):
+    """One line of a form's history (revision 0002)."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    form_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("forms.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text)

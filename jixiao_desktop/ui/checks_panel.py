@@ -1,0 +1,377 @@
+"""The checks panel: every finding of the live check, as a list the clerk can click.
+
+``FindingsModel`` is a thin adapter over a list of ``Finding``; ``ChecksPanel`` is the dock
+that shows it and turns clicks and buttons into signals. What a click *does* (focus a field,
+acknowledge a warning) is decided by the window.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QListView,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from jixiao_desktop.domain.fields import field_label
+from jixiao_desktop.domain.findings import Finding, Severity
+from jixiao_desktop.ui.forms.ui_checks_panel import Ui_ChecksPanel
+
+ACKNOWLEDGED_TAG = "已知悉"
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Role(enum.IntEnum):
+    """Custom data roles of ``FindingsModel``."""
+
+    FINDING = Qt.ItemDataRole.UserRole + 1
+    FIELD_LABEL = Qt.ItemDataRole.UserRole + 2
+    SEVERITY = Qt.ItemDataRole.UserRole + 3
+    ACKNOWLEDGED = Qt.ItemDataRole.UserRole + 4
+
+
+def severity_icon(severity: Severity, widget: QWidget | None = None) -> QIcon:
+    """The standard Qt icon of a severity (no icon files to ship)."""
+    pixmap = {
+        Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+        Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+        Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    }[severity]
+    style = widget.style() if widget is not None else QApplication.style()
+    return style.standardIcon(pixmap)
+
+
+def finding_heading(finding: Finding) -> str:
+    """``警告 · 绩效指标第2行指标内容`` (and ``· 已知悉``)."""
+    label = field_label(finding.field) or "整张表"
+    parts = [finding.severity.label, label]
+    if finding.acknowledged:
+        parts.append(ACKNOWLEDGED_TAG)
+    return " · ".join(parts)
+
+
+def finding_key(finding: Finding) -> tuple[str, str, tuple[int, int] | None]:
+    return (finding.rule, finding.field, finding.span)
+
+
+def count_findings(findings: list[Finding]) -> dict[str, int]:
+    """How many errors, (open) warnings, infos and acknowledged warnings there are."""
+    counts = {"error": 0, "warning": 0, "info": 0, "acknowledged": 0}
+    for finding in findings:
+        if finding.acknowledged:
+            counts["acknowledged"] += 1
+        else:
+            counts[str(finding.severity)] += 1
+    return counts
+
+
+def summary_text(findings: list[Finding]) -> str:
+    """``错误 1 / 警告 2 / 提示 0``, plus ``（已知悉 1）`` when there are some."""
+    counts = count_findings(findings)
+    text = f"错误 {counts['error']} / 警告 {counts['warning']} / 提示 {counts['info']}"
+    if counts["acknowledged"]:
+        text += f"（已知悉 {counts['acknowledged']}）"
+    return text
+
+
+class FindingsModel(QAbstractListModel):
+    """A read-only list model over the findings of the last check run."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._findings: list[Finding] = []
+        self._icons: dict[Severity, QIcon] = {}
+
+    def findings(self) -> list[Finding]:
+        return list(self._findings)
+
+    def set_findings(self, findings: list[Finding]) -> bool:
+        """Replace the list; returns False (and emits nothing) when nothing changed."""
+        if findings == self._findings:
+            return False
+        self.beginResetModel()
+        self._findings = list(findings)
+        self.endResetModel()
+        return True
+
+    def finding(self, row: int) -> Finding | None:
+        return self._findings[row] if 0 <= row < len(self._findings) else None
+
+    def row_of(self, key: tuple[str, str, tuple[int, int] | None]) -> int:
+        for row, finding in enumerate(self._findings):
+            if finding_key(finding) == key:
+                return row
+        return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._findings)
+
+    def _icon(self, severity: Severity) -> QIcon:
+        if severity not in self._icons:
+            self._icons[severity] = severity_icon(severity)
+        return self._icons[severity]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._findings):
+            return None
+        finding = self._findings[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return finding.message
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{finding_heading(finding)}\n{finding.message}\n（规则 {finding.rule}）"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icon(finding.severity)
+        if role == Qt.ItemDataRole.ForegroundRole and finding.acknowledged:
+            return QColor("#8a8a8a")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{finding_heading(finding)}：{finding.message}"
+        if role == Role.FINDING:
+            return finding
+        if role == Role.FIELD_LABEL:
+            return field_label(finding.field) or "整张表"
+        if role == Role.SEVERITY:
+            return str(finding.severity)
+        if role == Role.ACKNOWLEDGED:
+            return finding.acknowledged
+        return None
+
+
+class FindingDelegate(QStyledItemDelegate):
+    """Two lines per finding: icon + heading (severity · field), then the wrapped message."""
+
+    PAD = 6
+    ICON = 16
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        view = option.widget  # type: ignore[attr-defined]
+        width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()  # type: ignore[attr-defined]
+        return max(80, width - self.ICON - 3 * self.PAD)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+        width = self._text_width(option)
+        fm = option.fontMetrics  # type: ignore[attr-defined]
+        message = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        body = fm.boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, message)
+        return QSize(width, fm.height() + body.height() + 2 * self.PAD + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        finding: Finding = index.data(Role.FINDING)
+        widget = opt.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget else QApplication.style()
+        # Background, selection and focus the usual way, without text or icon.
+        opt.text = ""  # type: ignore[attr-defined]
+        opt.icon = QIcon()  # type: ignore[attr-defined]
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+        rect: QRect = opt.rect  # type: ignore[attr-defined]
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette: QPalette = opt.palette  # type: ignore[attr-defined]
+        text_color = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        if finding.acknowledged and not selected:
+            text_color = QColor("#8a8a8a")
+        fm = opt.fontMetrics  # type: ignore[attr-defined]
+        x = rect.left() + self.PAD
+        y = rect.top() + self.PAD
+        icon: QIcon = index.data(Qt.ItemDataRole.DecorationRole)
+        mode = QIcon.Mode.Disabled if finding.acknowledged else QIcon.Mode.Normal
+        icon.paint(painter, QRect(x, y + (fm.height() - self.ICON) // 2, self.ICON, self.ICON),
+                   Qt.AlignmentFlag.AlignCenter, mode)
+        text_x = x + self.ICON + self.PAD
+        width = rect.right() - text_x - self.PAD
+        painter.save()
+        bold = QFont(opt.font)  # type: ignore[attr-defined]
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        heading = finding_heading(finding)
+        painter.drawText(QRect(text_x, y, width, fm.height()),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         painter.fontMetrics().elidedText(heading, Qt.TextElideMode.ElideRight, width))
+        painter.setFont(opt.font)  # type: ignore[attr-defined]
+        painter.drawText(QRect(text_x, y + fm.height() + 2, width, rect.bottom() - y - fm.height()),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap),
+                         index.data(Qt.ItemDataRole.DisplayRole) or "")
+        painter.restore()
+
+
+class ChecksPanel(QDockWidget):
+    """The dock listing the findings.
+
+    Signals:
+        finding_activated(Finding): the clerk clicked a finding (the window focuses its field).
+        acknowledge_requested(Finding): 已知悉 on a warning.
+        unacknowledge_requested(Finding): 取消已知悉.
+        show_acknowledged_changed(bool): the 显示已知悉 box was toggled.
+    """
+
+    finding_activated = Signal(object)
+    acknowledge_requested = Signal(object)
+    unacknowledge_requested = Signal(object)
+    show_acknowledged_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("检查结果", parent)
+        self.setObjectName("checksDock")
+        self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+                             | Qt.DockWidgetArea.BottomDockWidgetArea)
+        body = QWidget(self)
+        self.ui = Ui_ChecksPanel()
+        self.ui.setupUi(body)
+        self.setWidget(body)
+        self._all: list[Finding] = []
+        self._read_only = False
+        self.model = FindingsModel(self)
+        view = self.ui.findingsView
+        view.setModel(self.model)
+        view.setItemDelegate(FindingDelegate(view))
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        view.clicked.connect(self._on_activated)
+        view.activated.connect(self._on_activated)
+        view.customContextMenuRequested.connect(self._on_context_menu)
+        view.selectionModel().currentChanged.connect(self._update_buttons)
+        self.ui.acknowledgeButton.clicked.connect(self.acknowledge_current)
+        self.ui.unacknowledgeButton.clicked.connect(self.unacknowledge_current)
+        self.ui.showAcknowledgedCheck.toggled.connect(self._on_show_acknowledged)
+        self.setMinimumWidth(300)
+        self.set_findings([])
+
+    # --- content --------------------------------------------------------------------------
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        """Show a new check result, keeping the selection and scroll position when possible."""
+        self._all = list(findings)
+        shown = [f for f in findings if self.ui.showAcknowledgedCheck.isChecked() or not f.acknowledged]
+        view = self.ui.findingsView
+        current = self.current_finding()
+        scroll = view.verticalScrollBar().value()
+        if self.model.set_findings(shown):
+            if current is not None:
+                row = self.model.row_of(finding_key(current))
+                if row >= 0:
+                    view.setCurrentIndex(self.model.index(row))
+            view.verticalScrollBar().setValue(scroll)
+        self.ui.summaryLabel.setText(self._summary(findings))
+        self._update_buttons()
+
+    def _summary(self, findings: list[Finding]) -> str:
+        if not findings:
+            return "没有发现问题。"
+        return summary_text(findings)
+
+    def findings(self) -> list[Finding]:
+        return list(self._all)
+
+    def set_no_form(self) -> None:
+        """No form is open: an empty list that says so."""
+        self.set_findings([])
+        self.ui.summaryLabel.setText("打开一张表单后，这里列出检查发现的问题。")
+
+    def set_show_acknowledged(self, value: bool) -> None:
+        self.ui.showAcknowledgedCheck.setChecked(value)
+
+    def set_read_only(self, value: bool) -> None:
+        """A finalised form: findings stay visible, 已知悉 is not offered."""
+        self._read_only = value
+        self._update_buttons()
+
+    def current_finding(self) -> Finding | None:
+        index = self.ui.findingsView.currentIndex()
+        return self.model.finding(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> Finding | None:
+        finding = self.model.finding(row)
+        if finding is not None:
+            self.ui.findingsView.setCurrentIndex(self.model.index(row))
+        return finding
+
+    def step(self, delta: int) -> None:
+        """Select the next (+1) or previous (-1) finding and activate it."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        index = self.ui.findingsView.currentIndex()
+        row = ((index.row() if index.isValid() else (-1 if delta > 0 else 0)) + delta) % count
+        finding = self.select_row(row)
+        if finding is not None:
+            self.finding_activated.emit(finding)
+
+    # --- slots ----------------------------------------------------------------------------
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        finding = self.model.finding(index.row())
+        if finding is not None:
+            self.finding_activated.emit(finding)
+
+    def _can_acknowledge(self, finding: Finding | None) -> bool:
+        return (finding is not None and not self._read_only and finding.severity is Severity.WARNING
+                and not finding.acknowledged)
+
+    def _can_unacknowledge(self, finding: Finding | None) -> bool:
+        return finding is not None and not self._read_only and finding.acknowledged
+
+    def _update_buttons(self, *_: object) -> None:
+        finding = self.current_finding()
+        self.ui.acknowledgeButton.setEnabled(self._can_acknowledge(finding))
+        self.ui.unacknowledgeButton.setEnabled(self._can_unacknowledge(finding))
+
+    def acknowledge_current(self) -> None:
+        finding = self.current_finding()
+        if self._can_acknowledge(finding):
+            self.acknowledge_requested.emit(finding)
+
+    def unacknowledge_current(self) -> None:
+        finding = self.current_finding()
+        if self._can_unacknowledge(finding):
+            self.unacknowledge_requested.emit(finding)
+
+    def _on_show_acknowledged(self, value: bool) -> None:
+        self.set_findings(self._all)
+        self.show_acknowledged_changed.emit(value)
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        view = self.ui.findingsView
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return
+        view.setCurrentIndex(index)
+        finding = self.model.finding(index.row())
+        menu = QMenu(view)
+        go = QAction("转到该处", menu)
+        go.triggered.connect(lambda: self.finding_activated.emit(finding))
+        menu.addAction(go)
+        ack = QAction("已知悉", menu)
+        ack.setEnabled(self._can_acknowledge(finding))
+        ack.triggered.connect(self.acknowledge_current)
+        menu.addAction(ack)
+        unack = QAction("取消已知悉", menu)
+        unack.setEnabled(self._can_unacknowledge(finding))
+        unack.triggered.connect(self.unacknowledge_current)
+        menu.addAction(unack)
+        copy = QAction("复制文字", menu)
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(
+            f"{finding_heading(finding)}：{finding.message}" if finding else ""))
+        menu.addAction(copy)
+        menu.exec(view.viewport().mapToGlobal(pos))

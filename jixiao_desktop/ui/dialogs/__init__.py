@@ -1,0 +1,1 @@
+"""Dialogs of the window, each composing one generated Designer form."""

@@ -1,0 +1,302 @@
+"""What the editor shows next to the fields, computed from the form: pure Python, no Qt.
+
+The slots of the editor only read these results; sums and readings of amounts come from
+``domain.money``, categories and numerals from ``domain.model``. Kept here (not in ``domain``)
+because they are phrased for the editor's labels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from jixiao_desktop.domain.model import (
+    NATURE_QUANTITATIVE,
+    TABULAR_LEVELS,
+    Category,
+    Form,
+    Funds,
+    canonical_term,
+    chinese_numeral,
+    classify_indicator,
+    parse_chinese_numeral,
+)
+from jixiao_desktop.domain.money import AmountError, format_amount, parse_amount, quantize_cents
+
+HUNDRED = Decimal(100)
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋　", "0123456789.-+ ")
+_PLAIN_DECIMAL = re.compile(r"\d+(\.\d+)?|\.\d+")
+_SIGNED_DECIMAL = re.compile(r"[+-]?(\d+(\.\d+)?|\.\d+)")
+
+
+# --- amounts -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AmountHint:
+    """What to show beside an amount field: ``kind`` is "", "info", "warning" or "error"."""
+
+    kind: str
+    message: str
+
+
+def amount_hint(text: str) -> AmountHint:
+    """How an amount as typed reads (nothing for an empty field: the checks report that)."""
+    if not (text or "").strip():
+        return AmountHint("", "")
+    try:
+        parsed = parse_amount(text)
+    except AmountError as exc:
+        return AmountHint("error", exc.reason)
+    if parsed.value < 0:
+        return AmountHint("error", "金额不能为负数")
+    if parsed.decimals > 2:
+        return AmountHint("warning", f"超过两位小数，打印时显示为 {format_amount(parsed.printed)}")
+    if parsed.normalised:
+        return AmountHint("info", f"读作 {parsed.canonical} 万元")
+    return AmountHint("", "")
+
+
+def canonical_amount(text: str) -> str | None:
+    """The canonical text of a readable amount (``22,001.49`` → ``22001.49``), else ``None``."""
+    try:
+        return parse_amount(text).canonical
+    except AmountError:
+        return None
+
+
+@dataclass(frozen=True)
+class FundsSum:
+    """基本支出 + 项目支出 against 资金总额, compared on the printed amounts (two decimals).
+
+    Attributes:
+        sum_text: the printed sum, ``None`` when 基本支出 or 项目支出 can't be read.
+        missing: which of the two parts is empty or unreadable (Chinese names).
+        total_text: the printed 资金总额, ``None`` when it is empty or unreadable.
+        mismatch: both sides readable and different.
+        difference: 资金总额 − sum (printed), when both are readable.
+    """
+
+    sum_text: str | None
+    missing: tuple[str, ...]
+    total_text: str | None
+    mismatch: bool
+    difference: str | None
+
+    @property
+    def can_fix_total(self) -> bool:
+        """The one-click fix "将资金总额改为 X" applies."""
+        return self.sum_text is not None and (self.mismatch or self.total_text is None)
+
+
+def funds_sum(funds: Funds) -> FundsSum:
+    parts = {"基本支出": funds.basic_value, "项目支出": funds.project_value}
+    missing = tuple(name for name, value in parts.items() if value is None)
+    total = funds.total_value
+    total_printed = quantize_cents(total) if total is not None else None
+    if missing:
+        return FundsSum(None, missing, _fmt(total_printed), False, None)
+    assert funds.basic_value is not None and funds.project_value is not None
+    printed_sum = quantize_cents(funds.basic_value) + quantize_cents(funds.project_value)
+    if total_printed is None:
+        return FundsSum(format_amount(printed_sum), (), None, False, None)
+    difference = total_printed - printed_sum
+    return FundsSum(format_amount(printed_sum), (), format_amount(total_printed), difference != 0,
+                    format_amount(abs(difference)))
+
+
+def _fmt(value: Decimal | None) -> str | None:
+    return None if value is None else format_amount(value)
+
+
+@dataclass(frozen=True)
+class SourcesSum:
+    """The optional 资金来源 block against 资金总额."""
+
+    sum_text: str | None  # None when a row's amount can't be read
+    bad_rows: tuple[int, ...]  # 1-based rows whose amount is empty or unreadable
+    total_text: str | None
+    mismatch: bool
+
+
+def sources_sum(funds: Funds) -> SourcesSum | None:
+    if funds.sources is None:
+        return None
+    total = funds.total_value
+    total_text = _fmt(quantize_cents(total)) if total is not None else None
+    values = []
+    bad = []
+    for row, source in enumerate(funds.sources, start=1):
+        try:
+            values.append(quantize_cents(parse_amount(source.amount).value))
+        except AmountError:
+            bad.append(row)
+    if bad:
+        return SourcesSum(None, tuple(bad), total_text, False)
+    printed = sum(values, Decimal(0))
+    mismatch = total is not None and quantize_cents(total) != printed
+    return SourcesSum(format_amount(printed), (), total_text, mismatch)
+
+
+# --- tabular items ---------------------------------------------------------------------------
+
+
+def read_decimal(text: str, *, signed: bool = False) -> Decimal | None:
+    """A plain decimal number as typed (full-width digits allowed), else ``None``. Never float."""
+    cleaned = (text or "").translate(_FULLWIDTH).strip()
+    pattern = _SIGNED_DECIMAL if signed else _PLAIN_DECIMAL
+    if not pattern.fullmatch(cleaned):
+        return None
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid input
+        return None
+
+
+def weight_error(text: str) -> str | None:
+    """Why a typed 权重 is refused, or ``None`` (empty is allowed: weights are optional)."""
+    if not (text or "").strip():
+        return None
+    value = read_decimal(text)
+    if value is None:
+        return f"权重“{text.strip()}”不是数字：请填写 0–100 之间的数，如 10 或 12.5"
+    if value > HUNDRED:
+        return f"权重 {text.strip()} 超过 100"
+    return None
+
+
+def item_value_error(text: str, nature: str) -> str | None:
+    """Why a typed 指标值 is refused: a 定量 item takes a number only, its unit goes in 计量单位."""
+    if nature.strip() != NATURE_QUANTITATIVE or not (text or "").strip():
+        return None
+    if read_decimal(text, signed=True) is None:
+        return (f"定量指标的指标值应为数字（如 113816 或 98.5），“{text.strip()}”不是；"
+                "单位请填在“计量单位”列")
+    return None
+
+
+@dataclass(frozen=True)
+class WeightTotal:
+    used: bool  # some item has a weight
+    total: Decimal  # sum of the readable weights
+    unreadable: int  # items whose weight can't be read
+
+    @property
+    def ok(self) -> bool:
+        return not self.used or (self.unreadable == 0 and self.total == HUNDRED)
+
+    @property
+    def label(self) -> str:
+        if not self.used:
+            return "权重合计：未填写（如填写权重，合计应为 100）"
+        text = f"权重合计：{self.total.normalize():f}（应为 100）"
+        if self.unreadable:
+            text += f"，另有 {self.unreadable} 项权重无法识别"
+        return text
+
+
+def weight_total(form: Form) -> WeightTotal:
+    total = Decimal(0)
+    used = False
+    unreadable = 0
+    for indicator in form.indicators:
+        for item in indicator.items:
+            if not item.weight.strip():
+                continue
+            used = True
+            value = read_decimal(item.weight)
+            if value is None:
+                unreadable += 1
+            else:
+                total += value
+    return WeightTotal(used, total, unreadable)
+
+
+TABULAR_LEVEL1: dict[Category, str] = {
+    Category.OUTPUT: "产出指标",
+    Category.OUTCOME: "效益指标",
+    Category.SATISFACTION: "满意度指标",
+}
+
+
+def level2_choices(level1: str, category: Category) -> tuple[str, ...]:
+    """The 二级 vocabulary for a row: by its 一级 (效果 ≡ 效益), else by the tab it is on."""
+    key = canonical_term(level1.strip()) or TABULAR_LEVEL1.get(category, "")
+    return TABULAR_LEVELS.get(key, ())
+
+
+# --- indicator rows ----------------------------------------------------------------------------
+
+NUMBERED_PREFIX: dict[Category, str] = {
+    Category.OUTPUT: "产出指标",
+    Category.OUTCOME: "效果指标",
+    Category.SATISFACTION: "满意度指标",
+    Category.OTHER: "",
+}
+
+
+def category_rows(form: Form, category: Category) -> list[int]:
+    """Indices into ``form.indicators`` of the rows of one category, in form order."""
+    return [i for i, ind in enumerate(form.indicators) if classify_indicator(ind) is category]
+
+
+def next_row_name(form: Form, category: Category) -> str:
+    """The name a new numbered row starts with: ``产出指标六：`` after 产出指标一…五."""
+    prefix = NUMBERED_PREFIX[category]
+    if not prefix:
+        return ""
+    rows = category_rows(form, category)
+    highest = 0
+    pattern = re.compile(re.escape(prefix) + r"([一二三四五六七八九十]+)")
+    for index in rows:
+        m = pattern.match(form.indicators[index].name.strip())
+        if m:
+            highest = max(highest, parse_chinese_numeral(m.group(1)) or 0)
+    number = max(highest, len(rows)) + 1
+    return f"{prefix}{chinese_numeral(number)}："
+
+
+_CATEGORY_ORDER = (Category.OUTPUT, Category.OUTCOME, Category.SATISFACTION, Category.OTHER)
+
+
+def insert_position(form: Form, category: Category, after: int | None) -> int:
+    """Where in ``form.indicators`` a new row of a category goes.
+
+    After the row ``after`` when given; else after the category's last row; else before the
+    first row of a later category, so the form keeps 产出 → 效果 → 满意度 order.
+    """
+    if after is not None:
+        return after + 1
+    rows = category_rows(form, category)
+    if rows:
+        return rows[-1] + 1
+    later = _CATEGORY_ORDER[_CATEGORY_ORDER.index(category) + 1:]
+    for i, ind in enumerate(form.indicators):
+        if classify_indicator(ind) in later:
+            return i
+    return len(form.indicators)
+
+
+def elide_content(text: str, max_lines: int = 2, max_chars: int = 90) -> str:
+    """The first lines of a long text for a table cell."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    shown = "\n".join(lines[:max_lines])
+    cut = len(lines) > max_lines
+    if len(shown) > max_chars:
+        shown = shown[:max_chars]
+        cut = True
+    return shown + ("…" if cut else "")
+
+
+def char_count_label(text: str) -> str:
+    """``共 123 字（不含空白 110 字）``."""
+    non_blank = sum(1 for ch in text if not ch.isspace())
+    return f"共 {len(text)} 字（不含空白 {non_blank} 字）"
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """A Python string index as a Qt (UTF-16) position."""
+    index = max(0, min(index, len(text)))
+    return len(text[:index].encode("utf-16-le")) // 2

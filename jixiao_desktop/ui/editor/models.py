@@ -1,0 +1,537 @@
+"""Table models of the form editor: thin adapters over the rows of the live ``Form``.
+
+The models hold indices into ``form.indicators`` (and into an indicator's ``items``), never
+copies of rows. An edit made in a view goes through ``setData``, which validates and hands the
+new text to an ``apply`` callable: the editor's pushes an undo command, whose redo changes the
+form and calls ``notify_*`` so that ``dataChanged`` is emitted. Without an editor (tests), the
+default ``apply`` changes the form directly.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from jixiao_desktop.domain.fields import set_field_text
+from jixiao_desktop.domain.model import (
+    DIRECTIONS,
+    NATURES,
+    OPERATORS,
+    Category,
+    Form,
+)
+from jixiao_desktop.ui.editor import logic
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+ApplyFn = Callable[[str, str], bool]
+
+
+class Role(enum.IntEnum):
+    """Custom data roles of the editor's models."""
+
+    PATH = Qt.ItemDataRole.UserRole  # the field path a cell shows (str)
+    CHOICES = Qt.ItemDataRole.UserRole + 1  # allowed values for a combo-box cell (list[str]) or None
+    INDICATOR = Qt.ItemDataRole.UserRole + 2  # index into form.indicators (int)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """How a field is marked after a check: ``level`` "error", "warning" or "" (tooltip only)."""
+
+    level: str
+    tooltip: str
+    spans: tuple[tuple[int, int, str], ...] = ()  # passages (start, end, level) in the field's text
+
+
+MARK_BACKGROUND = {"error": QColor("#fde2e1"), "warning": QColor("#fff4ce")}
+
+
+def _mark_data(mark: Mark | None, role: int) -> Any:
+    if mark is None:
+        return None
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return mark.tooltip or None
+    if role == Qt.ItemDataRole.BackgroundRole and mark.level in MARK_BACKGROUND:
+        return QBrush(MARK_BACKGROUND[mark.level])
+    return None
+
+
+def _direct_apply(form_getter: Callable[[], Form | None]) -> ApplyFn:
+    def apply(path: str, value: str) -> bool:
+        form = form_getter()
+        if form is None:
+            return False
+        set_field_text(form, path, value)
+        return True
+    return apply
+
+
+class _FormTableModel(QAbstractTableModel):
+    """Shared plumbing: the form, read-only state, marks and the apply callable."""
+
+    def __init__(self, apply: ApplyFn | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._form: Form | None = None
+        self._read_only = False
+        self._marks: dict[str, Mark] = {}
+        self._external_apply = apply is not None
+        self._apply: ApplyFn = apply or _direct_apply(lambda: self._form)
+
+    def form(self) -> Form | None:
+        return self._form
+
+    def set_form(self, form: Form | None) -> None:
+        self.beginResetModel()
+        self._form = form
+        self._reload()
+        self.endResetModel()
+
+    def rebuild(self) -> None:
+        """The rows of the form changed shape (rows added, removed, moved, re-classified)."""
+        self.beginResetModel()
+        self._reload()
+        self.endResetModel()
+
+    def _reload(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+
+    def set_marks(self, marks: dict[str, Mark]) -> None:
+        self._marks = marks
+        self._emit_all()
+
+    def _emit_all(self) -> None:
+        rows, cols = self.rowCount(), self.columnCount()
+        if rows and cols:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+
+    def _emit_row(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _commit(self, path: str, value: str) -> bool:
+        if not self._apply(path, value):
+            return False
+        if not self._external_apply:
+            self.notify_path(path)
+        return True
+
+    def notify_path(self, path: str) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+# --- 指标名称 | 指标内容和指标值 -----------------------------------------------------------------
+
+
+class IndicatorRowsModel(_FormTableModel):
+    """The rows of one category of a two-column (bj-2021) form.
+
+    Columns: 指标名称 (editable unless the layout fixes the names) | 指标内容和指标值 (first lines;
+    the content is edited in the text box under the table).
+    """
+
+    NAME = 0
+    CONTENT = 1
+    HEADERS = ("指标名称", "指标内容和指标值")
+
+    def __init__(self, category: Category, *, names_editable: bool = True, apply: ApplyFn | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(apply, parent)
+        self.category = category
+        self.names_editable = names_editable
+        self._rows: list[int] = []
+
+    def _reload(self) -> None:
+        self._rows = logic.category_rows(self._form, self.category) if self._form else []
+
+    def rows_stale(self) -> bool:
+        """Whether the form's rows of this category differ from the ones shown."""
+        expected = logic.category_rows(self._form, self.category) if self._form else []
+        return expected != self._rows
+
+    def indicator_at(self, row: int) -> int:
+        return self._rows[row]
+
+    def row_of(self, indicator: int) -> int | None:
+        try:
+            return self._rows.index(indicator)
+        except ValueError:
+            return None
+
+    def indicator_rows(self) -> list[int]:
+        return list(self._rows)
+
+    def notify_path(self, path: str) -> None:
+        for row, indicator in enumerate(self._rows):
+            if path.startswith(f"indicators[{indicator}]"):
+                self._emit_row(row)
+
+    # Qt interface
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return str(section + 1)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.NAME and self.names_editable and not self._read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def _path(self, row: int, column: int) -> str:
+        return f"indicators[{self._rows[row]}].{'name' if column == self.NAME else 'content'}"
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._form is None:
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._rows)) or not (0 <= column < len(self.HEADERS)):
+            return None
+        indicator = self._form.indicators[self._rows[row]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return indicator.name if column == self.NAME else logic.elide_content(indicator.content)
+        if role == Qt.ItemDataRole.EditRole:
+            return indicator.name if column == self.NAME else indicator.content
+        if role == Role.PATH:
+            return self._path(row, column)
+        if role == Role.INDICATOR:
+            return self._rows[row]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
+            mark = self._marks.get(self._path(row, column)) or self._marks.get(f"indicators[{self._rows[row]}]")
+            return _mark_data(mark, role)
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self._form is None
+                or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable)):
+            return False
+        text = "" if value is None else str(value)
+        path = self._path(index.row(), index.column())
+        if text == self._form.indicators[self._rows[index.row()]].name:
+            return True
+        return self._commit(path, text)
+
+
+# --- structured 三级 items -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemColumn:
+    attr: str
+    header: str
+
+
+ITEM_COLUMNS: tuple[ItemColumn, ...] = (
+    ItemColumn("level2", "二级指标"),
+    ItemColumn("level3", "三级指标"),
+    ItemColumn("nature", "指标性质"),
+    ItemColumn("operator", "运算符"),
+    ItemColumn("value", "指标值"),
+    ItemColumn("unit", "计量单位"),
+    ItemColumn("weight", "权重"),
+    ItemColumn("direction", "方向"),
+)
+
+
+class IndicatorItemsModel(_FormTableModel):
+    """The 三级 items of all indicators of one category (tabular template), one row each.
+
+    Signals:
+        edit_refused(str): an edit was refused; the reason, in Chinese.
+    """
+
+    edit_refused = Signal(str)
+
+    COLUMNS = ITEM_COLUMNS
+    FIXED_CHOICES: dict[str, tuple[str, ...]] = {
+        "nature": NATURES,
+        "operator": ("", *OPERATORS),
+        "direction": DIRECTIONS,
+    }
+
+    def __init__(self, category: Category, *, apply: ApplyFn | None = None,
+                 set_level2: Callable[[int, int, str], bool] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(apply, parent)
+        self.category = category
+        self._rows: list[tuple[int, int]] = []
+        self._set_level2 = set_level2
+        self.last_error = ""
+
+    def _reload(self) -> None:
+        self._rows = []
+        if self._form is None:
+            return
+        for i in logic.category_rows(self._form, self.category):
+            self._rows.extend((i, j) for j in range(len(self._form.indicators[i].items)))
+
+    def rows_stale(self) -> bool:
+        rows = self._rows
+        self._reload()
+        stale = rows != self._rows
+        self._rows = rows
+        return stale
+
+    def item_at(self, row: int) -> tuple[int, int]:
+        return self._rows[row]
+
+    def row_of(self, indicator: int, item: int) -> int | None:
+        try:
+            return self._rows.index((indicator, item))
+        except ValueError:
+            return None
+
+    def first_row_of(self, indicator: int) -> int | None:
+        for row, (i, _j) in enumerate(self._rows):
+            if i == indicator:
+                return row
+        return None
+
+    def column_of(self, attr: str) -> int | None:
+        for column, col in enumerate(self.COLUMNS):
+            if col.attr == attr:
+                return column
+        return None
+
+    def notify_path(self, path: str) -> None:
+        for row, (i, j) in enumerate(self._rows):
+            if path.startswith((f"indicators[{i}].items[{j}]", f"indicators[{i}].level")):
+                self._emit_row(row)
+            elif path == f"indicators[{i}]" or path == f"indicators[{i}].name":
+                self._emit_row(row)
+
+    def _path(self, row: int, column: int) -> str:
+        i, j = self._rows[row]
+        attr = self.COLUMNS[column].attr
+        if attr == "level2":
+            return f"indicators[{i}].level2"
+        return f"indicators[{i}].items[{j}].{attr}"
+
+    def _choices(self, row: int, attr: str) -> tuple[str, ...] | None:
+        if attr == "level2":
+            assert self._form is not None
+            i, _j = self._rows[row]
+            return logic.level2_choices(self._form.indicators[i].level1, self.category) or None
+        return self.FIXED_CHOICES.get(attr)
+
+    def _text(self, row: int, attr: str) -> str:
+        assert self._form is not None
+        i, j = self._rows[row]
+        indicator = self._form.indicators[i]
+        if attr == "level2":
+            return indicator.level2
+        return str(getattr(indicator.items[j], attr))
+
+    # Qt interface
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section].header if 0 <= section < len(self.COLUMNS) else None
+        return str(section + 1)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self._read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._form is None:
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._rows)) or not (0 <= column < len(self.COLUMNS)):
+            return None
+        attr = self.COLUMNS[column].attr
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(row, attr)
+        if role == Role.PATH:
+            return self._path(row, column)
+        if role == Role.CHOICES:
+            choices = self._choices(row, attr)
+            return list(choices) if choices else None
+        if role == Role.INDICATOR:
+            return self._rows[row][0]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
+            i, j = self._rows[row]
+            mark = (self._marks.get(self._path(row, column))
+                    or self._marks.get(f"indicators[{i}].items[{j}]"))
+            return _mark_data(mark, role)
+        return None
+
+    def _refusal(self, row: int, attr: str, text: str) -> str | None:
+        if attr == "weight":
+            return logic.weight_error(text)
+        if attr == "value":
+            return logic.item_value_error(text, self._text(row, "nature"))
+        choices = self._choices(row, attr)
+        if choices and text and text not in choices:
+            header = next(c.header for c in self.COLUMNS if c.attr == attr)
+            return f"{header}只能选：{'、'.join(c for c in choices if c)}"
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self._form is None
+                or self._read_only):
+            return False
+        row, column = index.row(), index.column()
+        attr = self.COLUMNS[column].attr
+        text = "" if value is None else str(value)
+        if attr in ("value", "weight"):
+            text = text.strip()
+        reason = self._refusal(row, attr, text)
+        if reason:
+            self.last_error = reason
+            self.edit_refused.emit(reason)
+            return False
+        self.last_error = ""
+        if text == self._text(row, attr):
+            return True
+        if attr == "level2" and self._set_level2 is not None:
+            i, j = self._rows[row]
+            return self._set_level2(i, j, text)
+        return self._commit(self._path(row, column), text)
+
+
+# --- 资金来源 ----------------------------------------------------------------------------------------
+
+
+class SourcesModel(_FormTableModel):
+    """The optional 资金来源 lines: 来源 | 金额（万元）, amounts kept as typed."""
+
+    HEADERS = ("资金来源", "金额（万元）")
+    ATTRS = ("name", "amount")
+
+    def _reload(self) -> None:
+        pass
+
+    def _sources(self) -> list[Any]:
+        if self._form is None or self._form.funds.sources is None:
+            return []
+        return self._form.funds.sources
+
+    def notify_path(self, path: str) -> None:
+        for row in range(len(self._sources())):
+            if path.startswith(f"funds.sources[{row}]"):
+                self._emit_row(row)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._sources())
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return str(section + 1)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self._read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        sources = self._sources()
+        if not index.isValid() or not (0 <= index.row() < len(sources)) or not (0 <= index.column() < 2):
+            return None
+        path = f"funds.sources[{index.row()}].{self.ATTRS[index.column()]}"
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return str(getattr(sources[index.row()], self.ATTRS[index.column()]))
+        if role == Role.PATH:
+            return path
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
+            mark = self._marks.get(path) or self._marks.get(f"funds.sources[{index.row()}]")
+            if mark is None and index.column() == 1 and role == Qt.ItemDataRole.ToolTipRole:
+                hint = logic.amount_hint(sources[index.row()].amount)
+                return hint.message or None
+            return _mark_data(mark, role)
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        sources = self._sources()
+        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self._read_only
+                or not (0 <= index.row() < len(sources))):
+            return False
+        text = "" if value is None else str(value)
+        attr = self.ATTRS[index.column()]
+        if text == getattr(sources[index.row()], attr):
+            return True
+        return self._commit(f"funds.sources[{index.row()}].{attr}", text)
+
+
+# --- delegates ------------------------------------------------------------------------------------
+
+EMPTY_CHOICE_LABEL = "（不填）"
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box for cells whose model offers ``Role.CHOICES``; a line edit otherwise."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: AnyIndex) -> QWidget:
+        choices: Sequence[str] | None = index.data(Role.CHOICES)
+        if not choices:
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        for choice in choices:
+            combo.addItem(choice or EMPTY_CHOICE_LABEL, choice)
+        combo.activated.connect(lambda _row, combo=combo: self._finish(combo))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802
+        if not isinstance(editor, QComboBox):
+            super().setEditorData(editor, index)
+            return
+        current = index.data(Qt.ItemDataRole.EditRole) or ""
+        position = editor.findData(current)
+        if position < 0:  # a value from an imported file outside the list: keep it selectable
+            editor.addItem(current, current)
+            position = editor.count() - 1
+        editor.setCurrentIndex(position)
+
+    def setModelData(self, editor: QWidget, model: QAbstractTableModel,  # noqa: N802
+                     index: AnyIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+    def _finish(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)

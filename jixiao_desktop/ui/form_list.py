@@ -1,0 +1,198 @@
+"""The start page: every stored form, to open, create, copy, import or delete."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from jixiao_desktop.domain.model import FormStatus
+from jixiao_desktop.ui.forms.ui_form_list import Ui_FormListPage
+
+if TYPE_CHECKING:
+    from jixiao_desktop.storage.repository import FormSummary
+
+_Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("年度", "部门（单位）", "状态", "最后保存")
+
+
+class Role(enum.IntEnum):
+    FORM_ID = Qt.ItemDataRole.UserRole + 1
+    SORT = Qt.ItemDataRole.UserRole + 2
+
+
+def format_time(at: datetime | None) -> str:
+    """``2026-11-23 19:05`` in local time (stored times may be UTC-aware)."""
+    if at is None:
+        return ""
+    if at.tzinfo is not None:
+        at = at.astimezone()
+    return at.strftime("%Y-%m-%d %H:%M")
+
+
+def status_text(summary: FormSummary) -> str:
+    text = summary.status.label
+    if summary.funds_need_review and summary.status is FormStatus.DRAFT:
+        text += "（资金待核对）"
+    return text
+
+
+class FormListModel(QAbstractTableModel):
+    """Rows of ``FormSummary``, read-only."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FormSummary] = []
+
+    def set_rows(self, rows: list[FormSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def summary(self, row: int) -> FormSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, form_id: int) -> int:
+        return next((i for i, s in enumerate(self._rows) if s.id == form_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        summary = self.summary(index.row()) if index.isValid() else None
+        if summary is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return f"{summary.year}" if summary.year else "—"
+            if column == 1:
+                return summary.department or "（未填写单位）"
+            if column == 2:
+                return status_text(summary)
+            return format_time(summary.updated_at)
+        if role == Role.SORT:
+            if column == 0:
+                return summary.year or 0
+            if column == 3:
+                return summary.updated_at.timestamp() if summary.updated_at else 0.0
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Role.FORM_ID:
+            return summary.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return summary.department
+        return None
+
+
+class FormListPage(QWidget):
+    """The list of forms with its buttons.
+
+    Signals:
+        open_requested(int), new_requested(), copy_requested(int), import_requested(),
+        delete_requested(int), undo_delete_requested(int), recycle_bin_requested().
+    """
+
+    open_requested = Signal(int)
+    new_requested = Signal()
+    copy_requested = Signal(int)
+    import_requested = Signal()
+    delete_requested = Signal(int)
+    undo_delete_requested = Signal(int)
+    recycle_bin_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_FormListPage()
+        self.ui.setupUi(self)
+        self.model = FormListModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Role.SORT)
+        table = self.ui.formTable
+        table.setModel(self.proxy)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        table.verticalHeader().hide()
+        table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        table.doubleClicked.connect(lambda _index: self._emit_with_id(self.open_requested))
+        table.activated.connect(lambda _index: self._emit_with_id(self.open_requested))
+        table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.ui.openButton.clicked.connect(lambda: self._emit_with_id(self.open_requested))
+        self.ui.copyButton.clicked.connect(lambda: self._emit_with_id(self.copy_requested))
+        self.ui.deleteButton.clicked.connect(lambda: self._emit_with_id(self.delete_requested))
+        self.ui.newButton.clicked.connect(self.new_requested)
+        self.ui.importButton.clicked.connect(self.import_requested)
+        self.ui.recycleButton.clicked.connect(self.recycle_bin_requested)
+        self.ui.undoDeleteButton.clicked.connect(self._on_undo_delete)
+        self._deleted_id: int | None = None
+        self.ui.undoBar.hide()
+        self.set_rows([])
+
+    def set_rows(self, rows: list[FormSummary], select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self.selected_id()
+        self.model.set_rows(rows)
+        self.ui.listStack.setCurrentWidget(self.ui.tablePage if rows else self.ui.emptyPage)
+        if keep is not None:
+            self.select(keep)
+        elif rows:
+            self.ui.formTable.selectRow(0)
+        self._update_buttons()
+
+    def select(self, form_id: int) -> None:
+        row = self.model.row_of(form_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.ui.formTable.selectRow(index.row())
+
+    def selected_id(self) -> int | None:
+        indexes = self.ui.formTable.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        value = indexes[0].data(Role.FORM_ID)
+        return int(value) if value is not None else None
+
+    def show_deleted_notice(self, form_id: int, name: str) -> None:
+        self._deleted_id = form_id
+        self.ui.undoLabel.setText(f"已将“{name}”移到回收站。")
+        self.ui.undoBar.show()
+
+    def hide_deleted_notice(self) -> None:
+        self._deleted_id = None
+        self.ui.undoBar.hide()
+
+    def _on_undo_delete(self) -> None:
+        if self._deleted_id is not None:
+            self.undo_delete_requested.emit(self._deleted_id)
+        self.hide_deleted_notice()
+
+    def _emit_with_id(self, signal: Any) -> None:
+        form_id = self.selected_id()
+        if form_id is not None:
+            signal.emit(form_id)
+
+    def _update_buttons(self, *_: object) -> None:
+        has = self.selected_id() is not None
+        for button in (self.ui.openButton, self.ui.copyButton, self.ui.deleteButton):
+            button.setEnabled(has)

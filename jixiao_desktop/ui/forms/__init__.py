@@ -1,0 +1,1 @@
+"""Generated Designer forms (scripts/build_ui.py). Do not edit."""

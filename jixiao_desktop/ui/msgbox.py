@@ -1,0 +1,78 @@
+"""The one place the window asks or tells the clerk something in a modal box.
+
+Everything goes through ``show_message``, ``ask_text``, ``ask_open_path`` and
+``ask_save_path``; tests replace these with ``monkeypatch`` so nothing ever blocks.
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+
+class Kind(enum.Enum):
+    INFO = QMessageBox.Icon.Information
+    WARNING = QMessageBox.Icon.Warning
+    ERROR = QMessageBox.Icon.Critical
+    QUESTION = QMessageBox.Icon.Question
+
+
+Button = QMessageBox.StandardButton
+
+
+def show_message(
+    parent: QWidget | None,
+    kind: Kind,
+    title: str,
+    text: str,
+    buttons: Button = Button.Ok,
+    default: Button = Button.NoButton,
+    detail: str = "",
+) -> Button:
+    """Show a message box and return the button pressed (the single patch point for tests)."""
+    box = QMessageBox(kind.value, title, text, buttons, parent)
+    if default != Button.NoButton:
+        box.setDefaultButton(default)
+    if detail:
+        box.setInformativeText(detail)
+    return Button(box.exec())
+
+
+def info(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    show_message(parent, Kind.INFO, title, text, detail=detail)
+
+
+def warning(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    show_message(parent, Kind.WARNING, title, text, detail=detail)
+
+
+def error(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    show_message(parent, Kind.ERROR, title, text, detail=detail)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, detail: str = "") -> bool:
+    """A yes/no question; True when the clerk answered 是."""
+    answer = show_message(parent, Kind.QUESTION, title, text, Button.Yes | Button.No, Button.No,
+                          detail=detail)
+    return answer == Button.Yes
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """One line of text, or None when cancelled."""
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return value if ok else None
+
+
+def ask_open_path(parent: QWidget | None, title: str, directory: str, filters: str) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, title, directory, filters)
+    return Path(name) if name else None
+
+
+def ask_save_path(
+    parent: QWidget | None, title: str, suggested: str, filters: str
+) -> tuple[Path, str] | None:
+    """A file name to save to and the chosen filter, or None when cancelled."""
+    name, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return (Path(name), chosen) if name else None

@@ -1,0 +1,204 @@
+"""The form being edited and its persistence: load, autosave, snapshot, 定稿.
+
+``FormSession`` owns the link between the live ``Form`` object (the one the editor edits)
+and the repository. It never shows anything: failures come out as signals carrying a
+Chinese message, and the in-memory form is kept so that nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from jixiao_desktop.atomic import describe_os_error
+from jixiao_desktop.domain.model import Form, FormStatus
+
+if TYPE_CHECKING:
+    from jixiao_desktop.storage.repository import FormRepository, StoredForm
+
+AUTOSAVE_MS = 1000
+RETRY_MS = 15000
+
+
+def storage_message(exc: Exception) -> str:
+    """The Chinese sentence for a failed storage call."""
+    if isinstance(exc, OSError):
+        return describe_os_error(exc)
+    text = str(exc).strip()
+    return text or "数据库操作失败"
+
+
+class FormSession(QObject):
+    """The currently open form.
+
+    Signals:
+        saved(datetime): the form was written to the database.
+        save_failed(str): writing failed; the message is Chinese, the form stays in memory.
+        state_changed(): status, fingerprint or the funds-review flag changed.
+    """
+
+    saved = Signal(object)
+    save_failed = Signal(str)
+    state_changed = Signal()
+
+    def __init__(self, repo: FormRepository, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.form_id: int | None = None
+        self.form: Form | None = None
+        self.stored: StoredForm | None = None
+        self.dirty = False
+        self.last_saved: datetime | None = None
+        self.last_error = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save)
+
+    # --- state ----------------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self.form_id is not None and self.form is not None
+
+    @property
+    def status(self) -> FormStatus:
+        return self.stored.status if self.stored is not None else FormStatus.DRAFT
+
+    @property
+    def is_final(self) -> bool:
+        return self.status is FormStatus.FINAL
+
+    @property
+    def fingerprint(self) -> str | None:
+        return self.stored.fingerprint if self.stored is not None and self.is_final else None
+
+    @property
+    def funds_need_review(self) -> bool:
+        return bool(self.stored is not None and self.stored.funds_need_review)
+
+    def autosave_pending(self) -> bool:
+        return self._timer.isActive()
+
+    # --- open / close ---------------------------------------------------------------------
+
+    def open(self, form_id: int) -> Form:
+        """Load a stored form (the caller saves the previous one first via ``close``)."""
+        stored = self.repo.load(form_id)
+        self.form_id = form_id
+        self.stored = stored
+        self.form = stored.form
+        self.dirty = False
+        self.last_saved = stored.updated_at
+        self.last_error = ""
+        self.state_changed.emit()
+        return stored.form
+
+    def bind(self, form: Form) -> None:
+        """Use ``form`` (the editor's live object) as the form to save."""
+        self.form = form
+
+    def close(self) -> bool:
+        """Save and forget the current form; False (and still open) when saving failed."""
+        if not self.save():
+            return False
+        self._timer.stop()
+        self.form_id = None
+        self.form = None
+        self.stored = None
+        self.dirty = False
+        self.state_changed.emit()
+        return True
+
+    def reload(self) -> Form:
+        """Read the current form again from the database (after restore, finalise …)."""
+        assert self.form_id is not None
+        return self.open(self.form_id)
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def touch(self) -> None:
+        """The form changed: save it when typing pauses."""
+        if not self.is_open:
+            return
+        self.dirty = True
+        self._timer.start(AUTOSAVE_MS)
+
+    def save(self) -> bool:
+        """Write the form if it changed. On failure keep it in memory and retry later."""
+        self._timer.stop()
+        if not self.is_open or not self.dirty or self.is_final:
+            return True
+        assert self.form_id is not None and self.form is not None
+        try:
+            at = self.repo.save(self.form_id, self.form)
+        except Exception as exc:  # noqa: BLE001 - StorageError, OSError, sqlite errors: all reported
+            self.last_error = storage_message(exc)
+            self._timer.start(RETRY_MS)
+            self.save_failed.emit(self.last_error)
+            return False
+        self.dirty = False
+        self.last_error = ""
+        self.last_saved = at
+        self.saved.emit(at)
+        return True
+
+    def save_with_snapshot(self, note: str = "") -> bool:
+        """Ctrl+S: save now and record a version in the history."""
+        if not self.is_open:
+            return True
+        if not self.save():
+            return False
+        assert self.form_id is not None
+        if self.is_final:
+            return True
+        try:
+            self.repo.snapshot(self.form_id, note)
+        except Exception as exc:  # noqa: BLE001
+            self.last_error = storage_message(exc)
+            self.save_failed.emit(self.last_error)
+            return False
+        self.saved.emit(self.last_saved or datetime.now())
+        return True
+
+    # --- lifecycle of the stored form -----------------------------------------------------
+
+    def finalise(self) -> str:
+        """定稿 (the caller has checked that no error remains). Returns the fingerprint."""
+        assert self.form_id is not None
+        if not self.save():
+            raise RuntimeError(self.last_error)
+        fingerprint = self.repo.finalise(self.form_id)
+        self._refresh_stored()
+        return fingerprint
+
+    def unfinalise(self, reason: str) -> None:
+        assert self.form_id is not None
+        self.repo.unfinalise(self.form_id, reason)
+        self._refresh_stored()
+
+    def mark_funds_reviewed(self) -> None:
+        assert self.form_id is not None
+        if not self.save():
+            raise RuntimeError(self.last_error)
+        self.repo.mark_funds_reviewed(self.form_id)
+        self._refresh_stored()
+
+    def restore_snapshot(self, snapshot_id: int) -> Form:
+        """Replace the form by a version (the repository records the current one first)."""
+        assert self.form_id is not None
+        if not self.save():
+            raise RuntimeError(self.last_error)
+        self.repo.restore_snapshot(self.form_id, snapshot_id)
+        return self.reload()
+
+    def _refresh_stored(self) -> None:
+        """Re-read status and flags, keeping the live form object the editor holds."""
+        assert self.form_id is not None
+        live = self.form
+        self.stored = self.repo.load(self.form_id)
+        if live is not None:
+            self.form = live
+        self.state_changed.emit()

@@ -1,0 +1,87 @@
+"""A copy of the last form for the first paint, so the window shows it before the database opens.
+
+Opening the database means importing SQLAlchemy and Alembic (~0.4 s), more than the whole
+start-up budget. So on close (and when a form is opened) the window writes the form it shows
+to ``last-form.json`` in the config folder, exactly as held in memory (amounts as typed), and
+at the next start shows that copy read-only at once. When the database is open the stored
+form replaces it (``MainWindow.finish_startup``); the database is always the truth, the copy
+only a picture of it. Any problem with the file means: no copy, start the slow way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jixiao_desktop import paths
+from jixiao_desktop.atomic import atomic_write
+from jixiao_desktop.domain.model import Acknowledgement, Form, FundSource, Funds, Indicator, IndicatorItem
+
+CACHE_FILE = "last-form.json"
+CACHE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class CachedForm:
+    form_id: int
+    form: Form
+    final: bool
+    fingerprint: str | None
+
+
+def cache_path() -> Path:
+    return paths.config_dir() / CACHE_FILE
+
+
+def _form_from_plain(data: dict[str, Any]) -> Form:
+    funds = dict(data["funds"])
+    sources = funds.get("sources")
+    funds["sources"] = None if sources is None else [FundSource(**s) for s in sources]
+    indicators = []
+    for ind in data["indicators"]:
+        ind = dict(ind)
+        ind["items"] = [IndicatorItem(**item) for item in ind["items"]]
+        indicators.append(Indicator(**ind))
+    fields = dict(data)
+    fields.update(funds=Funds(**funds), indicators=indicators,
+                  acknowledgements=[Acknowledgement(**a) for a in data["acknowledgements"]])
+    return Form(**fields)
+
+
+def write(form_id: int, form: Form, *, final: bool, fingerprint: str | None, path: Path | None = None) -> bool:
+    """Keep a copy of the form shown; False (and no file change) when it cannot be written."""
+    target = path or cache_path()
+    payload = {"version": CACHE_VERSION, "form_id": form_id, "final": final, "fingerprint": fingerprint,
+               "form": dataclasses.asdict(form)}
+    try:
+        text = json.dumps(payload, ensure_ascii=False)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    except (OSError, TypeError, ValueError):
+        return False
+    return True
+
+
+def read(form_id: int | None, path: Path | None = None) -> CachedForm | None:
+    """The copy of form ``form_id``, or None (no copy, another form, unreadable file)."""
+    if form_id is None:
+        return None
+    source = path or cache_path()
+    try:
+        payload = json.loads(source.read_text(encoding="utf-8"))
+        if payload.get("version") != CACHE_VERSION or payload.get("form_id") != form_id:
+            return None
+        return CachedForm(form_id, _form_from_plain(payload["form"]), bool(payload.get("final")),
+                          payload.get("fingerprint"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def forget(path: Path | None = None) -> None:
+    try:
+        (path or cache_path()).unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -1,0 +1,56 @@
+"""The shape of the code: the pure core knows nothing of Qt or SQL (style.md pattern 1).
+
+A static scan of the import statements, so a forbidden import fails here even when it sits in
+a function that no other test calls.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "jixiao_desktop"
+
+FORBIDDEN = {
+    "domain": ("PySide6", "sqlalchemy", "alembic", "openpyxl", "reportlab", "jixiao_desktop.storage",
+               "jixiao_desktop.exporters", "jixiao_desktop.ui"),
+    "storage": ("PySide6", "jixiao_desktop.ui", "jixiao_desktop.exporters"),
+    "exporters": ("PySide6", "sqlalchemy", "jixiao_desktop.ui", "jixiao_desktop.storage"),
+}
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_layer_imports(layer: str) -> None:
+    files = sorted((PACKAGE / layer).rglob("*.py"))
+    assert files, f"no modules found in {layer}"
+    offenders = []
+    for path in files:
+        for name in imported_modules(path):
+            if any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN[layer]):
+                offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_no_float_money_in_the_core() -> None:
+    """Amount code never converts through float (9344.54 + 30640.95 must be 39985.49)."""
+    offenders = []
+    for layer in ("domain", "storage", "exporters"):
+        for path in sorted((PACKAGE / layer).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "float":
+                    offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert not offenders, "float() in the money path: " + ", ".join(offenders)

@@ -1,0 +1,91 @@
+"""The pure helpers behind the editor's labels, and how keystrokes merge into undo steps."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao_desktop.domain.model import Category, Form, Funds, Indicator, IndicatorItem
+from jixiao_desktop.ui.editor import logic
+from tests.ui.helpers import press_backspace, type_text
+
+
+def test_funds_sum_compares_printed_amounts() -> None:
+    ok = logic.funds_sum(Funds(total="22,001.49", basic="5214.98", project="16786.51"))
+    assert (ok.sum_text, ok.mismatch, ok.can_fix_total) == ("22001.49", False, False)
+    off = logic.funds_sum(Funds(total="39985.49", basic="9344.54", project="30640.96"))
+    assert (off.sum_text, off.mismatch, off.difference, off.can_fix_total) == ("39985.50", True, "0.01", True)
+    missing = logic.funds_sum(Funds(total="1", basic="", project="x"))
+    assert missing.sum_text is None and missing.missing == ("基本支出", "项目支出")
+    no_total = logic.funds_sum(Funds(total="", basic="1", project="2"))
+    assert no_total.can_fix_total and no_total.sum_text == "3.00"
+
+
+def test_amount_hints() -> None:
+    assert logic.amount_hint("") == logic.AmountHint("", "")
+    assert logic.amount_hint("100.00").kind == ""
+    assert logic.amount_hint("22,001.49") == logic.AmountHint("info", "读作 22001.49 万元")
+    assert logic.amount_hint("1.234").kind == "warning"
+    assert logic.amount_hint("-5").kind == "error"
+    assert logic.amount_hint("abc").kind == "error"
+    assert logic.canonical_amount("22,001.49") == "22001.49"
+    assert logic.canonical_amount("abc") is None
+
+
+def test_weights_and_values() -> None:
+    assert logic.weight_error("") is None
+    assert logic.weight_error("12.5") is None
+    assert logic.weight_error("１０") is None
+    assert "不是数字" in logic.weight_error("10%")
+    assert "超过 100" in logic.weight_error("100.5")
+    assert logic.item_value_error("98.5", "定量") is None
+    assert logic.item_value_error("按月完成", "定性") is None
+    assert logic.item_value_error("12.5万元", "定量")
+    form = Form(indicators=[Indicator(items=[IndicatorItem(weight="33.3"), IndicatorItem(weight="66.7"),
+                                             IndicatorItem(weight="")])])
+    total = logic.weight_total(form)
+    assert total.total == Decimal("100.0") and total.ok
+    assert total.label == "权重合计：100（应为 100）"
+    assert not logic.weight_total(Form()).used
+
+
+def test_next_row_name_and_position(niujie: Form) -> None:
+    assert logic.next_row_name(niujie, Category.OUTPUT) == "产出指标六："
+    assert logic.next_row_name(niujie, Category.OUTCOME) == "效果指标一："
+    assert logic.next_row_name(niujie, Category.OTHER) == ""
+    assert logic.insert_position(niujie, Category.OUTCOME, None) == 5
+    assert logic.insert_position(niujie, Category.OUTPUT, 1) == 2
+    assert logic.utf16_offset("a😀b", 2) == 3
+    assert logic.elide_content("一\n二\n三") == "一\n二…"
+
+
+def test_leaving_a_field_starts_a_new_undo_step(make_editor, jinrongjie: Form) -> None:
+    editor = make_editor(jinrongjie)
+    edit = editor.notes_tab.ui.textEdit
+    before = jinrongjie.other_notes
+    editor.tab_widget().setCurrentWidget(editor.notes_tab)
+    edit.setFocus()
+    type_text(edit, "甲")
+    type_text(edit, "乙")
+    assert editor.undo_stack().count() == 1
+    editor.basic_tab.ui.departmentEdit.setFocus()
+    editor.break_merge()  # what a focus-out does (offscreen focus events are not guaranteed)
+    edit.setFocus()
+    type_text(edit, "丙")
+    assert editor.undo_stack().count() == 2
+    assert jinrongjie.other_notes == "甲乙丙" + before
+    editor.undo_stack().undo()
+    assert jinrongjie.other_notes == "甲乙" + before
+    assert edit.toPlainText() == "甲乙" + before
+    editor.undo_stack().undo()
+    assert jinrongjie.other_notes == before
+
+
+def test_typing_back_to_the_original_leaves_no_step(make_editor, jinrongjie: Form) -> None:
+    editor = make_editor(jinrongjie)
+    edit = editor.basic_tab.ui.departmentEdit
+    edit.setFocus()
+    edit.end(False)
+    type_text(edit, "甲")
+    press_backspace(edit)
+    assert jinrongjie.department == "北京市西城区人民政府金融街街道办事处"
+    assert not editor.undo_stack().canUndo()

@@ -1,0 +1,75 @@
+"""Chinese everywhere, and the small dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from jixiao_desktop import __version__
+from jixiao_desktop.app import create_application
+from jixiao_desktop.domain.model import Form, Layout
+from jixiao_desktop.resources import FONT_FAMILY
+
+
+def test_bundled_font_locale_and_qt_translations(qtbot: Any) -> None:
+    create_application()
+    assert QApplication.font().family() == FONT_FAMILY
+    assert QLocale().language() == QLocale.Language.Chinese
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    texts = {box.button(QDialogButtonBox.StandardButton.Ok).text(),
+             box.button(QDialogButtonBox.StandardButton.Cancel).text()}
+    assert {t.replace("&", "").split("(")[0] for t in texts} == {"确定", "取消"}
+
+
+def test_about_shows_the_version(qtbot: Any, tmp_path: Path) -> None:
+    from jixiao_desktop.ui.dialogs.about import AboutDialog
+
+    dialog = AboutDialog(tmp_path / "jixiao.db", None)
+    qtbot.addWidget(dialog)
+    assert __version__ in dialog.ui.versionLabel.text()
+    assert "jixiao.db" in dialog.ui.detailsLabel.text()
+
+
+def test_settings_dialog_accepts_only_a_percentage(qtbot: Any) -> None:
+    from decimal import Decimal
+
+    from jixiao_desktop.ui.dialogs.settings_dialog import SettingsDialog, parse_threshold
+
+    assert parse_threshold("95%") == Decimal(95)
+    assert parse_threshold(" 90分 ") == Decimal(90)
+    assert parse_threshold("101") is None and parse_threshold("abc") is None
+    dialog = SettingsDialog(Decimal(90), True, None)
+    qtbot.addWidget(dialog)
+    dialog.ui.satisfactionCombo.setCurrentText("abc")
+    dialog.accept()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert dialog.ui.errorLabel.isVisibleTo(dialog)
+    dialog.ui.satisfactionCombo.setCurrentText("95")
+    dialog.accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert dialog.satisfaction_min() == Decimal(95)
+
+
+def test_new_form_dialog_offers_the_three_layouts(qtbot: Any) -> None:
+    from jixiao_desktop.ui.dialogs.new_form import NewFormDialog
+
+    dialog = NewFormDialog([], 2022, None)
+    qtbot.addWidget(dialog)
+    combo = dialog.ui.layoutCombo
+    assert [combo.itemText(i) for i in range(combo.count())] == [layout.label for layout in Layout]
+    assert dialog.ui.departmentEdit.completer() is not None
+    dialog.set_layout(Layout.TABULAR)
+    assert "三级" in dialog.ui.layoutHint.text()
+
+
+def test_a_version_is_shown_read_only(qtbot: Any, niujie: Form) -> None:
+    from jixiao_desktop.ui.dialogs.history import SnapshotDialog
+
+    dialog = SnapshotDialog("历史版本：2021-11-23", niujie, None)
+    qtbot.addWidget(dialog)
+    assert dialog.editor.is_read_only()
+    assert dialog.editor.form().department == niujie.department

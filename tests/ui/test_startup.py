@@ -1,0 +1,97 @@
+"""Start-up: the last form is on screen before the database is open, and the database wins."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jixiao_desktop.domain.model import Form
+from jixiao_desktop.settings import Settings
+from jixiao_desktop.storage.repository import FormRepository
+from jixiao_desktop.ui import startup_cache
+from jixiao_desktop.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def close_with_form(make_window: Any, form: Form) -> int:
+    window = make_window()
+    form_id = window.repo.create(form)
+    window.open_form(form_id)
+    window.close()
+    return form_id
+
+
+def started(qtbot: Any, db_path: Path) -> MainWindow:
+    window = MainWindow(Settings(), db_path)
+    qtbot.addWidget(window)
+    window.start()
+    return window
+
+
+def test_the_startup_copy_keeps_amounts_as_typed(tmp_path: Path, niujie: Form) -> None:
+    path = tmp_path / "copy.json"
+    assert startup_cache.write(3, niujie, final=False, fingerprint=None, path=path)
+    copy = startup_cache.read(3, path)
+    assert copy is not None and copy.form == niujie and copy.form.funds.total == "22,001.49"
+    assert startup_cache.read(4, path) is None  # another form
+    path.write_text("{broken", encoding="utf-8")
+    assert startup_cache.read(3, path) is None
+
+
+def test_last_form_shows_read_only_first_then_becomes_live(qtbot: Any, make_window: Any, db_path: Path,
+                                                          jinrongjie: Form) -> None:
+    form_id = close_with_form(make_window, jinrongjie)
+    window = started(qtbot, db_path)
+    assert window.showing_startup_copy and window.repo is None
+    assert window.editor is not None and window.editor.is_read_only()
+    assert window.editor.form().department == jinrongjie.department
+    assert window.ui.stack.currentWidget() is window.ui.editorPage
+
+    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
+    assert window.session is not None and window.session.form_id == form_id
+    assert not window.editor.is_read_only()
+    assert window.session.form is window.editor.form()
+
+
+def test_the_database_wins_over_a_stale_copy(qtbot: Any, make_window: Any, db_path: Path,
+                                             jinrongjie: Form) -> None:
+    form_id = close_with_form(make_window, jinrongjie)
+    repo = FormRepository.open(db_path)  # changed elsewhere (the command line) after closing
+    changed = jinrongjie.copy()
+    changed.other_notes = "已由命令行修改。"
+    repo.save(form_id, changed)
+    repo.close()
+
+    window = started(qtbot, db_path)
+    assert window.editor is not None and window.editor.form().other_notes == "无。"
+    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
+    assert window.editor.form().other_notes == "已由命令行修改。"
+
+
+def test_a_deleted_last_form_opens_the_list(qtbot: Any, make_window: Any, messages: Any, db_path: Path,
+                                            jinrongjie: Form) -> None:
+    form_id = close_with_form(make_window, jinrongjie)
+    repo = FormRepository.open(db_path)
+    repo.delete(form_id)
+    repo.close()
+    window = started(qtbot, db_path)
+    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
+    assert window.ui.stack.currentWidget() is window.ui.startPage
+    assert window.session is not None and not window.session.is_open
+
+
+@pytest.mark.slow
+def test_selftest_mode_exits_zero(tmp_path: Path) -> None:
+    env = dict(os.environ, JIXIAO_SELFTEST="1", QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", "import sys; from jixiao_desktop.app import run_gui; "
+                             "sys.exit(run_gui())"], env=env, cwd=ROOT, capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "selftest ok: ready=True" in result.stdout
+    assert Path(env["JIXIAO_DB"]).exists()
