@@ -126,6 +126,40 @@ class _FormTableModel(QAbstractTableModel):
     def notify_path(self, path: str) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    # Qt interface shared by the three tables: flat rows, a header per column, numbered rows.
+
+    def _row_count(self) -> int:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _headers(self) -> tuple[str, ...]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _editable(self, index: QModelIndex) -> bool:
+        return not self._read_only
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else self._row_count()
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            headers = self._headers()
+            return headers[section] if 0 <= section < len(headers) else None
+        return str(section + 1)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._editable(index):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
 
 # --- 指标名称 | 指标内容和指标值 -----------------------------------------------------------------
 
@@ -175,27 +209,14 @@ class IndicatorRowsModel(_FormTableModel):
 
     # Qt interface
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def _headers(self) -> tuple[str, ...]:
+        return self.HEADERS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return str(section + 1)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == self.NAME and self.names_editable and not self._read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+    def _editable(self, index: QModelIndex) -> bool:
+        return index.column() == self.NAME and self.names_editable and not self._read_only
 
     def _path(self, row: int, column: int) -> str:
         return f"indicators[{self._rows[row]}].{'name' if column == self.NAME else 'content'}"
@@ -343,27 +364,11 @@ class IndicatorItemsModel(_FormTableModel):
 
     # Qt interface
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section].header if 0 <= section < len(self.COLUMNS) else None
-        return str(section + 1)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self._read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+    def _headers(self) -> tuple[str, ...]:
+        return tuple(column.header for column in self.COLUMNS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._form is None:
@@ -444,27 +449,11 @@ class SourcesModel(_FormTableModel):
             if path.startswith(f"funds.sources[{row}]"):
                 self._emit_row(row)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._sources())
+    def _row_count(self) -> int:
+        return len(self._sources())
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return str(section + 1)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self._read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+    def _headers(self) -> tuple[str, ...]:
+        return self.HEADERS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         sources = self._sources()
