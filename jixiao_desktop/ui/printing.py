@@ -1,8 +1,9 @@
 """Printing: what prints is what the PDF shows.
 
-The form is exported with ``exporters.pdf`` to a temporary file, its pages are rendered with
-``QPdfDocument`` and painted one per printer page (A4 portrait, full page: the PDF carries its
-own margins). The print preview uses the very same painting.
+The form is exported with ``exporters.pdf`` to a temporary file, its pages are rasterised with
+PDFium (``pypdfium2``, the renderer Chromium uses) and painted one per printer page (A4
+portrait, full page: the PDF carries its own margins). The print preview uses the very same
+painting, so the preview, the paper and the PDF file cannot drift apart.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPaintEngine, QPainter
-from PySide6.QtPdf import QPdfDocument
+import pypdfium2 as pdfium
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
@@ -37,10 +38,10 @@ class PdfPages:
     def __init__(self, path: Path, missing_chars: str = "") -> None:
         self.path = path
         self.missing_chars = missing_chars
-        self.document = QPdfDocument()
-        error = self.document.load(str(path))
-        if error != QPdfDocument.Error.None_:
-            raise PrintError(f"无法读取生成的 PDF（{error.name}）")
+        try:
+            self.document = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as exc:
+            raise PrintError(f"无法读取生成的 PDF（{exc}）") from exc
 
     @classmethod
     def from_form(cls, form: Form, fingerprint: str | None) -> PdfPages:
@@ -58,7 +59,15 @@ class PdfPages:
 
     @property
     def page_count(self) -> int:
-        return self.document.pageCount()
+        return len(self.document)
+
+    def render(self, page: int, dpi: int) -> QImage:
+        """Page ``page`` (0-based) as an image at ``dpi``, white background."""
+        bitmap = self.document[page].render(scale=dpi / 72.0, rev_byteorder=True)
+        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                       QImage.Format.Format_RGB888 if bitmap.n_channels == 3
+                       else QImage.Format.Format_RGBX8888)
+        return image.copy()  # own the pixels: PDFium frees its buffer with the bitmap
 
     def paint(self, printer: QPrinter, dpi: int = PRINT_DPI) -> None:
         """Paint every page (or the range the clerk chose) onto ``printer``."""
@@ -76,10 +85,7 @@ class PdfPages:
             for number, page in enumerate(range(first, last + 1)):
                 if number:
                     printer.newPage()
-                points = self.document.pagePointSize(page)
-                scale = min(dpi, printer.resolution()) / 72.0
-                size = QSize(round(points.width() * scale), round(points.height() * scale))
-                image = self.document.render(page, size)
+                image = self.render(page, min(dpi, printer.resolution()))
                 fitted = _fit(QRectF(image.rect()), target)
                 painter.drawImage(fitted, image)
         finally:

@@ -95,3 +95,22 @@ def test_selftest_mode_exits_zero(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "selftest ok: ready=True" in result.stdout
     assert Path(env["JIXIAO_DB"]).exists()
+
+
+@pytest.mark.slow
+def test_a_long_typing_session_does_not_abort_the_process() -> None:
+    """PySide6-Essentials 6.12.0 on CPython 3.11 drops a reference to None per void Qt call and
+    aborts after a few thousand ("none_dealloc"); we pin 6.11.3, which does not. This guards the pin."""
+    code = ("from jixiao_desktop.app import create_application\n"
+            "app = create_application()\n"
+            "from PySide6.QtWidgets import QLabel\n"
+            "label = QLabel()\n"
+            "for n in range(50000):\n"
+            "    label.setText(str(n % 7))\n"
+            "del label\n"
+            "print('survived')\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "survived" in result.stdout
