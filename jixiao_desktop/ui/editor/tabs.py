@@ -389,7 +389,12 @@ class IndicatorRowsTab(EditorTab):
         header.setSectionResizeMode(IndicatorRowsModel.NAME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(IndicatorRowsModel.CONTENT, QHeaderView.ResizeMode.Stretch)
         view.setColumnWidth(IndicatorRowsModel.NAME, 300)
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Compact rows of three lines: the full content is edited in the box below. Sizing rows
+        # to contents measured them while a hidden tab was still narrow (rows many lines tall).
+        rows = view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(view.fontMetrics().lineSpacing() * 3 + 10)
+        view.setWordWrap(True)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.ui.splitter.setStretchFactor(0, 2)
         self.ui.splitter.setStretchFactor(1, 3)
