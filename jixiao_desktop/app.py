@@ -36,7 +36,9 @@ def create_application(argv: list[str] | None = None) -> object:
     from jixiao_desktop import APP_ID, APP_NAME, __version__
     from jixiao_desktop.ui.fonts import setup_application
 
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -12,6 +12,7 @@ commands that need them, so ``check`` on an exchange file starts quickly.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -346,10 +347,8 @@ def _utf8_stdio() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
-            try:
+            with contextlib.suppress(OSError, ValueError):  # exotic streams keep their encoding
                 reconfigure(encoding="utf-8", errors="replace")
-            except (OSError, ValueError):  # pragma: no cover - exotic streams
-                pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:

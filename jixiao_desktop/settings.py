@@ -43,7 +43,7 @@ class Settings:
     def _int(self, key: str, default: int) -> int:
         value = self._qs.value(key, default)
         try:
-            return int(value)  # type: ignore[arg-type]
+            return int(str(value))
         except (TypeError, ValueError):
             return default
 
@@ -87,9 +87,8 @@ class Settings:
     def departments(self) -> list[str]:
         """Department names typed before, most recent first."""
         value = self._qs.value("forms/departments", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or []) if str(v).strip()]
+        items: list[object] = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+        return [str(v) for v in items if str(v).strip()]
 
     def remember_department(self, name: str) -> None:
         name = name.strip()

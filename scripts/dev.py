@@ -30,7 +30,7 @@ def venv_python() -> Path:
 
 
 def ensure_env(extras: str) -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - runs under whatever python3 the clerk has
         sys.exit("需要 Python 3.11 或更新版本 (Python 3.11+ is required)")
     py = venv_python()
     if not py.exists():

@@ -8,8 +8,6 @@ tmp = tempfile.mkdtemp()
 os.environ["JIXIAO_DB"] = tmp + "/j.db"; os.environ["JIXIAO_CONFIG_DIR"] = tmp + "/cfg"
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from PySide6.QtCore import QTimer, Qt
-from PySide6.QtWidgets import QApplication
 from jixiao_desktop.app import create_application
 from jixiao_desktop.domain import exchange
 from jixiao_desktop.settings import Settings

@@ -6,12 +6,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from jixiao_desktop.domain import exchange  # noqa: E402
-from jixiao_desktop.domain.model import Form  # noqa: E402
+from jixiao_desktop.domain import exchange
+from jixiao_desktop.domain.model import Form
 
 FIXTURES = Path(__file__).parent / "fixtures"
 JINRONGJIE = FIXTURES / "jinrongjie-2021.json"

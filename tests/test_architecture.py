@@ -54,3 +54,37 @@ def test_no_float_money_in_the_core() -> None:
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "float":
                     offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert not offenders, "float() in the money path: " + ", ".join(offenders)
+
+
+def _tool(name: str) -> str | None:
+    import shutil
+    import sys
+
+    candidate = Path(sys.executable).with_name(name)
+    return str(candidate) if candidate.exists() else shutil.which(name)
+
+
+def test_lint_is_clean() -> None:
+    """ruff with the rules in pyproject.toml: unused imports, bugbear, pyupgrade, simplify."""
+    import subprocess
+
+    ruff = _tool("ruff")
+    if ruff is None:
+        pytest.skip("ruff is not installed (pip install -e .[test])")
+    root = PACKAGE.parent
+    result = subprocess.run([ruff, "check", "--no-cache", "jixiao_desktop", "tests", "scripts", "benchmarks"],
+                            cwd=root, capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_types_check() -> None:
+    """mypy over the package (strict-ish for the core: every function typed)."""
+    import subprocess
+
+    mypy = _tool("mypy")
+    if mypy is None:
+        pytest.skip("mypy is not installed (pip install -e .[test])")
+    root = PACKAGE.parent
+    result = subprocess.run([mypy, "jixiao_desktop"], cwd=root, capture_output=True, text=True,
+                            encoding="utf-8", timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -16,6 +16,8 @@ Pure function, precompiled patterns, cached on the text (the checks call it on e
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -92,8 +94,8 @@ _POST_OPS: dict[str, str] = {
 _MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000)}
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -213,7 +215,7 @@ def _read_match(norm: str, text: str, m: re.Match[str]) -> Quantity | None:
     start_num = m.start()
     if start_num and (norm[start_num - 1] in _GLUE or norm[start_num - 1].isdigit()):
         return None  # part of an identifier (F4D) or of a number read before
-    if "," in n1 and not _GROUPED_RE.fullmatch(n1) or n2 and "," in n2 and not _GROUPED_RE.fullmatch(n2):
+    if ("," in n1 and not _GROUPED_RE.fullmatch(n1)) or (n2 and "," in n2 and not _GROUPED_RE.fullmatch(n2)):
         return None  # not a thousands grouping: a list of numbers such as 3,4,5
     unit = m["unit"] or ""
     mult = m["mult"] or ""
@@ -233,9 +235,8 @@ def _read_match(norm: str, text: str, m: re.Match[str]) -> Quantity | None:
     if before.endswith((":", "：")) and len(before) >= 2 and before[-2].isdigit():
         return None
     # Years (2021年, 2019-2021年, 2021年度) and dates (6月30日).
-    if not mult and unit in ("年", ""):
-        if _is_year(n1) and (unit == "年" or (n2 and _is_year(n2))):
-            return None
+    if not mult and unit in ("年", "") and _is_year(n1) and (unit == "年" or (n2 and _is_year(n2))):
+        return None
     if unit == "日" and before.endswith("月"):
         return None
     pre_m = _PRE_RE.search(norm, max(0, start_num - _PRE_MAX), start_num)

@@ -122,7 +122,7 @@ class FindingsModel(QAbstractListModel):
                 return row
         return -1
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._findings)
 
     def _icon(self, severity: Severity) -> QIcon:
@@ -166,7 +166,7 @@ class FindingDelegate(QStyledItemDelegate):
         width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()  # type: ignore[attr-defined]
         return max(80, width - self.ICON - 3 * self.PAD)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         width = self._text_width(option)
         fm = option.fontMetrics  # type: ignore[attr-defined]
         message = index.data(Qt.ItemDataRole.DisplayRole) or ""

@@ -57,7 +57,7 @@ class _FirstPaintWatcher(QObject):
         self._done = False
         widget.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._done:
             self._done = True
             at = time.time()
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         self._startup_scheduled = True
         try:
             self.repo = FormRepository.open(self.db_path)
-        except Exception as exc:  # noqa: BLE001 - any failure here must reach the clerk in Chinese
+        except Exception as exc:
             self._preview = None
             self.ui.stack.setCurrentWidget(self.ui.startPage)
             self.saved_label.setText("")
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
             return []
         try:
             return self.repo.list_forms()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.statusBar().showMessage(f"无法读取表单列表：{storage_message(exc)}", STATUS_MESSAGE_MS)
             return []
 
@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
             return False
         try:
             form = self.session.open(form_id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             msgbox.error(self, "无法打开表单", storage_message(exc))
             self.refresh_form_list()
             return False
@@ -498,7 +498,7 @@ class MainWindow(QMainWindow):
         layout, year, department = request.layout, request.year, request.department  # type: ignore[attr-defined]
         try:
             form_id = self.repo.create(new_form(layout, year, department), note=f"新建（{layout.label}）")
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             msgbox.error(self, "无法新建表单", storage_message(exc))
             return None
         self.settings.remember_department(department)
@@ -516,7 +516,7 @@ class MainWindow(QMainWindow):
             return None
         try:
             new_id = self.repo.copy_to_next_year(form_id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             msgbox.error(self, "无法复制", storage_message(exc))
             return None
         self.refresh_form_list(new_id)
@@ -542,7 +542,7 @@ class MainWindow(QMainWindow):
             return None
         try:
             form_id = self.repo.create(form, note=f"从 {path.name} 导入")
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             msgbox.error(self, "导入失败", storage_message(exc), "没有导入任何内容。")
             return None
         self.settings.remember_department(form.department)
@@ -565,7 +565,7 @@ class MainWindow(QMainWindow):
             self._clear_editor()
         try:
             self.repo.delete(form_id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             msgbox.error(self, "无法删除", storage_message(exc))
             return False
         if self.settings.last_form_id() == form_id:
@@ -579,7 +579,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.repo.restore_deleted(form_id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             msgbox.error(self, "无法恢复", storage_message(exc))
             return
         self.refresh_form_list(form_id)
@@ -621,7 +621,7 @@ class MainWindow(QMainWindow):
             return False
         try:
             fingerprint = session.finalise()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             msgbox.error(self, "定稿失败", storage_message(exc))
             return False
         assert self.editor is not None
@@ -643,7 +643,7 @@ class MainWindow(QMainWindow):
             return False
         try:
             session.unfinalise(reason.strip())
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             msgbox.error(self, "取消定稿失败", storage_message(exc))
             return False
         assert self.editor is not None
@@ -657,7 +657,7 @@ class MainWindow(QMainWindow):
             return
         try:
             session.mark_funds_reviewed()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             msgbox.error(self, "操作失败", storage_message(exc))
             return
         self.statusBar().showMessage("已记录：资金数额已核对。", STATUS_MESSAGE_MS)
@@ -851,7 +851,7 @@ class MainWindow(QMainWindow):
 
     # --- closing --------------------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Closing saves; it never asks. If saving fails, stay open so nothing is lost."""
         if self.session is not None and not self.session.save():
             msgbox.error(self, "无法保存", f"表单没有保存成功：{self.session.last_error}",

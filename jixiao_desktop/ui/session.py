@@ -134,7 +134,7 @@ class FormSession(QObject):
         assert self.form_id is not None and self.form is not None
         try:
             at = self.repo.save(self.form_id, self.form)
-        except Exception as exc:  # noqa: BLE001 - StorageError, OSError, sqlite errors: all reported
+        except Exception as exc:
             self.last_error = storage_message(exc)
             self._timer.start(RETRY_MS)
             self.save_failed.emit(self.last_error)
@@ -156,7 +156,7 @@ class FormSession(QObject):
             return True
         try:
             self.repo.snapshot(self.form_id, note)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.last_error = storage_message(exc)
             self.save_failed.emit(self.last_error)
             return False

@@ -10,6 +10,8 @@ only a picture of it. Any problem with the file means: no copy, start the slow w
 
 from __future__ import annotations
 
+import contextlib
+
 import dataclasses
 import json
 from dataclasses import dataclass
@@ -81,7 +83,5 @@ def read(form_id: int | None, path: Path | None = None) -> CachedForm | None:
 
 
 def forget(path: Path | None = None) -> None:
-    try:
+    with contextlib.suppress(OSError):
         (path or cache_path()).unlink(missing_ok=True)
-    except OSError:
-        pass

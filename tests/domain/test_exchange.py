@@ -68,7 +68,7 @@ def test_unknown_keys_survive_a_round_trip() -> None:
 
 def test_newer_format_version_is_refused_clearly() -> None:
     doc = {"format": "jixiao-form", "format_version": 2, "form": {}}
-    with pytest.raises(exchange.ExchangeError, match="版本为 2.*升级"):
+    with pytest.raises(exchange.ExchangeError, match=r"版本为 2.*升级"):
         exchange.loads(json.dumps(doc))
 
 

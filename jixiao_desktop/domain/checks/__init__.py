@@ -28,13 +28,13 @@ from jixiao_desktop.domain.model import Acknowledgement, Form, IndicatorItem
 __all__ = [
     "RULES",
     "RuleInfo",
-    "run_checks",
-    "has_errors",
     "acknowledge",
-    "unacknowledge",
-    "is_acknowledged",
-    "field_order_key",
     "clear_caches",
+    "field_order_key",
+    "has_errors",
+    "is_acknowledged",
+    "run_checks",
+    "unacknowledge",
 ]
 
 _DEFAULT_SETTINGS = CheckSettings()

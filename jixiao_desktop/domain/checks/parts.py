@@ -84,7 +84,7 @@ _CLAUSE_RE = re.compile(f"[{re.escape(_CLAUSE_BREAKS)}]")
 class _Breaks:
     """Where sentences and clauses of one text begin (bisect instead of scanning back)."""
 
-    __slots__ = ("sentences", "clauses")
+    __slots__ = ("clauses", "sentences")
 
     def __init__(self, text: str) -> None:
         self.sentences = [m.start() for m in _SENTENCE_RE.finditer(text)]

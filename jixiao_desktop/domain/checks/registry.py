@@ -9,7 +9,7 @@ from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.domain.money import quantize_cents
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ _TABLE: tuple[tuple[str, Severity, str], ...] = (
     ("funds.missing", E, "资金金额未填写"),
     ("funds.not_a_number", E, "金额不是数字"),
     ("funds.negative", E, "金额为负数"),
-    ("funds.normalised", I, "金额已规范写法"),
+    ("funds.normalised", INFO, "金额已规范写法"),
     ("funds.precision", W, "金额超过两位小数"),
     ("funds.sum_mismatch", E, "资金总额≠基本支出+项目支出"),
     ("funds.sources_mismatch", E, "资金来源之和≠资金总额"),
@@ -65,7 +65,7 @@ RULES: dict[str, RuleInfo] = {rule: RuleInfo(rule, sev, title) for rule, sev, ti
 class Context:
     """What every rule module gets: the form, the settings, and a list to append to."""
 
-    __slots__ = ("form", "settings", "findings", "total")
+    __slots__ = ("findings", "form", "settings", "total")
 
     def __init__(self, form: Form, settings: CheckSettings) -> None:
         self.form = form

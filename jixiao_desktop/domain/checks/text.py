@@ -60,7 +60,7 @@ _SPACE_RE = re.compile(r"\s+")
 class _Windows:
     """The stripped text of a field and the set of its windows of ``size`` characters."""
 
-    __slots__ = ("stripped", "windows", "internal", "_positions", "_text")
+    __slots__ = ("_positions", "_text", "internal", "stripped", "windows")
 
     def __init__(self, text: str, size: int) -> None:
         self._text = text

@@ -160,7 +160,7 @@ class HistoryDialog(QDialog):
             return
         try:
             self.session.restore_snapshot(snapshot_id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             msgbox.error(self, "恢复失败", storage_message(exc))
             return
         self.restored.emit()
@@ -169,6 +169,6 @@ class HistoryDialog(QDialog):
     def _load(self, snapshot_id: int) -> Form | None:
         try:
             return self.session.repo.load_snapshot(snapshot_id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             msgbox.error(self, "无法读取历史版本", storage_message(exc))
             return None

@@ -65,7 +65,7 @@ class RecycleBinDialog(QDialog):
             return
         try:
             self.repo.restore_deleted(form_id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             msgbox.error(self, "恢复失败", storage_message(exc))
             return
         self.restored.emit(form_id)
@@ -82,7 +82,7 @@ class RecycleBinDialog(QDialog):
             return
         try:
             self.repo.purge(form_id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             msgbox.error(self, "删除失败", storage_message(exc))
             return
         self.refresh()

@@ -46,10 +46,10 @@ class SetFieldCommand(QUndoCommand):
         self.epoch = epoch
         self._pushed = False
 
-    def id(self) -> int:  # noqa: A003 - Qt override
+    def id(self) -> int:
         return self.MERGE_ID if self.mergeable else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not (isinstance(other, SetFieldCommand) and other.mergeable and self.mergeable
                 and other.path == self.path and other.epoch == self.epoch):
             return False

@@ -293,7 +293,7 @@ class FormEditor(QWidget):
         for widget in tab.text_widgets():
             widget.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.FocusOut:
             self.break_merge()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -134,16 +134,16 @@ class _FormTableModel(QAbstractTableModel):
     def _headers(self) -> tuple[str, ...]:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def _editable(self, index: QModelIndex) -> bool:
+    def _editable(self, index: AnyIndex) -> bool:
         return not self._read_only
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._row_count()
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers())
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -215,7 +215,7 @@ class IndicatorRowsModel(_FormTableModel):
     def _headers(self) -> tuple[str, ...]:
         return self.HEADERS
 
-    def _editable(self, index: QModelIndex) -> bool:
+    def _editable(self, index: AnyIndex) -> bool:
         return index.column() == self.NAME and self.names_editable and not self._read_only
 
     def _path(self, row: int, column: int) -> str:
@@ -241,7 +241,7 @@ class IndicatorRowsModel(_FormTableModel):
             return _mark_data(mark, role)
         return None
 
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self._form is None
                 or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable)):
             return False
@@ -335,9 +335,7 @@ class IndicatorItemsModel(_FormTableModel):
 
     def notify_path(self, path: str) -> None:
         for row, (i, j) in enumerate(self._rows):
-            if path.startswith((f"indicators[{i}].items[{j}]", f"indicators[{i}].level")):
-                self._emit_row(row)
-            elif path == f"indicators[{i}]" or path == f"indicators[{i}].name":
+            if path.startswith((f"indicators[{i}].items[{j}]", f"indicators[{i}].level")) or path == f"indicators[{i}]" or path == f"indicators[{i}].name":
                 self._emit_row(row)
 
     def _path(self, row: int, column: int) -> str:
@@ -404,7 +402,7 @@ class IndicatorItemsModel(_FormTableModel):
             return f"{header}只能选：{'、'.join(c for c in choices if c)}"
         return None
 
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self._form is None
                 or self._read_only):
             return False
@@ -472,7 +470,7 @@ class SourcesModel(_FormTableModel):
             return _mark_data(mark, role)
         return None
 
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         sources = self._sources()
         if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self._read_only
                 or not (0 <= index.row() < len(sources))):
@@ -492,7 +490,7 @@ EMPTY_CHOICE_LABEL = "（不填）"
 class ChoiceDelegate(QStyledItemDelegate):
     """A combo box for cells whose model offers ``Role.CHOICES``; a line edit otherwise."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: AnyIndex) -> QWidget:
         choices: Sequence[str] | None = index.data(Role.CHOICES)
         if not choices:
@@ -503,7 +501,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo.activated.connect(lambda _row, combo=combo: self._finish(combo))
         return combo
 
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         if not isinstance(editor, QComboBox):
             super().setEditorData(editor, index)
             return
@@ -514,7 +512,7 @@ class ChoiceDelegate(QStyledItemDelegate):
             position = editor.count() - 1
         editor.setCurrentIndex(position)
 
-    def setModelData(self, editor: QWidget, model: QAbstractTableModel,  # noqa: N802
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
                      index: AnyIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
