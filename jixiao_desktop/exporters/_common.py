@@ -30,6 +30,9 @@ LABEL_CONTENT = "指标内容和指标值"
 LABEL_OTHER = "其他说明的问题"
 LABEL_SUM = "合计"
 CONTINUED = "（续）"
+# The tabular template's section caption over its columns: names the part of the form, as the
+# two-column layout's 绩效指标 | 指标名称 labels do.
+TABULAR_CAPTION = "绩效指标（各级指标名称及指标值）"
 TABULAR_HEADERS = ("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "权重")
 INSTRUCTIONS = (
     "填制说明：1、部门（单位）绩效目标：概括部门年度总体绩效目标。2、绩效指标：是对总体目标的分解和细化。"

@@ -57,6 +57,7 @@ from jixiao_desktop.exporters._common import (
     LABEL_SUM,
     LABEL_TOTAL,
     SOURCES_PREFIX,
+    TABULAR_CAPTION,
     TABULAR_HEADERS,
     TITLE,
     fill_cut,
@@ -479,8 +480,11 @@ class _Builder:
     def tabular_indicators(self) -> Table:
         """一级|二级|三级|性质|指标值|单位|权重, 一级/二级 merged down (spans kept below a page)."""
         s = self.s
-        rows: list[list[Any]] = [[_p(h, s.label) for h in TABULAR_HEADERS]]
-        style: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), _GRID, colors.black)]
+        caption: list[Any] = [_p(TABULAR_CAPTION, s.label)] + [""] * (len(TABULAR_HEADERS) - 1)
+        rows: list[list[Any]] = [caption, [_p(h, s.label) for h in TABULAR_HEADERS]]
+        first = len(rows)  # the first item row
+        style: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), _GRID, colors.black),
+                                        ("SPAN", (0, 0), (-1, 0))]
         meta: list[tuple[int, str, str, float]] = []  # (indicator index, level1, level2, height)
         for i, ind in enumerate(self.form.indicators):
             for item in ind.items or [IndicatorItem()]:
@@ -508,15 +512,15 @@ class _Builder:
                     height += meta[end][3]
                 text = meta[start][1] if col == 0 else meta[start][2]
                 continued = start > 0 and key(meta[start - 1]) == label_key
-                rows[start + 1][col] = _p(text + (CONTINUED if continued and text else ""), s.label)
+                rows[start + first][col] = _p(text + (CONTINUED if continued and text else ""), s.label)
                 if end > start:
-                    style.append(("SPAN", (col, start + 1), (col, end + 1)))
+                    style.append(("SPAN", (col, start + first), (col, end + first)))
                 start = end + 1
         total = weight_sum(self.form)
         if total is not None:
             rows.append([_p(LABEL_SUM, s.label), "", "", "", "", "", _p(format_weight(total), s.label)])
             style.append(("SPAN", (0, len(rows) - 1), (5, len(rows) - 1)))
-        return self.table(rows, self.cols, style, repeat=1)
+        return self.table(rows, self.cols, style, repeat=first)
 
 
 def _canvas_maker(fingerprint: str | None) -> Callable[..., Canvas]:

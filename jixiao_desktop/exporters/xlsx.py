@@ -58,6 +58,7 @@ from jixiao_desktop.exporters._common import (
     LABEL_SUM,
     LABEL_TOTAL,
     SOURCES_PREFIX,
+    TABULAR_CAPTION,
     TABULAR_HEADERS,
     TITLE,
     format_weight,
@@ -343,6 +344,10 @@ def _write_tabular(w: _Writer, form: Form) -> int:
     w.funds(form, (2, 3), (4, w.ncols), total_only=total_only)
     w.label_and_long_text(LABEL_GOALS, form.goals, 2)
 
+    caption = w.next()
+    w.text(caption, 1, TABULAR_CAPTION, font=_BOLD, align=_WRAP_CENTER)
+    w.merge(caption, 1, caption, w.ncols)
+    w.set_height(caption, 1)
     header = w.next()
     for c, label in enumerate(TABULAR_HEADERS, start=1):
         w.text(header, c, label, font=_BOLD, align=_WRAP_CENTER)

@@ -174,3 +174,21 @@ def test_any_bj_form_exports(form: Form, tmp_path: Path) -> None:
 def test_any_tabular_form_exports(form: Form, tmp_path: Path) -> None:
     result = export_pdf(form, tmp_path / "h.pdf")
     assert result.pages >= 1
+
+
+REVIEWER_LABELS = ["部门（单位）名称", "资金总额", "基本支出", "项目支出", "绩效指标", "指标名称", "其他说明"]
+
+
+@needs_poppler
+@pytest.mark.parametrize("fixture", ["jinrongjie-2021.json", "niujie-2021.json", "school-tabular-2023.json"])
+def test_form_labels_a_reviewer_looks_for_are_printed(fixture: str, tmp_path: Path) -> None:
+    """Both templates print the labels of the official form (the tabular one under its caption)."""
+    from jixiao_desktop.domain import exchange
+
+    form = exchange.load(Path(__file__).parents[1] / "fixtures" / fixture)
+    path = tmp_path / "form.pdf"
+    export_pdf(form, path)
+    text = _squeezed(path)
+    assert [label for label in REVIEWER_LABELS if label not in text] == []
+    items = "".join(item.level3 for ind in form.indicators for item in ind.items)
+    assert _lost(form, path) == "" and all(ch in text for ch in re.sub(r"\s", "", items))
