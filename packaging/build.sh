@@ -8,10 +8,12 @@ python3 scripts/dev.py test --co -q >/dev/null  # makes sure .venv exists with t
 .venv/bin/pip install -q "pyinstaller==6.22.3"
 .venv/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/jixiao-desktop.spec
 APP=dist/jixiao-desktop/jixiao-desktop
+CLI=dist/jixiao-desktop/jixiao-cli
 tmp=$(mktemp -d)
-QT_QPA_PLATFORM=offscreen "$APP" --version
-"$APP" import tests/fixtures/jinrongjie-2021.json --db "$tmp/t.db"
-"$APP" export-db 1 "$tmp/t.pdf" --db "$tmp/t.db"
-"$APP" export tests/fixtures/niujie-2021.json "$tmp/t.xlsx"
+"$CLI" --version
+"$CLI" import tests/fixtures/jinrongjie-2021.json --db "$tmp/t.db"
+"$CLI" export-db 1 "$tmp/t.pdf" --db "$tmp/t.db"
+"$CLI" export tests/fixtures/niujie-2021.json "$tmp/t.xlsx"
+"$CLI" check tests/fixtures/niujie-2021.json --json > "$tmp/findings.json"
 JIXIAO_DB="$tmp/t.db" JIXIAO_CONFIG_DIR="$tmp/cfg" JIXIAO_SELFTEST=1 QT_QPA_PLATFORM=offscreen "$APP"
 echo "bundle OK: $(du -sh dist/jixiao-desktop | cut -f1)"
