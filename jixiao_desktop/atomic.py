@@ -53,4 +53,8 @@ def describe_os_error(exc: OSError) -> str:
         return "该位置只读，无法写入"
     if code == errno.EISDIR:
         return "这是一个文件夹，不是文件"
+    if code == errno.ENOTDIR:
+        return "路径中有一级不是文件夹"
+    if code == errno.ENAMETOOLONG:
+        return "文件名或路径太长，请换一个短一些的名字或位置"
     return f"文件操作失败（{exc.strerror or exc}）"

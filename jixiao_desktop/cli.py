@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import stat
 import sys
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -47,13 +48,28 @@ def _fail(message: str) -> NoReturn:
 # --- reading forms -------------------------------------------------------------------
 
 
+def _mode(path: Path, shown: str) -> int | None:
+    """``st_mode`` of ``path`` (following links), None if there is nothing there."""
+    try:
+        return path.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:  # name too long, a file used as a folder, …
+        _fail(f"{shown}：{describe_os_error(exc)}")
+
+
 def read_form(path_text: str) -> Form:
     """Read a form from an exchange file or from a workbook written by our Excel export."""
+    if not path_text:
+        _fail("没有给出文件名")
     path = Path(path_text)
-    if not path.exists():
+    mode = _mode(path, path_text)
+    if mode is None:
         _fail(f"{path_text}：文件不存在")
-    if path.is_dir():
+    if stat.S_ISDIR(mode):
         _fail(f"{path_text}：这是一个文件夹，不是申报表文件")
+    if not stat.S_ISREG(mode):  # a pipe or a device would block or never end
+        _fail(f"{path_text}：这不是普通文件（可能是管道或设备），不是申报表文件")
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         from jixiao_desktop.exporters.xlsx import XlsxImportError, import_xlsx
@@ -149,9 +165,10 @@ def write_export(form: Form, out: str, *, fingerprint: str | None = None) -> lis
     """Write ``form`` to ``out`` (kind by ending), atomically. Returns notes for the user."""
     kind = _export_kind(out)
     target = Path(out)
-    if target.is_dir():
+    mode = _mode(target, out)
+    if mode is not None and stat.S_ISDIR(mode):
         _fail(f"{out}：这是一个文件夹，请给出文件名")
-    if not target.parent.exists():
+    if _mode(target.parent, out) is None:
         _fail(f"{out}：文件夹“{target.parent}”不存在")
     notes: list[str] = []
     try:
@@ -243,6 +260,8 @@ def cmd_export_db(args: argparse.Namespace) -> int:
         form_id = int(args.id)
     except ValueError:
         _fail(f"{args.id}：编号应为数字（见 jixiao-desktop list）")
+    if not 0 < form_id < 2**63:  # SQLite's integers; anything else cannot be a stored form
+        _fail(f"编号 {args.id}：找不到这个编号的申报表（见 jixiao-desktop list）")
     repo = _open_repo(args)
     try:
         stored = repo.load(form_id)
@@ -363,6 +382,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except CliError as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:  # a file-system failure no command foresaw: still one line, no traceback
+        where = f"{exc.filename}：" if exc.filename else ""
+        print(f"错误：{where}{describe_os_error(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)

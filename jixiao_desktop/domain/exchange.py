@@ -26,6 +26,7 @@ from jixiao_desktop.domain.money import canonical_amount_text
 FORMAT_NAME = "jixiao-form"
 FORMAT_VERSION = 1
 FILE_SUFFIX = ".jixiao.json"
+MAX_FILE_BYTES = 10 * 1024 * 1024  # a real form is a few dozen KB; a larger file is not a form
 
 _FORM_KEYS = {"template", "year", "department", "funds", "goals", "indicators", "other_notes",
               "acknowledgements"}
@@ -39,17 +40,27 @@ class ExchangeError(ValueError):
     """A file that is not a readable form; the message is one Chinese line."""
 
 
+def _kind(value: Any) -> str:
+    """What a JSON value is, in the words of the messages (``却是列表``)."""
+    if isinstance(value, dict):
+        return "对象（{…}）"
+    if isinstance(value, list):
+        return "列表（[…]）"
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= 30 else shown[:30] + "…"
+
+
 def _text(value: Any, where: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        raise ExchangeError(f"{where} 应为文字，却是 {json.dumps(value)}")
+        raise ExchangeError(f"{where} 应为文字，却是{_kind(value)}")
     if isinstance(value, (int, float)):
         # A number typed by a hand-edited file: keep its decimal spelling, never a float value.
         return json.dumps(value)
     if isinstance(value, str):
         return value
-    raise ExchangeError(f"{where} 应为文字，却是{type(value).__name__}")
+    raise ExchangeError(f"{where} 应为文字，却是{_kind(value)}")
 
 
 def _amount(value: Any, where: str) -> str:
@@ -68,16 +79,18 @@ def _year(value: Any) -> int | None:
         return value
     if isinstance(value, str):
         digits = re.sub(r"[\s年度（）()]", "", value.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-        if digits.isdigit():
+        # ASCII digits only (int() would also take ² or ٢); an out-of-range year is read and
+        # left to the check header.year_invalid, a number too long for a year is not.
+        if re.fullmatch(r"[0-9]{1,18}", digits):
             return int(digits)
-    raise ExchangeError(f"year（年度）应为四位年份，却是 {json.dumps(value, ensure_ascii=False)}")
+    raise ExchangeError(f"year（年度）应为四位年份，却是{_kind(value)}")
 
 
 def _dict(value: Any, where: str) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise ExchangeError(f"{where} 应为对象（{{…}}）")
+        raise ExchangeError(f"{where} 应为对象（{{…}}），却是{_kind(value)}")
     return value
 
 
@@ -85,7 +98,7 @@ def _list(value: Any, where: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise ExchangeError(f"{where} 应为列表（[…]）")
+        raise ExchangeError(f"{where} 应为列表（[…]），却是{_kind(value)}")
     return value
 
 
@@ -158,9 +171,8 @@ def form_from_dict(doc: Any) -> Form:
     for i, ack in enumerate(_list(data.get("acknowledgements"), "acknowledgements")):
         ack = _dict(ack, f"acknowledgements[{i}]")
         acks.append(Acknowledgement(
-            rule=_text(ack.get("rule"), "rule"), field=_text(ack.get("field"), "field"),
-            fingerprint=_text(ack.get("fingerprint"), "fingerprint"),
-            note=_text(ack.get("note"), "note"), at=_text(ack.get("at"), "at"),
+            **{k: _text(ack.get(k), f"acknowledgements[{i}].{k}")
+               for k in ("rule", "field", "fingerprint", "note", "at")},
         ))
 
     return Form(
@@ -240,6 +252,14 @@ def loads(text: str | bytes) -> Form:
         raise ExchangeError(f"文件内容不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列附近有误）") from exc
     except RecursionError as exc:
         raise ExchangeError("文件内容嵌套过深，不是绩效目标申报表文件") from exc
+    except ValueError as exc:  # an integer of thousands of digits
+        raise ExchangeError("文件中有位数过多的数字，不是绩效目标申报表文件") from exc
+    try:
+        # A "\ud800" escape gives a lone surrogate: no file, workbook or database can hold it.
+        json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start:exc.end].encode("unicode_escape").decode("ascii")
+        raise ExchangeError(f"文件中有无效的字符（{bad}，不成对的代理项），文件可能已损坏") from exc
     return form_from_dict(doc)
 
 
@@ -252,10 +272,13 @@ def load(path: str | Path) -> Form:
     """Read a form from an exchange file.
 
     Raises:
-        ExchangeError: unreadable or not a form (the message does not name the file;
-            callers add it).
+        ExchangeError: unreadable, larger than ``MAX_FILE_BYTES`` or not a form (the message
+            does not name the file; callers add it).
         OSError: the file cannot be opened.
     """
+    size = Path(path).stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ExchangeError(f"文件过大（{size / 1024 / 1024:.1f} MB），申报表文件一般只有几十 KB，这不是申报表文件")
     return loads(Path(path).read_bytes())
 
 

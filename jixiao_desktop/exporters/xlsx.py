@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from defusedxml import DefusedXmlException
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -30,7 +31,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao_desktop.domain.model import (
     OPERATORS,
-    TEMPLATE_BJ_2021,
     TEMPLATE_TABULAR,
     Form,
     FundSource,
@@ -77,6 +77,7 @@ LINE_PT = 14.5  # one wrapped line of 11 pt 宋体
 ROW_PAD_PT = 3.0
 MAX_ROW_PT = 400.0  # Excel's limit is 409 pt; a row must also fit one printed page
 MAX_LINES = int((MAX_ROW_PT - ROW_PAD_PT) // LINE_PT)
+MAX_ROWS = 20000  # import: far more rows than any form; a stray cell at row 1048576 is refused
 
 # Column widths in Excel character units; the hidden marker column follows the table.
 BJ_WIDTHS = (14.0, 17.0, 59.0)
@@ -512,9 +513,12 @@ def _amount_from_cell(sheet: _Sheet, row: int, col: int) -> str:
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         fmt = sheet.number_format(row, col)
         m = re.fullmatch(r"0\.(0+)", fmt)
-        if m:
-            return f"{number.quantize(Decimal(1).scaleb(-len(m.group(1)))):f}"
-        return format_amount(number)
+        try:
+            if m:
+                return f"{number.quantize(Decimal(1).scaleb(-len(m.group(1)))):f}"
+            return format_amount(number)
+        except InvalidOperation:  # a number too large to show with cents: the check reports it
+            return f"{number:f}"
     return _cell_text(value)
 
 
@@ -548,9 +552,19 @@ def _parse_year(text: str) -> int | None:
     digits = re.sub(r"[\s（）()年度]", "", text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
     if not digits:
         return None
-    if not re.fullmatch(r"\d{4}", digits):
+    # ASCII digits; an out-of-range year (as exported) is read and left to header.year_invalid.
+    if not re.fullmatch(r"-?[0-9]{1,18}", digits):
         raise XlsxImportError(f"年度“{text.strip()}”不是有效的四位年份，应写成如“（2021年度）”")
     return int(digits)
+
+
+def _refused_by_defusedxml(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, DefusedXmlException):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _open_sheet(path: Path) -> _Sheet:
@@ -564,8 +578,10 @@ def _open_sheet(path: Path) -> _Sheet:
         raise
     except (InvalidFileException, zipfile.BadZipFile, KeyError) as exc:
         raise XlsxImportError("文件不是有效的 Excel 工作簿（.xlsx），可能已损坏或是其他格式") from exc
-    except ValueError as exc:  # defusedxml refuses entity expansion etc.
-        raise XlsxImportError("工作簿内容无法安全读取（含有不允许的 XML 结构），拒绝导入") from exc
+    except ValueError as exc:
+        if _refused_by_defusedxml(exc):  # entity expansion, external references …
+            raise XlsxImportError("工作簿内容无法安全读取（含有不允许的 XML 结构），拒绝导入") from exc
+        raise XlsxImportError("文件不是有效的 Excel 工作簿（.xlsx），可能已损坏或不完整") from exc
     except OSError:
         raise
     except Exception as exc:  # any other parse failure of a corrupt workbook
@@ -579,7 +595,11 @@ def _open_sheet(path: Path) -> _Sheet:
         else:
             continue
         sheet = _Sheet(ws)
-        width = max(ws.max_column, 16)
+        if ws.max_row > MAX_ROWS:
+            raise XlsxImportError(
+                f"工作表有 {ws.max_row} 行，远超申报表的篇幅（第 {ws.max_row} 行附近还有内容或格式），"
+                "请删除表格下方多余的行后再导入")
+        width = 16  # the table and its hidden marker columns; anything further right is not read
         for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=width):
             sheet.values.append([c.value for c in row])
             sheet.formats.append([c.number_format for c in row])
@@ -617,17 +637,18 @@ def _template_of(sheet: _Sheet) -> str:
             text = _cell_text(sheet.get(r, c))
             if text.startswith(MARK_TEMPLATE):
                 return text[len(MARK_TEMPLATE):]
-    if sheet.find(1, TABULAR_HEADERS[0]) is not None:
-        return TEMPLATE_TABULAR
-    return TEMPLATE_BJ_2021
+    # Without the hidden marker column, continuation rows would turn into extra indicators and
+    # the rest of a long text would be lost without a word: refuse instead.
+    raise XlsxImportError("工作表右侧隐藏的标记列被删除或改动了，无法准确还原申报表，"
+                          "请使用本程序导出的原始文件，或从申报表文件重新导出")
 
 
 def import_xlsx(path: str | Path) -> Form:
     """Read a workbook written by ``export_xlsx`` (and perhaps edited in Excel) back into a form.
 
     Raises:
-        XlsxImportError: not an xlsx, an unsafe workbook, no form sheet, a label missing or a
-            bad year (Chinese message).
+        XlsxImportError: not an xlsx, an unsafe workbook, no form sheet, the hidden marker
+            column gone, a label missing, a bad year or too many rows (Chinese message).
         OSError: the file cannot be read.
     """
     sheet = _open_sheet(Path(path))
@@ -637,13 +658,9 @@ def import_xlsx(path: str | Path) -> Form:
     if dept_row is None:
         raise _missing(LABEL_DEPARTMENT)
     year: int | None = None
-    for r in range(1, dept_row):
-        text = sheet.text(r, 1)
-        if "年度" in text:
-            year = _parse_year(text)
-            break
-        if isinstance(sheet.get(r, 1), int):
-            year = _parse_year(str(sheet.get(r, 1)))
+    for r in range(1, dept_row):  # the first filled cell under the title is the year
+        if sheet.label(r, 1) not in ("", re.sub(r"\s", "", TITLE)):
+            year = _parse_year(sheet.text(r, 1))
             break
     department = sheet.text(dept_row, 2)
 

@@ -7,9 +7,12 @@ import os
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
+from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao_desktop.cli import main
 from jixiao_desktop.domain import exchange
@@ -251,3 +254,137 @@ def test_check_does_not_load_the_database_layer() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8")
     assert "HEAVY []" in result.stderr
+
+
+# --- hostile input: still exit 2, one Chinese line naming the file, nothing written ------
+
+
+def _one_line_error(capsys: pytest.CaptureFixture[str], code: int, name: str, *words: str) -> str:
+    captured = capsys.readouterr()
+    assert code == 2
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    assert name in lines[0]
+    for word in words:
+        assert word in lines[0]
+    return lines[0]
+
+
+def _niujie_with(tmp_path: Path, **form_keys: object) -> Path:
+    doc = json.loads(NIUJIE.read_text(encoding="utf-8"))
+    doc["form"].update(form_keys)
+    path = tmp_path / "form.jixiao.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"year": ' + "9" * 5000 + "}}", "位数过多"),
+        ('{"format": "jixiao-form", "format_version": ' + "9" * 5000 + ', "form": {}}', "位数过多"),
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"year": "' + "9" * 5000 + '"}}', "year"),
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"year": "²⁰²¹"}}', "year"),
+        ('{"format": "jixiao-form", "format_version": "1", "form": {}}', "format_version"),
+        ('{"format": "jixiao-form", "format_version": 1.5, "form": {}}', "format_version"),
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"indicators": "abc"}}', "indicators"),
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"indicators": [5]}}', "indicators[0]"),
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"funds": [1, 2]}}', "funds"),
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"year": true}}', "year"),
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"indicators": [{"items": [[1]]}]}}',
+         "items[0]"),
+        ("[" * 100_000 + "]" * 100_000, "嵌套"),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "export", "import"])
+def test_hostile_exchange_files_are_one_line_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, expected: str, command: str
+) -> None:
+    path = tmp_path / "form.jixiao.json"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    db = tmp_path / "store.db"
+    argv = {"check": ["check", str(path)], "export": ["export", str(path), str(out)],
+            "import": ["import", str(path), "--db", str(db)]}[command]
+    _one_line_error(capsys, main(argv), str(path), expected)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["form.jixiao.json"]  # nothing written
+
+
+def test_lone_surrogate_is_refused_before_it_can_break_an_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "form.jixiao.json"
+    path.write_text('{"format": "jixiao-form", "format_version": 1, "form": {"department": "\\ud800"}}',
+                    encoding="utf-8")
+    for kind in ("jixiao.json", "pdf"):
+        _one_line_error(capsys, main(["export", str(path), str(tmp_path / f"out.{kind}")]), str(path), "无效的字符")
+    assert [p.name for p in tmp_path.iterdir()] == ["form.jixiao.json"]
+
+
+@pytest.mark.parametrize("year", [1_000_000_000, -5, 2200])
+def test_out_of_range_year_is_read_and_reported_by_the_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], year: int
+) -> None:
+    code, findings = findings_of(capsys, str(_niujie_with(tmp_path, year=year)))
+    assert code == 1
+    assert [f["field"] for f in findings if f["rule"] == "header.year_invalid"] == ["year"]
+
+
+def test_file_far_too_large_for_a_form_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "big.jixiao.json"
+    path.write_bytes(NIUJIE.read_bytes() + b" " * exchange.MAX_FILE_BYTES)
+    _one_line_error(capsys, main(["check", str(path)]), str(path), "文件过大")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_named_pipe_is_refused_instead_of_blocking(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pipe = tmp_path / "form.jixiao.json"
+    os.mkfifo(pipe)
+    _one_line_error(capsys, main(["check", str(pipe)]), str(pipe), "不是普通文件")
+
+
+def test_name_too_long_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    long_name = str(tmp_path / ("甲" * 200 + ".jixiao.json"))
+    _one_line_error(capsys, main(["check", long_name]), long_name)
+    out = str(tmp_path / ("甲" * 200 + ".pdf"))
+    _one_line_error(capsys, main(["export", str(NIUJIE), out]), out)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_into_a_missing_folder_or_a_file_used_as_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "nowhere" / "x.pdf")
+    _one_line_error(capsys, main(["export", str(NIUJIE), missing]), missing, "不存在")
+    under_file = str(NIUJIE / "x.pdf")
+    _one_line_error(capsys, main(["export", str(NIUJIE), under_file]), under_file, "不是文件夹")
+
+
+@pytest.mark.parametrize("form_id", ["99999999999999999999999", "0", "abc"])
+def test_export_db_bad_id_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], form_id: str
+) -> None:
+    out = tmp_path / "x.pdf"
+    _one_line_error(capsys, main(["export-db", form_id, str(out), "--db", str(tmp_path / "s.db")]), form_id)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda ws: ws.__setitem__("A2", "明年"), "明年"),
+        (lambda ws: ws.delete_cols(4, 6), "标记列"),
+        (lambda ws: ws.__setitem__("A3", None), "部门（单位）名称"),
+    ],
+)
+def test_edited_workbook_refused_with_what_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: Callable[[Worksheet], object], expected: str
+) -> None:
+    xlsx = tmp_path / "form.xlsx"
+    assert main(["export", str(NIUJIE), str(xlsx)]) == 0
+    capsys.readouterr()
+    wb = openpyxl.load_workbook(xlsx)
+    assert isinstance(wb.active, Worksheet)
+    edit(wb.active)
+    wb.save(xlsx)
+    _one_line_error(capsys, main(["import", str(xlsx), "--db", str(tmp_path / "s.db")]), str(xlsx), expected)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -83,6 +84,16 @@ def test_newer_format_version_is_refused_clearly() -> None:
         ('{"format": "jixiao-form", "format_version": 1, "form": {"indicators": {}}}', "indicators"),
         ('{"format": "jixiao-form", "format_version": 1, "form": {"year": "明年"}}', "year"),
         ('{"format": "jixiao-form", "format_version": 1, "form": {"goals": ["a"]}}', "goals"),
+        # wrong types are named in Chinese, not as Python type names
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"funds": [1]}}', "funds.*却是列表"),
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"department": {}}}', "department.*却是对象"),
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"acknowledgements": [{"rule": [1]}]}}',
+         r"acknowledgements\[0\]\.rule"),
+        # only ASCII (or full-width) digits make a year; int() would also take superscripts
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"year": "²⁰²¹"}}', "year"),
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"year": "' + "9" * 5000 + '"}}', "year"),
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"year": ' + "9" * 5000 + "}}", "位数过多"),
+        ('{"format": "jixiao-form", "format_version": 1, "form": {"department": "\\ud800"}}', r"\\ud800"),
     ],
 )
 def test_malformed_files_are_refused_in_chinese(text: str, message: str) -> None:
@@ -96,6 +107,20 @@ def test_lenient_year_and_numbers() -> None:
     form = exchange.loads(json.dumps(doc, ensure_ascii=False))
     assert form.year == 2022
     assert (form.funds.total, form.funds.basic) == ("100.5", "60")
+
+
+@pytest.mark.parametrize("year", [1_000_000_000, -5, 2200])
+def test_out_of_range_year_is_read_for_the_check_to_report(year: int) -> None:
+    doc = json.loads(NIUJIE.read_text(encoding="utf-8"))
+    doc["form"]["year"] = year
+    assert exchange.loads(json.dumps(doc)).year == year
+
+
+def test_file_far_larger_than_a_form_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "big.jixiao.json"
+    path.write_bytes(NIUJIE.read_bytes() + b" " * exchange.MAX_FILE_BYTES)
+    with pytest.raises(exchange.ExchangeError, match="文件过大"):
+        exchange.load(path)
 
 
 def test_non_utf8_bytes_are_refused() -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.worksheet.worksheet import Worksheet
 from hypothesis import HealthCheck, given, settings
 
 from jixiao_desktop.domain import exchange
@@ -297,3 +299,59 @@ def test_import_does_not_touch_the_file(niujie: Form, tmp_path: Path) -> None:
     import_xlsx(path)
     assert path.read_bytes() == before
     assert isinstance(io.BytesIO(before), io.BytesIO)
+
+
+def _edited(form: Form, path: Path, edit: Callable[[Worksheet], object]) -> Path:
+    """Our export of ``form``, then changed in Excel by ``edit(worksheet)``."""
+    export_xlsx(form, path)
+    wb = openpyxl.load_workbook(path)
+    assert isinstance(wb.active, Worksheet)
+    edit(wb.active)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("layout", ["bj", "tabular"])
+def test_deleted_marker_column_refused_not_misread(jinrongjie: Form, tmp_path: Path, layout: str) -> None:
+    form = jinrongjie if layout == "bj" else _tabular_form()
+    marker_col = 4 if layout == "bj" else 8
+    path = _edited(form, tmp_path / "f.xlsx", lambda ws: ws.delete_cols(marker_col, 6))
+    _refused(path, "标记列")
+
+
+@pytest.mark.parametrize("typed", ["明年", "（明年年度）", "2021.5"])
+def test_year_cell_that_is_not_a_year_refused(niujie: Form, tmp_path: Path, typed: str) -> None:
+    path = _edited(niujie, tmp_path / "f.xlsx", lambda ws: ws.__setitem__("A2", typed))
+    _refused(path, "年度", typed)
+
+
+@pytest.mark.parametrize("year", [-5, 1_000_000_000])
+def test_out_of_range_year_reimports_for_the_check_to_report(niujie: Form, tmp_path: Path, year: int) -> None:
+    niujie.year = year
+    assert _roundtrip(niujie, tmp_path / "f.xlsx").year == year
+
+
+def test_stray_cell_at_the_last_excel_row_refused(niujie: Form, tmp_path: Path) -> None:
+    path = _edited(niujie, tmp_path / "f.xlsx", lambda ws: ws.cell(row=1048576, column=1, value="x"))
+    _refused(path, "1048576")
+
+
+def test_huge_amount_with_cents_format_is_read_not_crashed(niujie: Form, tmp_path: Path) -> None:
+    def edit(ws: Worksheet) -> None:
+        ws["C4"] = 1e300
+        ws["C4"].number_format = "0.00"
+
+    form = import_xlsx(_edited(niujie, tmp_path / "f.xlsx", edit))
+    assert form.funds.total.startswith("1000000000") and len(form.funds.total) > 300
+
+
+def test_truncated_workbook_refused_as_damaged(niujie: Form, tmp_path: Path) -> None:
+    good = tmp_path / "good.xlsx"
+    export_xlsx(niujie, good)
+    data = good.read_bytes()
+    head, tail = tmp_path / "head.xlsx", tmp_path / "tail.xlsx"
+    head.write_bytes(data[: len(data) // 2])
+    tail.write_bytes(data[len(data) // 2:])
+    _refused(head, "Excel")
+    message = _refused(tail, "损坏")
+    assert "不允许" not in message  # not mistaken for an unsafe (entity-bomb) workbook
