@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from types import TracebackType
 
 _T_IMPORT = time.time()
 SAFETY_EXIT_MS = 30000  # self-test and measurement never hang a build
@@ -47,6 +48,76 @@ def create_application(argv: list[str] | None = None) -> object:
     return app
 
 
+ERROR_LOG = "error.log"
+
+
+def install_excepthook() -> None:
+    """A bug in a slot shows a Chinese message (and is logged) instead of a bare traceback.
+
+    Expected failures (bad files, a full disk, a locked database) are handled where they occur;
+    this is the net under everything else. The traceback goes to stderr and to ``error.log``
+    in the config folder (a windowed build has no console).
+    """
+    import contextlib
+    import traceback
+
+    from jixiao_desktop import paths
+    from jixiao_desktop.ui import msgbox
+
+    previous = sys.excepthook
+    showing = False
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        previous(exc_type, exc, tb)
+        if issubclass(exc_type, KeyboardInterrupt):
+            return
+        log = paths.config_dir() / ERROR_LOG
+        with contextlib.suppress(OSError):
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as fh:
+                fh.write(time.strftime("%Y-%m-%d %H:%M:%S\n"))
+                fh.writelines(traceback.format_exception(exc_type, exc, tb))
+        if showing:
+            return
+        showing = True
+        try:
+            from PySide6.QtWidgets import QApplication
+
+            msgbox.error(QApplication.activeWindow(), "程序出错", "刚才的操作没有完成：程序遇到了意外错误。",
+                         f"已填写的内容仍在窗口中，会照常自动保存。错误详情已记录在：{log}")
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+
+class AlreadyOpenError(Exception):
+    """Another window of the app has this database open."""
+
+
+def lock_database(db_path: Path) -> object | None:
+    """A ``QLockFile`` beside ``db_path`` held while the window is open (None: cannot lock there).
+
+    Two windows on one database would each autosave over the other's typing, so the second
+    start is refused with ``AlreadyOpenError``. A folder where no lock can be written (read-only,
+    network quirks) does not stop the app: opening the database reports those problems.
+    """
+    import contextlib
+
+    from PySide6.QtCore import QLockFile
+
+    with contextlib.suppress(OSError):
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(db_path.with_name(db_path.name + ".lock")))
+    lock.setStaleLockTime(0)  # held for hours; a crashed holder is recognised by its process id
+    if lock.tryLock(0):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        raise AlreadyOpenError(str(db_path))
+    return None
+
+
 def run_gui(db_path: Path | None = None) -> int:
     """Open the window on ``db_path`` (default: ``paths.default_db_path()``); the exit code."""
     from PySide6.QtCore import QTimer
@@ -55,9 +126,20 @@ def run_gui(db_path: Path | None = None) -> int:
     from jixiao_desktop.settings import Settings
     from jixiao_desktop.ui.main_window import MainWindow
 
+    from jixiao_desktop import APP_NAME
+    from jixiao_desktop.ui import msgbox
+
     app = create_application()
+    install_excepthook()
+    db_path = db_path or paths.default_db_path()
+    try:
+        lock = lock_database(db_path)
+    except AlreadyOpenError:
+        msgbox.info(None, APP_NAME, f"{APP_NAME}已经打开了这份数据。",
+                    "请切换到已打开的窗口继续填写：两个窗口同时修改同一份数据会互相覆盖。")
+        return 0
     settings = Settings()
-    window = MainWindow(settings, db_path or paths.default_db_path())
+    window = MainWindow(settings, db_path)
 
     measure = os.environ.get("JIXIAO_MEASURE_FIRST_PAINT") == "1"
     selftest = os.environ.get("JIXIAO_SELFTEST") == "1"
@@ -83,7 +165,11 @@ def run_gui(db_path: Path | None = None) -> int:
         window.ready.connect(lambda: QTimer.singleShot(50, finish))
     if measure or selftest:
         QTimer.singleShot(SAFETY_EXIT_MS, lambda: app.exit(2))  # type: ignore[attr-defined]
-    return int(app.exec())  # type: ignore[attr-defined]
+    try:
+        return int(app.exec())  # type: ignore[attr-defined]
+    finally:
+        if lock is not None:
+            lock.unlock()  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":

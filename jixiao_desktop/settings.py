@@ -105,7 +105,7 @@ class Settings:
             result = Decimal(str(value))
         except InvalidOperation:
             return Decimal(90)
-        return result if Decimal(0) <= result <= Decimal(100) else Decimal(90)
+        return result if result.is_finite() and Decimal(0) <= result <= Decimal(100) else Decimal(90)
 
     def set_satisfaction_min(self, value: Decimal) -> None:
         self._qs.setValue("checks/satisfaction_min", str(value))

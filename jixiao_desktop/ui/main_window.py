@@ -1,8 +1,8 @@
 """The main window: composes the form list, the editor, the checks panel and the menus.
 
 Behaviour lives elsewhere: ``FormSession`` saves, ``LiveChecker`` checks, ``transfer`` reads
-and writes files, ``printing`` prints, the dialogs ask. The slots here read the widgets, call
-one of those and show the result.
+and writes files, ``OutputActions`` exports and prints, the dialogs ask. The slots here read
+the widgets, call one of those and show the result.
 
 Start-up is split in two so that the window paints before SQLAlchemy, Alembic and the
 exporters are imported: ``__init__`` builds widgets only, ``finish_startup`` (run by a
@@ -31,6 +31,7 @@ from jixiao_desktop.ui.checker import LiveChecker
 from jixiao_desktop.ui.checks_panel import ChecksPanel, summary_text
 from jixiao_desktop.ui.form_list import FormListPage
 from jixiao_desktop.ui.forms.ui_main_window import Ui_MainWindow
+from jixiao_desktop.ui.output import OutputActions
 from jixiao_desktop.ui.session import FormSession, storage_message
 
 if TYPE_CHECKING:
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
         self.checks_panel.set_no_form()
         self.checker = LiveChecker(self)
         self.checker.settings = CheckSettings(satisfaction_min=settings.satisfaction_min())
+        self.output = OutputActions(self, lambda: self.session, self.checker, settings,
+                                    lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
 
         self.counts_label = QLabel("", self)
         self.fingerprint_label = QLabel("", self)
@@ -194,7 +197,13 @@ class MainWindow(QMainWindow):
 
         cached = startup_cache.read(self.settings.last_form_id())
         if cached is not None:
-            self._show_preview(cached)
+            try:
+                self._show_preview(cached)
+            except Exception:  # only a picture: on any doubt start the slow way, which is always right
+                self._preview = None
+                self.ui.stack.setCurrentWidget(self.ui.startPage)
+                self.setWindowTitle(APP_NAME)
+                self.saved_label.setText("")
         watcher = _FirstPaintWatcher(self, self._after_first_paint)
         self._startup_watcher = watcher
         self.show()
@@ -240,6 +249,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             self._preview = None
             self.ui.stack.setCurrentWidget(self.ui.startPage)
+            self.setWindowTitle(APP_NAME)
             self.saved_label.setText("")
             self.form_list.ui.emptyLabel.setText(f"无法打开数据文件：\n{self.db_path}\n\n{storage_message(exc)}")
             msgbox.error(self, "无法打开数据文件", storage_message(exc), str(self.db_path))
@@ -248,14 +258,14 @@ class MainWindow(QMainWindow):
         self.session.saved.connect(self._on_saved)
         self.session.save_failed.connect(self._on_save_failed)
         self.session.state_changed.connect(self._update_state)
-        self._build_editor()
+        self.session.before_save = self._build_editor().commit_pending_edit
 
         self.is_ready = True
-        self.refresh_form_list()
+        summaries = self._summaries()  # one query for the list and the check below
+        self.form_list.set_rows(summaries)
         last = self.settings.last_form_id()
-        if last is not None and any(s.id == last for s in self._summaries()):
-            self.open_form(last)
-        else:
+        if not (last is not None and any(s.id == last for s in summaries) and self.open_form(last)):
+            # Never leave the start-up copy on screen as if it were the stored form.
             self._preview = None
             self.show_form_list()
         self._update_actions()
@@ -607,6 +617,9 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None or not session.is_open or session.is_final:
             return False
+        if not session.save():  # also takes in a table cell still being typed in, so it is checked
+            msgbox.error(self, "定稿失败", session.last_error)
+            return False
         findings = self.checker.run_now()
         if has_errors(findings):
             errors = [f for f in findings if f.severity is Severity.ERROR]
@@ -688,94 +701,14 @@ class MainWindow(QMainWindow):
 
     # --- export / print -------------------------------------------------------------------
 
-    def _form_for_output(self, what: str) -> Form | None:
-        """The open form, saved, after a warning if it still has errors."""
-        from jixiao_desktop.domain.checks import has_errors
-
-        session = self.session
-        if session is None or not session.is_open or session.form is None:
-            msgbox.info(self, what, "请先打开一张表单。")
-            return None
-        session.save()
-        findings = self.checker.run_now()
-        if has_errors(findings):
-            count = sum(1 for f in findings if f.severity is Severity.ERROR)
-            if not msgbox.confirm(self, what, f"表单还有 {count} 个错误，仍要{what}吗？",
-                                  "建议先改正检查面板中的错误。"):
-                return None
-        return session.form
-
     def export_file(self, path: Path | None = None, chosen_filter: str = "") -> Path | None:
-        from jixiao_desktop.ui import transfer
-
-        form = self._form_for_output("导出")
-        if form is None:
-            return None
-        if path is None:
-            directory = Path(self.settings.last_directory() or Path.home())
-            suggested = str(directory / (transfer.suggested_name(form) + transfer.ExportKind.EXCHANGE.suffix))
-            answer = msgbox.ask_save_path(self, "导出表单", suggested, transfer.EXPORT_FILTERS)
-            if answer is None:
-                return None
-            path, chosen_filter = answer
-        kind = transfer.kind_for(path, chosen_filter)
-        path = transfer.with_suffix(path, kind)
-        self.settings.set_last_directory(str(path.parent))
-        assert self.session is not None
-        try:
-            result = transfer.export_form(form, path, kind, self.session.fingerprint)
-        except transfer.TransferError as exc:
-            msgbox.error(self, "导出失败", f"无法写入“{path.name}”：{exc}")
-            return None
-        if result.missing_chars:
-            msgbox.warning(self, "导出完成，但有字符无法显示",
-                           f"PDF 字体中没有以下字符，打印时会显示为空白：{result.missing_chars}",
-                           "请改用常用字，或导出 Excel 后用 WPS/Excel 打印。")
-        self.statusBar().showMessage(f"已导出到 {path}", STATUS_MESSAGE_MS)
-        return path
-
-    def _pdf_pages(self) -> object | None:
-        from jixiao_desktop.ui.printing import PdfPages, PrintError
-
-        form = self._form_for_output("打印")
-        if form is None:
-            return None
-        assert self.session is not None
-        try:
-            pages = PdfPages.from_form(form, self.session.fingerprint)
-        except PrintError as exc:
-            msgbox.error(self, "无法打印", str(exc))
-            return None
-        if pages.missing_chars:
-            msgbox.warning(self, "有字符无法打印",
-                           f"字体中没有以下字符，打印时会显示为空白：{pages.missing_chars}")
-        return pages
+        return self.output.export_file(path, chosen_filter)
 
     def print_preview(self) -> None:
-        from jixiao_desktop.ui.printing import preview_dialog
-
-        pages = self._pdf_pages()
-        if pages is None:
-            return
-        try:
-            preview_dialog(pages, self).exec()  # type: ignore[arg-type]
-        finally:
-            pages.close()  # type: ignore[attr-defined]
+        self.output.print_preview()
 
     def print_form(self) -> None:
-        from jixiao_desktop.ui.printing import PrintError, print_dialog
-
-        pages = self._pdf_pages()
-        if pages is None:
-            return
-        try:
-            dialog, printer = print_dialog(self)
-            if dialog.exec() == dialog.DialogCode.Accepted:
-                pages.paint(printer)  # type: ignore[attr-defined]
-        except PrintError as exc:
-            msgbox.error(self, "打印失败", str(exc))
-        finally:
-            pages.close()  # type: ignore[attr-defined]
+        self.output.print_form()
 
     def show_about(self) -> None:
         from jixiao_desktop.ui.dialogs.about import AboutDialog

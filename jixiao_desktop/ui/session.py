@@ -7,7 +7,9 @@ Chinese message, and the in-memory form is kept so that nothing typed is lost.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from jixiao_desktop.storage.repository import FormRepository, StoredForm
 
 AUTOSAVE_MS = 1000
+AUTOSAVE_MAX_DELAY_S = 5.0  # typing without a pause still saves this often (a crash loses less)
 RETRY_MS = 15000
 
 
@@ -50,12 +53,16 @@ class FormSession(QObject):
         self.form: Form | None = None
         self.stored: StoredForm | None = None
         self.dirty = False
+        self._dirty_since = 0.0
         self.last_saved: datetime | None = None
         self.last_error = ""
+        # Called before every save except the autosave timer's: the window hands in edits the
+        # editor still holds (a table cell being typed in), so closing or switching loses nothing.
+        self.before_save: Callable[[], None] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
-        self._timer.timeout.connect(self.save)
+        self._timer.timeout.connect(self._autosave)
 
     # --- state ----------------------------------------------------------------------------
 
@@ -123,11 +130,21 @@ class FormSession(QObject):
         """The form changed: save it when typing pauses."""
         if not self.is_open:
             return
+        if not self.dirty:
+            self._dirty_since = monotonic()
         self.dirty = True
+        if self._timer.isActive() and monotonic() - self._dirty_since >= AUTOSAVE_MAX_DELAY_S:
+            return  # unsaved for a while: let the pending save happen rather than push it back again
         self._timer.start(AUTOSAVE_MS)
 
     def save(self) -> bool:
         """Write the form if it changed. On failure keep it in memory and retry later."""
+        if self.before_save is not None and self.is_open and not self.is_final:
+            self.before_save()
+        return self._autosave()
+
+    def _autosave(self) -> bool:
+        """``save`` without taking pending edits from the editor (the clerk may still be typing)."""
         self._timer.stop()
         if not self.is_open or not self.dirty or self.is_final:
             return True

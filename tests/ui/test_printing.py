@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import pypdfium2 as pdfium
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.ui.printing import PdfPages, make_printer, preview_dialog
@@ -44,6 +44,41 @@ def test_preview_paints_every_page(qtbot: Any, jinrongjie: Form) -> None:
         dialog.paintRequested.connect(lambda printer: painted.append(1))
         dialog.show()
         qtbot.waitUntil(lambda: bool(painted))
+        preview = dialog.findChild(QPrintPreviewWidget)
+        assert preview is not None
+        qtbot.waitUntil(lambda: preview.pageCount() == pages.page_count)  # every page, not just one
         dialog.close()
     finally:
         pages.close()
+
+
+def test_print_preview_from_the_window_shows_the_form_and_leaves_no_file(
+        make_window: Any, messages: Any, monkeypatch: pytest.MonkeyPatch, jinrongjie: Form) -> None:
+    from jixiao_desktop.ui import msgbox, printing
+
+    window = make_window()
+    window.print_preview()  # nothing open yet
+    assert messages.shown[-1][:3] == (msgbox.Kind.INFO, "打印", "请先打开一张表单。")
+
+    seen: list[tuple[int, Path]] = []
+
+    class Dialog:
+        def __init__(self, pages: PdfPages, parent: Any) -> None:
+            self.pages = pages
+
+        def exec(self) -> int:
+            seen.append((self.pages.page_count, self.pages.path))
+            assert self.pages.path.exists()
+            return 0
+
+    monkeypatch.setattr(printing, "preview_dialog", Dialog)
+    form_id = window.repo.create(jinrongjie)
+    assert window.open_form(form_id)
+    window.ui.actionPrintPreview.trigger()
+    (count, path), = seen
+    expected = PdfPages.from_form(jinrongjie, None)
+    try:
+        assert count == expected.page_count >= 2
+    finally:
+        expected.close()
+    assert not path.exists()  # the temporary PDF is gone after the preview closed

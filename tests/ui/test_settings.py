@@ -46,3 +46,6 @@ def test_a_hand_edited_bad_threshold_falls_back(tmp_path: Path) -> None:
     settings = Settings(ini)
     assert settings.satisfaction_min() == Decimal(90)
     assert settings.last_form_id() is None
+    for bad in ("NaN", "sNaN", "Infinity", "-5", "101"):
+        ini.write_text(f"[checks]\nsatisfaction_min={bad}\n", encoding="utf-8")
+        assert Settings(ini).satisfaction_min() == Decimal(90), bad

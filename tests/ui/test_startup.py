@@ -114,3 +114,102 @@ def test_a_long_typing_session_does_not_abort_the_process() -> None:
                             timeout=120, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "survived" in result.stdout
+
+
+@pytest.mark.parametrize("corrupt", [
+    lambda data: data["form"].update(department=123),
+    lambda data: data["form"].update(year="二〇二一"),
+    lambda data: data["form"]["funds"].update(total=None),
+    lambda data: data["form"]["indicators"][0].update(content=["表格"]),
+    lambda data: data["form"].update(indicators={"a": 1}),
+    lambda data: data["form"].update(unknown_key="x"),
+])
+def test_a_corrupt_startup_copy_is_ignored(qtbot: Any, make_window: Any, db_path: Path, jinrongjie: Form,
+                                           corrupt: Any) -> None:
+    """A copy that is valid JSON but not a form (edited by hand, half a disk sector …) never
+    reaches the editor: the window starts the slow way and opens the stored form."""
+    import json
+
+    form_id = close_with_form(make_window, jinrongjie)
+    path = startup_cache.cache_path()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    corrupt(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert startup_cache.read(form_id) is None
+
+    window = started(qtbot, db_path)
+    assert not window.showing_startup_copy
+    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
+    assert window.session is not None and window.session.form_id == form_id
+    assert window.editor is not None and window.editor.form() == jinrongjie
+
+
+def test_a_last_form_that_cannot_be_read_leaves_no_stale_copy_on_screen(
+        qtbot: Any, make_window: Any, messages: Any, db_path: Path, jinrongjie: Form,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from jixiao_desktop import APP_NAME
+    from jixiao_desktop.storage.errors import StorageError
+
+    close_with_form(make_window, jinrongjie)
+    window = started(qtbot, db_path)
+    assert window.showing_startup_copy
+
+    def locked(self: Any, form_id: int) -> Any:
+        raise StorageError("数据库正被另一个窗口使用，请稍后再试")
+
+    monkeypatch.setattr(FormRepository, "load", locked)
+    qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
+    assert window.ui.stack.currentWidget() is window.ui.startPage
+    assert window.windowTitle() == APP_NAME  # not the title of the form that could not be read
+    assert any(title == "无法打开表单" and "另一个窗口" in text for _, title, text, _ in messages.shown)
+
+
+def test_an_unexpected_error_is_shown_in_chinese_and_logged(messages: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jixiao_desktop import paths
+    from jixiao_desktop.app import ERROR_LOG, install_excepthook
+
+    seen: list[type[BaseException]] = []
+    monkeypatch.setattr(sys, "excepthook", lambda exc_type, *_: seen.append(exc_type))
+    install_excepthook()
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())
+    assert seen == [ZeroDivisionError]  # the traceback still reaches stderr
+    (_, title, text, detail), = messages.shown
+    assert title == "程序出错" and "意外错误" in text and ERROR_LOG in detail
+    assert "ZeroDivisionError" in (paths.config_dir() / ERROR_LOG).read_text(encoding="utf-8")
+
+
+def test_a_second_window_on_the_same_database_is_refused(tmp_path: Path) -> None:
+    """Two windows would autosave over each other's typing; a crashed holder does not block."""
+    from jixiao_desktop.app import AlreadyOpenError, lock_database
+
+    db = tmp_path / "数据" / "jixiao.db"
+    first = lock_database(db)
+    assert first is not None
+    with pytest.raises(AlreadyOpenError):
+        lock_database(db)
+    assert lock_database(tmp_path / "other.db") is not None  # another database is fine
+    first.unlock()  # type: ignore[attr-defined]
+    assert lock_database(db) is not None
+
+
+@pytest.mark.slow
+def test_a_second_start_says_so_in_chinese_and_exits(tmp_path: Path) -> None:
+    from jixiao_desktop.app import lock_database
+
+    held = lock_database(Path(os.environ["JIXIAO_DB"]))
+    assert held is not None
+    code = ("import sys\n"
+            "from jixiao_desktop.ui import msgbox\n"
+            "msgbox.show_message = lambda parent, kind, title, text, *a, **k: print('BOX', text)\n"
+            "from jixiao_desktop.app import run_gui\n"
+            "sys.exit(run_gui())\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JIXIAO_SELFTEST="1")
+    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,
+                            timeout=60, check=False)
+    held.unlock()  # type: ignore[attr-defined]
+    assert result.returncode == 0, result.stderr
+    assert "BOX 绩效目标申报助手已经打开了这份数据。" in result.stdout
+    assert "selftest ok" not in result.stdout

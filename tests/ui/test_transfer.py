@@ -58,6 +58,26 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_failed_export_leaves_no_file(tmp_path: Path, jinrongjie: Form) -> None:
     target = tmp_path / "missing-dir" / "x.jixiao.json"
-    with pytest.raises(transfer.TransferError):
+    with pytest.raises(transfer.TransferError, match="不存在"):
         transfer.export_form(jinrongjie, target, ExportKind.EXCHANGE)
     assert not target.exists()
+
+
+def test_a_full_disk_during_export_keeps_the_previous_file(tmp_path: Path, jinrongjie: Form,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from jixiao_desktop.exporters import xlsx
+
+    target = tmp_path / "金融街.xlsx"
+    target.write_bytes(b"last year's workbook")
+
+    def half_written(form: Form, path: Path, **_: object) -> None:
+        path.write_bytes(b"PK half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(xlsx, "export_xlsx", half_written)
+    with pytest.raises(transfer.TransferError, match="磁盘空间已满"):
+        transfer.export_form(jinrongjie, target, ExportKind.XLSX)
+    assert target.read_bytes() == b"last year's workbook"
+    assert [p.name for p in tmp_path.iterdir()] == ["金融街.xlsx"]

@@ -183,6 +183,27 @@ def test_a_storage_failure_keeps_the_typing_and_retries(qtbot: Any, make_window:
     assert window.saved_label.text().startswith("已保存")
 
 
+def test_typing_without_a_pause_is_still_saved_now_and_then(qtbot: Any, make_window: MakeWindow,
+                                                            jinrongjie: Form, db_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clerk who never pauses for the autosave delay must not lose everything to a crash."""
+    from jixiao_desktop.ui import session as session_module
+
+    monkeypatch.setattr(session_module, "AUTOSAVE_MS", 200)
+    monkeypatch.setattr(session_module, "AUTOSAVE_MAX_DELAY_S", 0.3)
+    window, form_id = open_stored(make_window, jinrongjie)
+    session = window.session
+    assert session is not None and session.form is not None
+    saves: list[object] = []
+    session.saved.connect(saves.append)
+    for _ in range(30):  # a keystroke every 50 ms, always inside the 200 ms pause
+        session.form.goals += "。"
+        session.touch()
+        qtbot.wait(50)
+    assert saves, "nothing was saved during 1.5 s of continuous typing"
+    assert stored(db_path, form_id).form.goals.startswith(jinrongjie.goals + "。")
+
+
 def test_undo_restores_the_previous_amount(qtbot: Any, make_window: MakeWindow, jinrongjie: Form) -> None:
     window, _ = open_stored(make_window, jinrongjie)
     assert window.editor is not None
@@ -281,18 +302,20 @@ def test_acknowledgement_persists_and_lapses_when_the_text_changes(
     qtbot.waitUntil(lambda: has(again, rule, field, acknowledged=False))
 
 
-def test_unacknowledge(qtbot: Any, make_window: MakeWindow, jinrongjie: Form) -> None:
-    window, _ = open_stored(make_window, jinrongjie)
+def test_unacknowledge(qtbot: Any, make_window: MakeWindow, jinrongjie: Form, db_path: Path) -> None:
+    window, form_id = open_stored(make_window, jinrongjie)
     rule = "text.unbalanced_quotes"
     panel = window.checks_panel
     panel.select_row(next(i for i, f in enumerate(shown(window)) if f.rule == rule))
     panel.acknowledge_current()
     assert has(window, rule, acknowledged=True)
+    assert [a.rule for a in stored(db_path, form_id).form.acknowledgements] == [rule]  # saved at once
     panel.select_row(next(i for i, f in enumerate(shown(window)) if f.rule == rule))
     panel.unacknowledge_current()
     assert has(window, rule, acknowledged=False)
     assert window.session is not None and window.session.form is not None
     assert window.session.form.acknowledgements == []
+    assert stored(db_path, form_id).form.acknowledgements == []
 
 
 # --- import / export / delete ------------------------------------------------------------
@@ -485,3 +508,113 @@ def test_xlsx_and_pdf_export_and_xlsx_import(make_window: MakeWindow, messages: 
     assert new_id is not None
     assert window.editor is not None and window.editor.form().department == niujie.department
     assert window.repo is not None and len(window.repo.list_forms()) == 2
+
+
+# --- nothing typed is lost ---------------------------------------------------------------
+
+
+def open_cell_and_type(window: MainWindow, text: str) -> None:
+    """Type into the 指标值 cell of the first 三级 row, leaving the cell editor open."""
+    from jixiao_desktop.ui.editor.tabs import IndicatorItemsTab
+
+    assert window.editor is not None
+    tab = next(t for t in window.editor.findChildren(IndicatorItemsTab) if t.model.rowCount() > 0)
+    window.editor.tab_widget().setCurrentWidget(tab)
+    view = tab.ui.itemsView
+    index = tab.model.index(0, next(c for c, col in enumerate(tab.model.COLUMNS) if col.attr == "value"))
+    view.setCurrentIndex(index)
+    view.edit(index)
+    cell = view.indexWidget(index)
+    assert isinstance(cell, QLineEdit)
+    cell.setText(text)
+
+
+def stored_values(db_path: Path, form_id: int) -> list[str]:
+    return [item.value for ind in stored(db_path, form_id).form.indicators for item in ind.items]
+
+
+@pytest.mark.parametrize("leave", ["close", "switch", "ctrl_s"])
+def test_a_table_cell_still_being_edited_is_saved(make_window: MakeWindow, messages: Messages,
+                                                  jinrongjie: Form, db_path: Path, leave: str) -> None:
+    from jixiao_desktop.domain.model import Layout, new_form
+
+    window, form_id = open_stored(make_window, new_form(Layout.TABULAR, 2024, "牛街街道办事处"))
+    assert window.repo is not None
+    other_id = window.repo.create(jinrongjie)
+    open_cell_and_type(window, "98.5")
+    if leave == "close":
+        assert window.close()
+    elif leave == "switch":
+        assert window.open_form(other_id)
+    else:
+        window.ui.actionSave.trigger()
+    assert "98.5" in stored_values(db_path, form_id)
+    assert messages.shown == []
+
+
+def test_closing_refuses_while_the_form_cannot_be_saved(qtbot: Any, make_window: MakeWindow, messages: Messages,
+                                                        jinrongjie: Form, db_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    window, form_id = open_stored(make_window, jinrongjie)
+    assert window.repo is not None
+    working_save = window.repo.save
+
+    def locked(*_: object) -> None:
+        raise StorageError("数据库正被另一个窗口使用，请稍后再试")
+
+    monkeypatch.setattr(window.repo, "save", locked)
+    type_ascii(qtbot, window, "funds.project", "30640.96")
+    assert not window.close()
+    assert window.isVisible()
+    (_, title, text, detail), = messages.of(msgbox.Kind.ERROR)
+    assert title == "无法保存" and "另一个窗口" in text and "导出" in detail
+    assert window.editor is not None and window.editor.form().funds.project == "30640.96"
+
+    monkeypatch.setattr(window.repo, "save", working_save)
+    assert window.close()
+    assert stored(db_path, form_id).form.funds.project == "30640.96"
+
+
+def test_exporting_onto_a_file_open_in_excel_says_so_and_keeps_the_old_file(
+        make_window: MakeWindow, messages: Messages, tmp_path: Path, jinrongjie: Form,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    window, _ = open_stored(make_window, jinrongjie)
+    target = tmp_path / "金融街.xlsx"
+    target.write_bytes(b"old workbook")
+
+    def in_use(*_: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", in_use)
+    assert window.export_file(target) is None
+    (_, title, text, _), = messages.of(msgbox.Kind.ERROR)
+    assert title == "导出失败" and "金融街.xlsx" in text and "Excel" in text
+    assert target.read_bytes() == b"old workbook"
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_history_and_recycle_bin_report_a_locked_database_in_chinese(
+        qtbot: Any, make_window: MakeWindow, messages: Messages, jinrongjie: Form,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from jixiao_desktop.ui.dialogs.recycle_bin import RecycleBinDialog
+
+    window, _ = open_stored(make_window, jinrongjie)
+    assert window.repo is not None
+
+    def locked(*_: object, **__: object) -> None:
+        raise StorageError("数据库正被另一个窗口使用，请稍后再试")
+
+    monkeypatch.setattr(window.repo, "list_snapshots", locked)
+    dialog = window.history_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.snapshots.rowCount() == 0 and not dialog.ui.restoreButton.isEnabled()
+    monkeypatch.setattr(window.repo, "list_forms", locked)
+    bin_dialog = RecycleBinDialog(window.repo, window)
+    qtbot.addWidget(bin_dialog)
+    assert bin_dialog.model.rowCount() == 0
+    assert [(title, "另一个窗口" in text) for _, title, text, _ in messages.of(msgbox.Kind.ERROR)] == [
+        ("无法读取历史版本", True), ("无法读取回收站", True)]

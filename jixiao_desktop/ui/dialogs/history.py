@@ -94,12 +94,18 @@ class HistoryDialog(QDialog):
         assert self.session.form_id is not None
         repo, form_id = self.session.repo, self.session.form_id
         self.snapshots.removeRows(0, self.snapshots.rowCount())
-        for info in sorted(repo.list_snapshots(form_id), key=lambda s: (s.created_at, s.id), reverse=True):
+        self.events.removeRows(0, self.events.rowCount())
+        try:
+            snapshots, events = repo.list_snapshots(form_id), repo.history(form_id)
+        except Exception as exc:
+            msgbox.error(self, "无法读取历史版本", storage_message(exc))
+            self._update_buttons()
+            return
+        for info in sorted(snapshots, key=lambda s: (s.created_at, s.id), reverse=True):
             when = QStandardItem(format_time(info.created_at))
             when.setData(info.id, SNAPSHOT_ID)
             self.snapshots.appendRow([when, QStandardItem(info.note or _kind_label(info.kind))])
-        self.events.removeRows(0, self.events.rowCount())
-        for event in repo.history(form_id):
+        for event in events:
             self.events.appendRow([QStandardItem(format_time(event.at)),
                                    QStandardItem(getattr(event, "label", event.kind)),
                                    QStandardItem(event.note or "")])

@@ -44,7 +44,11 @@ class RecycleBinDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = [s for s in self.repo.list_forms(include_deleted=True) if s.deleted]
+        try:
+            rows = [s for s in self.repo.list_forms(include_deleted=True) if s.deleted]
+        except Exception as exc:
+            msgbox.error(self, "无法读取回收站", storage_message(exc))
+            rows = []
         self.model.set_rows(rows)
         if rows:
             self.ui.deletedTable.selectRow(0)

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTabWidget, QVBoxLayout, QWidget
 
 from jixiao_desktop.domain.fields import FieldPath, field_label, field_text, parse_path, set_field_text
 from jixiao_desktop.domain.findings import Finding, Severity
@@ -105,6 +105,22 @@ class FormEditor(QWidget):
 
     def is_read_only(self) -> bool:
         return self._read_only
+
+    def commit_pending_edit(self) -> None:
+        """Write what is typed in a table cell still being edited into the form.
+
+        A cell's text reaches the form only when its editor closes; the window calls this
+        before every explicit save (closing, switching forms, Ctrl+S) so that it is not lost.
+        """
+        if self._read_only:
+            return
+        for view in self.findChildren(QAbstractItemView):
+            if view.state() != QAbstractItemView.State.EditingState:
+                continue
+            index = view.currentIndex()
+            cell_editor = view.indexWidget(index) if index.isValid() else None
+            if cell_editor is not None:
+                view.itemDelegateForIndex(index).commitData.emit(cell_editor)
 
     def set_form(self, form: Form, read_only: bool = False) -> None:
         """Show a form; the undo history starts afresh."""
