@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import stat
 import sys
 from collections.abc import Sequence
@@ -362,7 +363,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _utf8_stdio() -> None:
-    """Chinese output must survive pipes on Windows (cp936 consoles) and C locales."""
+    """Chinese output must survive pipes on Windows (cp936 consoles) and C locales.
+
+    The windowed Windows build has no console: ``sys.stdout`` is None there, and a print would
+    crash, so output goes nowhere instead (``jixiao-cli.exe`` is the console program).
+    """
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":

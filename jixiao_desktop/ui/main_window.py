@@ -421,6 +421,9 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(f"已保存 {_local_time(at):%H:%M:%S}")
         self.saved_label.setToolTip("")
         self._update_title()
+        # Keep the start-up copy as fresh as the database, so that the next start (even after a
+        # crash or a power cut) paints this form at once instead of waiting for SQLAlchemy.
+        self._write_startup_copy()
 
     def _on_save_failed(self, message: str) -> None:
         self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")

@@ -1,7 +1,7 @@
 """A copy of the last form for the first paint, so the window shows it before the database opens.
 
 Opening the database means importing SQLAlchemy and Alembic (~0.4 s), more than the whole
-start-up budget. So on close (after saving it) the window writes the form it shows
+start-up budget. So after every save (autosave, Ctrl+S, close) the window writes the form it shows
 to ``last-form.json`` in the config folder, exactly as held in memory (amounts as typed), and
 at the next start shows that copy read-only at once. When the database is open the stored
 form replaces it (``MainWindow.finish_startup``); the database is always the truth, the copy

@@ -388,3 +388,14 @@ def test_edited_workbook_refused_with_what_is_wrong(
     edit(wb.active)
     wb.save(xlsx)
     _one_line_error(capsys, main(["import", str(xlsx), "--db", str(tmp_path / "s.db")]), str(xlsx), expected)
+
+
+def test_windowed_build_without_console_does_not_crash_on_output(tmp_path: Path) -> None:
+    """The no-console Windows exe has sys.stdout = None; a command must still run, not crash."""
+    out = tmp_path / "out.jixiao.json"
+    code = ("import sys; sys.stdout = None; sys.stderr = None\n"
+            "from jixiao_desktop.cli import main\n"
+            f"raise SystemExit(main(['export', {str(JINRONGJIE)!r}, {str(out)!r}]))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert exchange.load(out) == exchange.load(JINRONGJIE)

@@ -14,6 +14,7 @@ from jixiao_desktop.domain.model import Form
 from jixiao_desktop.settings import Settings
 from jixiao_desktop.storage.repository import FormRepository
 from jixiao_desktop.ui import startup_cache
+from tests.ui.helpers import commit_text
 from jixiao_desktop.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -213,3 +214,24 @@ def test_a_second_start_says_so_in_chinese_and_exits(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "BOX 绩效目标申报助手已经打开了这份数据。" in result.stdout
     assert "selftest ok" not in result.stdout
+
+
+def test_after_a_crash_the_last_autosaved_text_is_painted_at_once(qtbot: Any, make_window: Any, db_path: Path,
+                                                                  jinrongjie: Form) -> None:
+    """The start-up copy follows every save, not only a clean close: a window killed after an
+    autosave still starts on that text without waiting for the database."""
+    window = make_window()
+    form_id = window.repo.create(jinrongjie)
+    window.open_form(form_id)
+    startup_cache.forget()
+    window.editor.focus_field("other_notes")
+    commit_text(window.focusWidget(), "自动保存后断电。")
+    qtbot.waitUntil(lambda: not window.session.dirty, timeout=10000)  # the autosave timer fired
+    typed = window.editor.form().other_notes
+    assert "自动保存后断电。" in typed and typed != jinrongjie.other_notes
+    # no close: the process "dies" here
+    copy = startup_cache.read(form_id)
+    assert copy is not None and copy.form.other_notes == typed
+    restarted = started(qtbot, db_path)
+    assert restarted.showing_startup_copy
+    assert restarted.editor is not None and restarted.editor.form().other_notes == typed
