@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao_desktop.domain.model import FORM_TITLE, Form
-from jixiao_desktop.domain.money import try_parse_amount
+from jixiao_desktop.domain.weights import weight_total
 
 TITLE = FORM_TITLE
 LABEL_DEPARTMENT = "部门（单位）名称"
@@ -174,16 +174,9 @@ def typed_text(form: Form) -> str:
 
 
 def weight_sum(form: Form) -> Decimal | None:
-    """Sum of the 权重 of every item, or ``None`` when no weight is filled in."""
-    weights = [item.weight for ind in form.indicators for item in ind.items if item.weight.strip()]
-    if not weights:
-        return None
-    total = Decimal(0)
-    for w in weights:
-        value = try_parse_amount(w)
-        if value is not None:
-            total += value
-    return total
+    """The 合计 row: sum of the readable 权重, or ``None`` when no weight is filled in."""
+    weights = weight_total(form)
+    return weights.total if weights.used else None
 
 
 def format_weight(value: Decimal) -> str:

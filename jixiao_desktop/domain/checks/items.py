@@ -12,8 +12,10 @@ from jixiao_desktop.domain.model import (
     DIRECTION_REVERSE,
     NATURE_QUALITATIVE,
     NATURE_QUANTITATIVE,
+    Form,
     IndicatorItem,
 )
+from jixiao_desktop.domain.weights import weight_total
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～＝＞＜，", "0123456789.%-~=><,")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -84,7 +86,6 @@ def iter_items(ctx: Context):  # type: ignore[no-untyped-def]
 
 
 def check_items(ctx: Context) -> None:
-    weights: list[tuple[str, str]] = []
     for _i, ind, _j, item, base in iter_items(ctx):
         name = item.level3.strip() or "（未命名）"
         nature = item.nature.strip()
@@ -135,28 +136,20 @@ def check_items(ctx: Context) -> None:
             ctx.add("items.direction_conflict", f"{base}.operator",
                     f"“{name}”的指标方向是正向（越高越好），运算符却是“{op}”。"
                     "正向指标应写“≥”；若它是越低越好，请把指标方向改为反向。")
-        if item.weight.strip():
-            weights.append((f"{base}.weight", item.weight.strip()))
-    _check_weights(ctx, weights)
+    _check_weights(ctx, ctx.form)
 
 
-def _check_weights(ctx: Context, weights: list[tuple[str, str]]) -> None:
-    if not weights:
+def _check_weights(ctx: Context, form: Form) -> None:
+    weights = weight_total(form)
+    if not weights.used:
         return
-    total = Decimal(0)
-    unreadable: list[tuple[str, str]] = []
-    for path, text in weights:
-        number = read_value(text)
-        if number is None or number.number_hi is not None or number.rest.strip() not in ("", "%"):
-            unreadable.append((path, text))
-        else:
-            total += number.number
-    if unreadable:
-        path, text = unreadable[0]
+    if weights.unreadable:
+        path, text = weights.unreadable[0]
         ctx.add("items.weights_not_100", path,
                 f"权重“{text}”不是数字，无法核对权重合计。请填写数字（如 10），所有权重合计应为 100。")
         return
+    total = weights.total
     if total != 100:
-        ctx.add("items.weights_not_100", weights[0][0],
+        ctx.add("items.weights_not_100", weights.paths[0],
                 f"各三级指标的权重合计为 {fmt_number(total)}，不等于 100"
                 f"（{'多' if total > 100 else '少'} {fmt_number(abs(total - 100))}）。请调整权重使合计为 100。")

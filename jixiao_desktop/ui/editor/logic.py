@@ -22,6 +22,7 @@ from jixiao_desktop.domain.model import (
     classify_indicator,
     parse_chinese_numeral,
 )
+from jixiao_desktop.domain.weights import WeightTotal
 from jixiao_desktop.domain.money import AmountError, format_amount, parse_amount, quantize_cents
 
 HUNDRED = Decimal(100)
@@ -177,41 +178,14 @@ def item_value_error(text: str, nature: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class WeightTotal:
-    used: bool  # some item has a weight
-    total: Decimal  # sum of the readable weights
-    unreadable: int  # items whose weight can't be read
-
-    @property
-    def ok(self) -> bool:
-        return not self.used or (self.unreadable == 0 and self.total == HUNDRED)
-
-    @property
-    def label(self) -> str:
-        if not self.used:
-            return "权重合计：未填写（如填写权重，合计应为 100）"
-        text = f"权重合计：{self.total.normalize():f}（应为 100）"
-        if self.unreadable:
-            text += f"，另有 {self.unreadable} 项权重无法识别"
-        return text
-
-
-def weight_total(form: Form) -> WeightTotal:
-    total = Decimal(0)
-    used = False
-    unreadable = 0
-    for indicator in form.indicators:
-        for item in indicator.items:
-            if not item.weight.strip():
-                continue
-            used = True
-            value = read_decimal(item.weight)
-            if value is None:
-                unreadable += 1
-            else:
-                total += value
-    return WeightTotal(used, total, unreadable)
+def weight_total_label(weights: WeightTotal) -> str:
+    """The live line under the items table (the total itself is ``domain.weights``)."""
+    if not weights.used:
+        return "权重合计：未填写（如填写权重，合计应为 100）"
+    text = f"权重合计：{weights.total.normalize():f}（应为 100）"
+    if weights.unreadable:
+        text += f"，另有 {len(weights.unreadable)} 项权重无法识别"
+    return text
 
 
 TABULAR_LEVEL1: dict[Category, str] = {

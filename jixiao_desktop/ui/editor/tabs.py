@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jixiao_desktop.domain.weights import weight_total
 from jixiao_desktop.domain.fields import FieldPath
 from jixiao_desktop.domain.model import TEMPLATES, Category, Form, Layout
 from jixiao_desktop.ui.editor import logic
@@ -608,9 +609,9 @@ class IndicatorItemsTab(EditorTab):
         self.model.notify_path(path)
 
     def update_derived(self) -> None:
-        total = logic.weight_total(self._editor.form())
+        total = weight_total(self._editor.form())
         set_hint(self.ui.weightLabel, "ok" if total.ok and total.used else ("" if total.ok else "error"),
-                 total.label)
+                 logic.weight_total_label(total))
 
     def _refused(self, reason: str) -> None:
         set_hint(self.ui.statusLabel, "error", reason)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao_desktop.domain.model import Category, Form, Funds, Indicator, IndicatorItem
+from jixiao_desktop.domain.weights import weight_total
 from jixiao_desktop.ui.editor import logic
 from tests.ui.helpers import press_backspace, type_text
 
@@ -42,10 +43,14 @@ def test_weights_and_values() -> None:
     assert logic.item_value_error("12.5万元", "定量")
     form = Form(indicators=[Indicator(items=[IndicatorItem(weight="33.3"), IndicatorItem(weight="66.7"),
                                              IndicatorItem(weight="")])])
-    total = logic.weight_total(form)
+    total = weight_total(form)
     assert total.total == Decimal("100.0") and total.ok
-    assert total.label == "权重合计：100（应为 100）"
-    assert not logic.weight_total(Form()).used
+    assert logic.weight_total_label(total) == "权重合计：100（应为 100）"
+    assert not weight_total(Form()).used
+    assert logic.weight_total_label(weight_total(Form())).startswith("权重合计：未填写")
+    odd = Form(indicators=[Indicator(items=[IndicatorItem(weight="60"), IndicatorItem(weight="四十")])])
+    assert not weight_total(odd).ok
+    assert logic.weight_total_label(weight_total(odd)) == "权重合计：60（应为 100），另有 1 项权重无法识别"
 
 
 def test_next_row_name_and_position(niujie: Form) -> None:
