@@ -505,37 +505,50 @@ def _missing(label: str) -> XlsxImportError:
     return XlsxImportError(f"工作表中找不到“{label}”一栏（可能被删除或改动了），无法导入")
 
 
+_AMOUNT_FORMAT = re.compile(r"0\.(0+)")
+_WEIGHT_FORMAT = re.compile(r"0(?:\.(0+))?")
+
+
+def _cell_decimal(value: object) -> Decimal | None:
+    """A numeric cell as an exact Decimal (a float's repr is the digits Excel stored)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return None
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def _as_formatted(number: Decimal, fmt: str, pattern: re.Pattern[str]) -> str | None:
+    """The number with as many decimals as its number format shows (``0.00`` → 2), if it has one."""
+    m = pattern.fullmatch(fmt)
+    if not m:
+        return None
+    try:
+        return f"{number.quantize(Decimal(1).scaleb(-len(m.group(1) or ''))):f}"
+    except InvalidOperation:  # too large to show with those decimals
+        return None
+
+
 def _amount_from_cell(sheet: _Sheet, row: int, col: int) -> str:
     value = sheet.get(row, col)
-    if isinstance(value, bool) or value is None:
+    number = _cell_decimal(value)
+    if number is None:
         return _cell_text(value)
-    if isinstance(value, (int, float, Decimal)):
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        fmt = sheet.number_format(row, col)
-        m = re.fullmatch(r"0\.(0+)", fmt)
-        try:
-            if m:
-                return f"{number.quantize(Decimal(1).scaleb(-len(m.group(1)))):f}"
-            return format_amount(number)
-        except InvalidOperation:  # a number too large to show with cents: the check reports it
-            return f"{number:f}"
-    return _cell_text(value)
+    shown = _as_formatted(number, sheet.number_format(row, col), _AMOUNT_FORMAT)
+    if shown is not None:
+        return shown
+    try:
+        return format_amount(number)
+    except InvalidOperation:  # a number too large to show with cents: the check reports it
+        return f"{number:f}"
 
 
 def _number_text(sheet: _Sheet, row: int, col: int) -> str:
     """A 权重 cell back to the text written: decimals from the number format."""
     value = sheet.get(row, col)
-    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        fmt = sheet.number_format(row, col)
-        m = re.fullmatch(r"0(?:\.(0+))?", fmt)
-        try:
-            if m:
-                return f"{number.quantize(Decimal(1).scaleb(-len(m.group(1) or ''))):f}"
-        except InvalidOperation:
-            pass
-        return format_weight(number)
-    return _cell_text(value)
+    number = _cell_decimal(value)
+    if number is None:
+        return _cell_text(value)
+    shown = _as_formatted(number, sheet.number_format(row, col), _WEIGHT_FORMAT)
+    return shown if shown is not None else format_weight(number)
 
 
 def _read_long(sheet: _Sheet, row: int, col: int) -> tuple[str, int]:
