@@ -29,6 +29,10 @@ class FormDeletedError(StorageError):
     """The form is in the recycle bin: restore it before changing it."""
 
 
+class FormHasErrorsError(StorageError):
+    """定稿 refused: the checks still find errors in the form."""
+
+
 class DatabaseVersionError(StorageError):
     """The database was written by a newer version of the app; nothing was changed."""
 

@@ -23,6 +23,8 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from jixiao_desktop.domain import exchange
 from jixiao_desktop.domain.carry import carry_over
+from jixiao_desktop.domain.checks import run_checks
+from jixiao_desktop.domain.findings import Severity
 from jixiao_desktop.domain.model import (
     Acknowledgement,
     Form,
@@ -43,6 +45,7 @@ from jixiao_desktop.storage.db import (
 from jixiao_desktop.storage.errors import (
     DatabaseVersionError,
     FormDeletedError,
+    FormHasErrorsError,
     FormLockedError,
     FormNotFoundError,
     StorageError,
@@ -61,6 +64,7 @@ __all__ = [
     "DatabaseVersionError",
     "EventKind",
     "FormDeletedError",
+    "FormHasErrorsError",
     "FormLockedError",
     "FormNotFoundError",
     "FormRepository",
@@ -546,9 +550,13 @@ class FormRepository:
     # --- 定稿 -------------------------------------------------------------------------------------
 
     def finalise(self, form_id: int) -> str:
-        """Mark the form 已定稿 and return its fingerprint (the caller checks for errors first).
+        """Mark the form 已定稿 and return its fingerprint.
 
         A form already final keeps its fingerprint. A version of the final content is kept.
+
+        Raises:
+            FormHasErrorsError: the checks still find an error in the stored form (the rule
+                holds for every caller, not only the window).
         """
         with self._session("定稿失败", write=True) as s:
             rec = self._get(s, form_id, full=True)
@@ -557,6 +565,10 @@ class FormRepository:
             if rec.status == FormStatus.FINAL and rec.fingerprint:
                 return rec.fingerprint
             form = _to_form(rec)
+            errors = [f for f in run_checks(form) if f.severity is Severity.ERROR]
+            if errors:
+                raise FormHasErrorsError(
+                    f"{_form_name(rec)}还有 {len(errors)} 个错误，不能定稿（第一个：{errors[0].message}）")
             fingerprint = exchange.fingerprint(form)
             now = _now()
             rec.status = FormStatus.FINAL.value

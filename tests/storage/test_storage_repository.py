@@ -13,6 +13,7 @@ from jixiao_desktop.domain.model import Acknowledgement, Form, FormStatus, Indic
 from jixiao_desktop.storage.repository import (
     EventKind,
     FormDeletedError,
+    FormHasErrorsError,
     FormLockedError,
     FormNotFoundError,
     FormRepository,
@@ -123,6 +124,16 @@ def test_finalise_locks_the_form_with_its_fingerprint(repo: FormRepository, niuj
     assert exchange.fingerprint(repo.load_snapshot(snapshots[0].id)) == fingerprint
     assert _kinds(repo, form_id) == ["created", "finalised"]
     assert repo.history(form_id)[-1].note == fingerprint
+
+
+def test_a_form_with_errors_cannot_be_finalised_by_any_caller(repo: FormRepository, niujie: Form) -> None:
+    niujie.funds.basic = "5214.99"  # 资金总额 no longer adds up: an error
+    form_id = repo.create(niujie)
+    with pytest.raises(FormHasErrorsError, match=r"不能定稿.*资金总额"):
+        repo.finalise(form_id)
+    stored = repo.load(form_id)
+    assert stored.status is FormStatus.DRAFT and stored.fingerprint is None
+    assert repo.list_snapshots(form_id) == [] and _kinds(repo, form_id) == ["created"]
 
 
 def test_finalising_twice_keeps_the_fingerprint(repo: FormRepository, niujie: Form) -> None:
