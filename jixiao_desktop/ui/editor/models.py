@@ -270,6 +270,7 @@ ITEM_COLUMNS: tuple[ItemColumn, ...] = (
     ItemColumn("unit", "计量单位"),
     ItemColumn("weight", "权重"),
     ItemColumn("direction", "方向"),
+    ItemColumn("note", "备注"),
 )
 
 

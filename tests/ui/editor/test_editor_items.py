@@ -187,3 +187,15 @@ def test_items_read_only(make_editor, tabular: Form) -> None:
     assert not tab.model.setData(tab.model.index(0, WEIGHT), "10")
     assert not tab.ui.addItemButton.isVisible()
     assert tabular.indicators[0].items[0].weight == "30"
+
+
+def test_the_note_of_an_item_is_editable_and_undoable(make_editor, tabular: Form) -> None:
+    editor = make_editor(tabular)
+    tab = editor.category_tab(Category.OUTPUT)
+    column = [c.attr for c in tab.model.COLUMNS].index("note")
+    index = tab.model.index(0, column)
+    i, j = tab.model._rows[0]
+    assert tab.model.setData(index, "按学年统计", Qt.ItemDataRole.EditRole)
+    assert editor.form().indicators[i].items[j].note == "按学年统计"
+    editor.undo_stack().undo()
+    assert editor.form().indicators[i].items[j].note == ""
