@@ -39,11 +39,10 @@ amount = st.one_of(
 text = st.one_of(short_text, formula_text)
 
 
-@st.composite
-def bj_forms(draw: st.DrawFn) -> Form:
-    indicators = draw(st.lists(st.builds(Indicator, name=text, content=st.one_of(text, long_text)), max_size=6))
+def _form(draw: st.DrawFn, template: str, indicators: list[Indicator]) -> Form:
+    """A form of ``template`` around ``indicators``: the header, funds and texts drawn."""
     return Form(
-        template=TEMPLATE_BJ_2021,
+        template=template,
         year=draw(st.one_of(st.none(), st.integers(2000, 2100))),
         department=draw(text),
         funds=draw(_funds()),
@@ -51,6 +50,12 @@ def bj_forms(draw: st.DrawFn) -> Form:
         indicators=indicators,
         other_notes=draw(st.one_of(text, long_text)),
     )
+
+
+@st.composite
+def bj_forms(draw: st.DrawFn) -> Form:
+    indicators = draw(st.lists(st.builds(Indicator, name=text, content=st.one_of(text, long_text)), max_size=6))
+    return _form(draw, TEMPLATE_BJ_2021, indicators)
 
 
 @st.composite
@@ -81,12 +86,4 @@ def tabular_forms(draw: st.DrawFn) -> Form:
                   level1=st.one_of(level1, short_text), level2=short_text,
                   items=st.lists(_items, max_size=3)),
         max_size=6))
-    return Form(
-        template=TEMPLATE_TABULAR,
-        year=draw(st.one_of(st.none(), st.integers(2000, 2100))),
-        department=draw(text),
-        funds=draw(_funds()),
-        goals=draw(st.one_of(text, long_text)),
-        indicators=indicators,
-        other_notes=draw(st.one_of(text, long_text)),
-    )
+    return _form(draw, TEMPLATE_TABULAR, indicators)
