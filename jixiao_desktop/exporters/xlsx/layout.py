@@ -1,0 +1,33 @@
+"""What the Excel writer and reader agree on: the sheet's columns and the hidden markers.
+
+The sheet is what a clerk prints and edits: the reader finds the visible cells by their labels,
+so what was changed in Excel is what gets imported. A hidden column beside the table holds only
+markers (which template, which rows continue the row above, how a cut text joins).
+"""
+
+from __future__ import annotations
+
+SHEET_TITLE = "绩效目标申报表"
+FONT_NAME = "宋体"
+FONT_SIZE = 11
+LINE_PT = 14.5  # one wrapped line of 11 pt 宋体
+ROW_PAD_PT = 3.0
+MAX_ROW_PT = 400.0  # Excel's limit is 409 pt; a row must also fit one printed page
+MAX_LINES = int((MAX_ROW_PT - ROW_PAD_PT) // LINE_PT)
+MAX_ROWS = 20000  # import: far more rows than any form; a stray cell at row 1048576 is refused
+
+# Column widths in Excel character units; the hidden marker column follows the table.
+BJ_WIDTHS = (14.0, 17.0, 59.0)
+TAB_WIDTHS = (11.0, 12.0, 22.0, 8.0, 14.0, 9.0, 8.0)
+
+# Markers in the hidden column.
+MARK_TEMPLATE = "jixiao:template="
+MARK_CONT_NL = "cont"  # continues the row above, joined by a line break
+MARK_CONT_INLINE = "cont-inline"  # continues the row above inside one line
+MARK_IND = "ind"  # first row of an indicator
+MARK_IND_EMPTY = "ind-noitems"  # an indicator without 三级 items (prints one empty line)
+MARK_ITEM = "item"  # a further 三级 item of the indicator above
+MARK_SUM = "sum"
+MARK_SOURCE = "source"
+MARK_SOURCES_EMPTY = "sources-empty"  # the form has an (empty) 资金来源 list
+MARK_VALUE_RAW = "raw"  # tabular: the 指标值 cell holds the value only (no operator in front)

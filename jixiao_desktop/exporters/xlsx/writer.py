@@ -1,0 +1,419 @@
+"""Excel export of a form, in the printed layout of its template (print-layout.md).
+
+openpyxl cannot auto-fit rows, so row heights come from the text length (a full-width
+character counts as two columns), and a text too long for one row (a row is at most 409 pt in
+Excel) is cut into consecutive rows whose 指标名称 carries （续）.
+"""
+
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from jixiao_desktop.domain.model import (
+    OPERATORS,
+    TEMPLATE_TABULAR,
+    Form,
+    IndicatorItem,
+)
+from jixiao_desktop.domain.money import AmountError, parse_amount
+from jixiao_desktop.exporters._common import (
+    CONTINUED,
+    DRAFT_MARK,
+    FINGERPRINT_LABEL,
+    INSTRUCTIONS,
+    JOIN_NEWLINE,
+    LABEL_BASIC,
+    LABEL_CONTENT,
+    LABEL_DEPARTMENT,
+    LABEL_GOALS,
+    LABEL_INDICATORS,
+    LABEL_NAME,
+    LABEL_OTHER,
+    LABEL_PROJECT,
+    LABEL_SUM,
+    LABEL_TOTAL,
+    SOURCES_PREFIX,
+    TABULAR_CAPTION,
+    TABULAR_HEADERS,
+    TITLE,
+    format_weight,
+    funds_label,
+    is_wide,
+    split_text,
+    value_text,
+    weight_sum,
+    year_text,
+)
+from jixiao_desktop.exporters.xlsx.layout import (
+    SHEET_TITLE,
+    FONT_NAME,
+    FONT_SIZE,
+    LINE_PT,
+    ROW_PAD_PT,
+    MAX_LINES,
+    BJ_WIDTHS,
+    TAB_WIDTHS,
+    MARK_TEMPLATE,
+    MARK_CONT_NL,
+    MARK_CONT_INLINE,
+    MARK_IND,
+    MARK_IND_EMPTY,
+    MARK_ITEM,
+    MARK_SUM,
+    MARK_SOURCE,
+    MARK_SOURCES_EMPTY,
+    MARK_VALUE_RAW,
+)
+
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_FONT = Font(name=FONT_NAME, size=FONT_SIZE)
+_BOLD = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
+_TITLE_FONT = Font(name=FONT_NAME, size=18, bold=True)
+_NOTE_FONT = Font(name=FONT_NAME, size=9)
+_WRAP_TOP = Alignment(wrap_text=True, vertical="top", horizontal="left")
+_WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+_WRAP_LEFT_MID = Alignment(wrap_text=True, vertical="center", horizontal="left")
+
+
+_UNWRITABLE = re.compile(ILLEGAL_CHARACTERS_RE.pattern + "|[\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass
+class XlsxResult:
+    """What the export wrote: the number of sheet rows and characters Excel cannot hold."""
+
+    rows: int
+    dropped_chars: str = ""
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def _units(ch: str) -> float:
+    return 2.0 if is_wide(ch) else 1.0
+
+
+def _capacity(width: float) -> float:
+    """Half-width characters per wrapped line in a column of ``width`` units (conservative)."""
+    return max(2.0, width * 0.92 - 1.0)
+
+
+def _lines(text: str, width: float) -> int:
+    from jixiao_desktop.exporters._common import wrap_lines
+
+    cap = _capacity(width)
+    return sum(wrap_lines(line, _units, cap) for line in (text or "").split("\n"))
+
+
+def _height(lines: int) -> float:
+    return min(409.0, max(1, lines) * LINE_PT + ROW_PAD_PT)
+
+
+class _Writer:
+    def __init__(self, ws: Worksheet, widths: tuple[float, ...]) -> None:
+        self.ws = ws
+        self.widths = widths
+        self.ncols = len(widths)
+        self.mark_col = self.ncols + 1
+        self.row = 0
+        self.dropped: list[str] = []
+        for i, w in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = w
+        for i in range(self.mark_col, self.mark_col + 6):
+            ws.column_dimensions[get_column_letter(i)].hidden = True
+
+    def clean(self, text: str) -> str:
+        """Text Excel can hold: line breaks as ``\\n``; XML-illegal control characters dropped."""
+        text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+        bad = _UNWRITABLE.findall(text)
+        if bad:
+            self.dropped.extend(bad)
+            text = _UNWRITABLE.sub("", text)
+        return text
+
+    def text(self, row: int, col: int, value: str, *, font: Font = _FONT,
+             align: Alignment = _WRAP_TOP, border: bool = True) -> Cell:
+        cell = self.ws.cell(row=row, column=col)
+        value = self.clean(value)
+        if value:
+            cell.value = value
+            cell.data_type = "s"  # typed text is never a formula
+            if value[0] in "=+-@":
+                cell.quotePrefix = True
+        cell.font = font
+        cell.alignment = align
+        if border:
+            cell.border = _BORDER
+        return cell
+
+    def amount(self, row: int, col: int, typed: str) -> None:
+        try:
+            parsed = parse_amount(typed)
+        except AmountError:
+            self.text(row, col, typed, align=_WRAP_LEFT_MID)
+            return
+        digits = parsed.value.as_tuple().digits
+        if len(digits) > 15:  # a double cannot hold it exactly: keep the text
+            self.text(row, col, parsed.canonical, align=_WRAP_LEFT_MID)
+            return
+        decimals = max(2, parsed.decimals)
+        cell = self.ws.cell(row=row, column=col, value=parsed.value)
+        cell.number_format = "0." + "0" * decimals
+        cell.font = _FONT
+        cell.alignment = Alignment(horizontal="left", vertical="center")
+        cell.border = _BORDER
+
+    def number_or_text(self, row: int, col: int, typed: str) -> None:
+        """权重: a plain decimal number becomes a number cell with its decimals kept."""
+        m = re.fullmatch(r"(?:0|[1-9]\d{0,14})(?:\.(\d{1,10}))?", typed or "")
+        if m and len(typed.replace(".", "").lstrip("0")) <= 15:
+            decimals = len(m.group(1) or "")
+            cell = self.ws.cell(row=row, column=col, value=Decimal(typed))
+            cell.number_format = "0." + "0" * decimals if decimals else "0"
+            cell.font = _FONT
+            cell.alignment = _WRAP_CENTER
+            cell.border = _BORDER
+        else:
+            self.text(row, col, typed, align=_WRAP_CENTER)
+
+    def mark(self, row: int, marker: str, col_offset: int = 0) -> None:
+        marker = self.clean(marker)
+        if marker:
+            cell = self.ws.cell(row=row, column=self.mark_col + col_offset, value=marker)
+            cell.data_type = "s"
+
+    def merge(self, row1: int, col1: int, row2: int, col2: int) -> None:
+        if row1 != row2 or col1 != col2:
+            self.ws.merge_cells(start_row=row1, start_column=col1, end_row=row2, end_column=col2)
+        for r in range(row1, row2 + 1):
+            for c in range(col1, col2 + 1):
+                self.ws.cell(row=r, column=c).border = _BORDER
+
+    def width(self, col1: int, col2: int) -> float:
+        return sum(self.widths[col1 - 1:col2])
+
+    def set_height(self, row: int, lines: int) -> None:
+        self.ws.row_dimensions[row].height = _height(lines)
+
+    def next(self) -> int:
+        self.row += 1
+        return self.row
+
+    # -- shared blocks --
+
+    def title(self, form: Form) -> None:
+        r = self.next()
+        self.text(r, 1, TITLE, font=_TITLE_FONT, align=_WRAP_CENTER, border=False)
+        self.ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=self.ncols)
+        self.ws.row_dimensions[r].height = 30
+        self.mark(r, MARK_TEMPLATE + form.template)
+        r = self.next()
+        self.text(r, 1, year_text(form.year), align=_WRAP_CENTER, border=False)
+        self.ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=self.ncols)
+        self.ws.row_dimensions[r].height = 20
+
+    def label_and_long_text(self, label: str, text: str, value_col: int) -> None:
+        """A section label in A and a long text over the other columns, cut into rows if needed."""
+        width = self.width(value_col, self.ncols)
+        pieces = split_text(self.clean(text), _units, _capacity(width), MAX_LINES)
+        first = self.row + 1
+        for k, piece in enumerate(pieces):
+            r = self.next()
+            self.text(r, value_col, piece.text)
+            self.merge(r, value_col, r, self.ncols)
+            self.set_height(r, max(_lines(piece.text, width), _lines(label, self.widths[0])))
+            if k:
+                self.mark(r, MARK_CONT_NL if piece.join == JOIN_NEWLINE else MARK_CONT_INLINE)
+        self.text(first, 1, label, align=_WRAP_CENTER)
+        self.merge(first, 1, self.row, value_col - 1)
+
+    def funds(self, form: Form, label_cols: tuple[int, int], value_cols: tuple[int, int],
+              total_only: bool) -> None:
+        funds = form.funds
+        rows: list[tuple[str, str, str]] = [(LABEL_TOTAL, funds.total, "")]
+        if not total_only:
+            rows += [(LABEL_BASIC, funds.basic, ""), (LABEL_PROJECT, funds.project, "")]
+        if funds.sources is not None and not funds.sources:
+            rows[-1] = (rows[-1][0], rows[-1][1], MARK_SOURCES_EMPTY)
+        for k, src in enumerate(funds.sources or []):
+            rows.append(((SOURCES_PREFIX if k == 0 else "") + src.name, src.amount, MARK_SOURCE))
+        first = self.row + 1
+        for label, amount, marker in rows:
+            r = self.next()
+            self.text(r, label_cols[0], label, align=_WRAP_LEFT_MID)
+            self.merge(r, label_cols[0], r, label_cols[1])
+            self.amount(r, value_cols[0], amount)
+            self.merge(r, value_cols[0], r, value_cols[1])
+            self.set_height(r, _lines(label, self.width(*label_cols)))
+            self.mark(r, marker)
+        self.text(first, 1, funds_label(funds.unit), align=_WRAP_CENTER)
+        self.merge(first, 1, self.row, 1)
+        # The label must fit its merged height.
+        need = _height(_lines(funds_label(funds.unit), self.widths[0]))
+        have = sum(self.ws.row_dimensions[r].height or LINE_PT for r in range(first, self.row + 1))
+        if need > have:
+            self.ws.row_dimensions[self.row].height = (self.ws.row_dimensions[self.row].height or 0) + need - have
+
+    def instructions(self) -> None:
+        self.next()
+        r = self.next()
+        self.text(r, 1, INSTRUCTIONS, font=_NOTE_FONT, align=_WRAP_TOP, border=False)
+        self.ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=self.ncols)
+        # 9 pt text: about 1.2 times as many characters per line as 11 pt.
+        lines = math.ceil(sum(_units(c) for c in INSTRUCTIONS) / (_capacity(sum(self.widths)) * 1.2))
+        self.ws.row_dimensions[r].height = lines * 12.0 + ROW_PAD_PT
+
+
+def _write_bj(w: _Writer, form: Form) -> int:
+    """Writes the 2021 Beijing layout; returns the row of the indicator header."""
+    w.title(form)
+    r = w.next()
+    w.text(r, 1, LABEL_DEPARTMENT, align=_WRAP_CENTER)
+    w.text(r, 2, form.department, align=_WRAP_LEFT_MID)
+    w.merge(r, 2, r, 3)
+    w.set_height(r, max(_lines(form.department, w.width(2, 3)), _lines(LABEL_DEPARTMENT, w.widths[0])))
+    w.funds(form, (2, 2), (3, 3), total_only=False)
+    w.label_and_long_text(LABEL_GOALS, form.goals, 2)
+
+    header = w.next()
+    w.text(header, 2, LABEL_NAME, font=_BOLD, align=_WRAP_CENTER)
+    w.text(header, 3, LABEL_CONTENT, font=_BOLD, align=_WRAP_CENTER)
+    w.set_height(header, 1)
+    for ind in form.indicators:
+        name = w.clean(ind.name)
+        pieces = split_text(w.clean(ind.content), _units, _capacity(w.widths[2]), MAX_LINES)
+        for k, piece in enumerate(pieces):
+            r = w.next()
+            shown = name if k == 0 else name + CONTINUED
+            w.text(r, 2, shown)
+            w.text(r, 3, piece.text)
+            w.set_height(r, max(_lines(shown, w.widths[1]), _lines(piece.text, w.widths[2])))
+            if k == 0:
+                w.mark(r, MARK_IND)
+            else:
+                w.mark(r, MARK_CONT_NL if piece.join == JOIN_NEWLINE else MARK_CONT_INLINE)
+    w.text(header, 1, LABEL_INDICATORS, align=_WRAP_CENTER)
+    w.merge(header, 1, w.row, 1)
+
+    w.label_and_long_text(LABEL_OTHER, form.other_notes, 2)
+    return header
+
+
+def _write_tabular(w: _Writer, form: Form) -> int:
+    w.title(form)
+    r = w.next()
+    w.text(r, 1, LABEL_DEPARTMENT, align=_WRAP_CENTER)
+    w.text(r, 2, form.department, align=_WRAP_LEFT_MID)
+    w.merge(r, 2, r, w.ncols)
+    w.set_height(r, max(_lines(form.department, w.width(2, w.ncols)), _lines(LABEL_DEPARTMENT, w.widths[0])))
+    total_only = not form.funds.basic.strip() and not form.funds.project.strip()
+    w.funds(form, (2, 3), (4, w.ncols), total_only=total_only)
+    w.label_and_long_text(LABEL_GOALS, form.goals, 2)
+
+    caption = w.next()
+    w.text(caption, 1, TABULAR_CAPTION, font=_BOLD, align=_WRAP_CENTER)
+    w.merge(caption, 1, caption, w.ncols)
+    w.set_height(caption, 1)
+    header = w.next()
+    for c, label in enumerate(TABULAR_HEADERS, start=1):
+        w.text(header, c, label, font=_BOLD, align=_WRAP_CENTER)
+    w.set_height(header, 1)
+    level1_start: int | None = None
+    level1_text: str | None = None
+    for ind in form.indicators:
+        first = w.row + 1
+        if level1_text is None or ind.level1 != level1_text or not ind.level1:
+            if level1_start is not None:
+                w.merge(level1_start, 1, w.row, 1)
+            level1_start, level1_text = first, ind.level1
+            w.text(first, 1, ind.level1, align=_WRAP_CENTER)
+        w.text(first, 2, ind.level2, align=_WRAP_CENTER)
+        items = ind.items or [IndicatorItem()]
+        for k, item in enumerate(items):
+            r = w.next()
+            cells = [item.level3, item.nature, value_text(item.operator, item.value), item.unit]
+            for c, text in enumerate(cells, start=3):
+                w.text(r, c, text, align=_WRAP_LEFT_MID if c == 3 else _WRAP_CENTER)
+            w.number_or_text(r, 7, item.weight)
+            marker = (MARK_IND_EMPTY if not ind.items else MARK_IND) if k == 0 else MARK_ITEM
+            w.mark(r, marker)
+            shown = value_text(item.operator, item.value)
+            if not item.operator and item.value.startswith(OPERATORS):
+                w.mark(r, MARK_VALUE_RAW, 1)
+            elif item.operator and item.operator not in OPERATORS:
+                w.mark(r, "op=" + item.operator, 1)
+            w.mark(r, item.direction, 2)
+            if item.note:
+                w.mark(r, item.note, 3)
+            if k == 0 and (ind.name or ind.content):
+                w.mark(r, ind.name, 4)
+                w.mark(r, ind.content, 5)
+            lines = max(_lines(t, w.widths[c - 1]) for c, t in
+                        ((1, ind.level1 if r == level1_start else ""), (2, ind.level2 if k == 0 else ""),
+                         (3, item.level3), (4, item.nature), (5, shown), (6, item.unit), (7, item.weight)))
+            w.set_height(r, lines)
+        w.merge(first, 2, w.row, 2)
+    if level1_start is not None:
+        w.merge(level1_start, 1, w.row, 1)
+    total = weight_sum(form)
+    if total is not None:
+        r = w.next()
+        w.text(r, 1, LABEL_SUM, font=_BOLD, align=_WRAP_CENTER)
+        w.merge(r, 1, r, 6)
+        w.number_or_text(r, 7, format_weight(total))
+        w.mark(r, MARK_SUM)
+        w.set_height(r, 1)
+
+    w.label_and_long_text(LABEL_OTHER, form.other_notes, 2)
+    return header
+
+
+def export_xlsx(form: Form, path: str | Path, *, fingerprint: str | None = None) -> XlsxResult:
+    """Write the form as one printable sheet to ``path`` (callers wrap this in atomic_write).
+
+    ``fingerprint`` set = a 定稿 form (printed in the footer); ``None`` = draft (草稿 in the header).
+    """
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET_TITLE
+    tabular = form.template == TEMPLATE_TABULAR
+    w = _Writer(ws, TAB_WIDTHS if tabular else BJ_WIDTHS)
+    header = (_write_tabular if tabular else _write_bj)(w, form)
+    w.instructions()
+
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.79  # 2 cm
+    ws.page_margins.top = ws.page_margins.bottom = 0.79
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.print_title_rows = f"{header}:{header}"
+    ws.print_area = f"A1:{get_column_letter(w.ncols)}{w.row}"
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    ws.oddFooter.center.font = FONT_NAME
+    if fingerprint:
+        ws.oddFooter.right.text = FINGERPRINT_LABEL + fingerprint
+        ws.oddFooter.right.font = FONT_NAME
+    else:
+        ws.oddHeader.right.text = DRAFT_MARK
+        ws.oddHeader.right.font = FONT_NAME
+    ws.sheet_view.showGridLines = False
+    wb.properties.title = TITLE
+    wb.properties.creator = "绩效目标申报助手"
+    wb.save(str(path))
+    return XlsxResult(rows=w.row, dropped_chars="".join(dict.fromkeys(w.dropped)))
+
+
