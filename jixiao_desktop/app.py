@@ -118,8 +118,9 @@ def lock_database(db_path: Path) -> object | None:
     return None
 
 
-def run_gui(db_path: Path | None = None) -> int:
-    """Open the window on ``db_path`` (default: ``paths.default_db_path()``); the exit code."""
+def run_gui(db_path: str | Path | None = None) -> int:
+    """Open the window on ``db_path`` (default: ``paths.database()``; a PostgreSQL URL is
+    shared by several reviewers, so no lock file); the exit code."""
     from PySide6.QtCore import QTimer
 
     from jixiao_desktop import paths
@@ -131,9 +132,9 @@ def run_gui(db_path: Path | None = None) -> int:
 
     app = create_application()
     install_excepthook()
-    db_path = db_path or paths.default_db_path()
+    db_path = db_path or paths.database()
     try:
-        lock = lock_database(db_path)
+        lock = lock_database(db_path) if isinstance(db_path, Path) else None
     except AlreadyOpenError:
         msgbox.info(None, APP_NAME, f"{APP_NAME}已经打开了这份数据。",
                     "请切换到已打开的窗口继续填写：两个窗口同时修改同一份数据会互相覆盖。")

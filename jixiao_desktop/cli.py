@@ -224,16 +224,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _open_repo(args: argparse.Namespace) -> FormRepository:
-    from jixiao_desktop.paths import default_db_path
+    from jixiao_desktop.paths import database, shown_database
     from jixiao_desktop.storage.repository import FormRepository, StorageError
 
-    db = Path(args.db) if getattr(args, "db", None) else default_db_path()
+    db = database(getattr(args, "db", None))
     try:
         return FormRepository.open(db)
     except StorageError as exc:
-        _fail(f"{db}：{exc}")
+        _fail(f"{shown_database(db)}：{exc}")
     except OSError as exc:
-        _fail(f"{db}：{describe_os_error(exc)}")
+        _fail(f"{shown_database(db)}：{describe_os_error(exc)}")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -318,7 +318,8 @@ class _ChineseParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db_help = "数据库文件（默认：用户数据文件夹中的 jixiao.db，或环境变量 JIXIAO_DB）"
+    db_help = ("数据库文件（默认：用户数据文件夹中的 jixiao.db，或环境变量 JIXIAO_DB），"
+               "或数据库服务器地址 postgresql+psycopg://用户@服务器/数据库名")
     parser = _ChineseParser(
         prog="jixiao-desktop",
         description=f"{APP_NAME}：部门整体支出绩效目标申报表。不带子命令时打开窗口。",
@@ -386,7 +387,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from jixiao_desktop.app import run_gui
 
-        return run_gui(Path(args.db) if args.db else None)
+        from jixiao_desktop.paths import database
+
+        return run_gui(database(args.db))
     try:
         return int(args.func(args))
     except CliError as exc:

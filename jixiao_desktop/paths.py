@@ -8,6 +8,7 @@ them (tests and administrators use these); ``--db`` on the command line override
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
@@ -27,6 +28,25 @@ def default_db_path() -> Path:
     if env:
         return Path(env).expanduser()
     return data_dir() / DB_FILE
+
+
+def is_database_url(value: str | Path) -> bool:
+    """``postgresql+psycopg://user@host/db`` rather than a file path (Windows paths have no ``://``)."""
+    return isinstance(value, str) and "://" in value
+
+
+def database(value: str | None = None) -> str | Path:
+    """What ``--db`` (or ``JIXIAO_DB``) names: a server URL kept as text (a ``Path`` would fold
+    its ``//``), else a SQLite file path; the per-user default when neither is given."""
+    value = value or os.environ.get("JIXIAO_DB")
+    if value and is_database_url(value):
+        return value
+    return Path(value).expanduser() if value else default_db_path()
+
+
+def shown_database(value: str | Path) -> str:
+    """The database as messages name it: a URL's password replaced by ``***``."""
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", str(value))
 
 
 def config_dir() -> Path:

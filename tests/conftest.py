@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, settings
 
 from jixiao_desktop.domain import exchange
 from jixiao_desktop.domain.model import Form
+from tests.pg_server import db_target, parametrize_db_target, pg_server  # noqa: F401 - a real PostgreSQL server
 
 # Generated-input tests: no per-example deadline (a shared 2-core CI machine is slow at times);
 # in CI the examples are derandomised so that a green run stays green on the same code.
@@ -42,3 +43,7 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never touch the real per-user database or settings from a test."""
     monkeypatch.setenv("JIXIAO_DB", str(tmp_path / "jixiao-test.db"))
     monkeypatch.setenv("JIXIAO_CONFIG_DIR", str(tmp_path / "config"))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    parametrize_db_target(metafunc)

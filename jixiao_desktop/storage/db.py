@@ -24,6 +24,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 
 from jixiao_desktop.atomic import describe_os_error
+from jixiao_desktop.paths import is_database_url
 from jixiao_desktop.storage.errors import DatabaseVersionError, StorageError, describe_db_error
 
 log = logging.getLogger(__name__)
@@ -36,12 +37,22 @@ DEFAULT_BUSY_TIMEOUT_MS = 5000
 WRITE_OPTION = "jixiao_write"
 
 
+SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
+
+
+def is_sqlite(engine: Engine | Connection) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
 def create_engine_for(db_path: str | Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
-    """An engine on the SQLite file at ``db_path`` (the folder is created if missing).
+    """An engine on the SQLite file at ``db_path`` (the folder is created if missing), or on
+    the PostgreSQL server a ``postgresql+psycopg://user@host/dbname`` URL names.
 
     Raises:
-        StorageError: the folder cannot be created.
+        StorageError: the folder cannot be created; an unsupported or malformed URL.
     """
+    if is_database_url(db_path):
+        return _server_engine(str(db_path))
     path = Path(db_path).expanduser()
     if path.is_dir():
         raise StorageError(f"“{path}”是一个文件夹，不是数据库文件")
@@ -74,6 +85,37 @@ def create_engine_for(db_path: str | Path, *, busy_timeout_ms: int = DEFAULT_BUS
     return engine
 
 
+def _server_engine(url_text: str) -> Engine:
+    """A PostgreSQL engine (psycopg 3). The SQLite pragmas and BEGIN IMMEDIATE do not apply:
+    PostgreSQL's row locks and the revision check on save keep concurrent reviewers apart."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    if not url_text.lower().startswith(SERVER_SCHEMES):
+        raise StorageError(f"不支持的数据库地址“{url_text}”：请使用数据库文件路径，"
+                           "或 postgresql+psycopg://用户@服务器/数据库名")
+    try:
+        url = make_url(url_text)
+    except ArgumentError as exc:
+        raise StorageError(f"数据库地址“{url_text}”格式不对：{exc}") from exc
+    url = url.set(drivername="postgresql+psycopg")
+    if not url.database:
+        raise StorageError(f"数据库地址“{url_text}”中缺少数据库名（…/数据库名）")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as exc:
+        raise StorageError("未安装 PostgreSQL 驱动 psycopg，无法连接数据库服务器"
+                           "（pip install 'psycopg[binary]'）") from exc
+    return create_engine(url, pool_pre_ping=True)
+
+
+def describe_target(engine: Engine) -> str:
+    """The database as a user names it: the file path, or the URL without a password."""
+    if is_sqlite(engine):
+        return str(engine.url.database)
+    return engine.url.render_as_string(hide_password=True)
+
+
 def write_engine(engine: Engine) -> Engine:
     """The same engine, starting every transaction with BEGIN IMMEDIATE."""
     return engine.execution_options(**{WRITE_OPTION: True})
@@ -93,6 +135,10 @@ def translate_errors(action: str = "") -> Iterator[None]:
 
 
 def _table_names(conn: Connection) -> set[str]:
+    if not is_sqlite(conn):
+        from sqlalchemy import inspect
+
+        return set(inspect(conn).get_table_names())
     rows = conn.exec_driver_sql(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
     return {row[0] for row in rows}
@@ -166,7 +212,8 @@ def _upgrade(engine: Engine, target: str, current: tuple[str, ...] | None, *,
                 f"数据库是由更新版本的绩效目标申报助手写入的（数据库版本 {revision}），"
                 "本程序无法打开。请升级绩效目标申报助手后再打开；数据库未作任何改动"
             )
-    if current is not None and backup:
+    if current is not None and backup and is_sqlite(engine):
+        # A PostgreSQL server is backed up by its administrator (pg_dump), not by the app.
         _backup(engine, current, backup_dir)
     log.info("upgrading database %s from %s to %s", engine.url.database, current, target)
     try:

@@ -103,6 +103,25 @@ def describe_db_error(exc: BaseException) -> str:
         return _MESSAGES[code]
     orig = getattr(exc, "orig", exc)
     detail = str(orig).strip() or type(orig).__name__
+    if type(orig).__module__.startswith("psycopg"):
+        return _describe_server_error(orig, detail)
     if isinstance(orig, sqlite3.Error):
         return f"数据库操作失败（{detail}）"
     return f"数据库操作失败（{type(orig).__name__}: {detail}）"
+
+
+def _describe_server_error(orig: BaseException, detail: str) -> str:
+    """A PostgreSQL (psycopg) failure in Chinese; the server's own words in brackets."""
+    first = detail.splitlines()[0] if detail else type(orig).__name__
+    name = type(orig).__name__
+    if name in ("OperationalError", "ConnectionTimeout"):
+        return f"无法连接数据库服务器，请检查服务器地址、数据库名、用户名和网络（{first}）"
+    if name in ("InsufficientPrivilege",):
+        return f"数据库服务器拒绝了这个用户的操作（没有权限）（{first}）"
+    if name in ("DiskFull",):
+        return "数据库服务器的磁盘空间已满，数据没有保存"
+    if name in ("SerializationFailure", "DeadlockDetected", "LockNotAvailable"):
+        return "另一位审核人正在修改同一份数据，请稍后再试"
+    if name in ("UniqueViolation", "IntegrityError", "ForeignKeyViolation", "CheckViolation"):
+        return f"数据不符合数据库的约束，没有保存（{first}）"
+    return f"数据库服务器操作失败（{name}: {first}）"

@@ -347,7 +347,7 @@ class FormRepository:
     # --- lifetime --------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, db_path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> FormRepository:
+    def open(cls, db_path: str | Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> FormRepository:
         """Open (and create or upgrade) the database at ``db_path``.
 
         Raises:

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
     ready = Signal()
     form_opened = Signal(int)
 
-    def __init__(self, settings: Settings, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, db_path: str | Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.db_path = db_path

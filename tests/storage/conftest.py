@@ -27,17 +27,27 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def repo(db_path: Path) -> Iterator[FormRepository]:
-    repository = FormRepository.open(db_path)
+def repo(db_target: str) -> Iterator[FormRepository]:
+    """A fresh database: the SQLite file ``db_path``, and the same tests on a PostgreSQL server."""
+    repository = FormRepository.open(db_target)
     yield repository
     repository.close()
 
 
 @pytest.fixture
-def count_rows(db_path: Path) -> Callable[..., int]:
-    """Count rows with a plain sqlite3 connection: what is really in the file."""
+def count_rows(db_path: Path, db_target: str) -> Callable[..., int]:
+    """Count rows with a plain connection of the driver: what is really in the database."""
 
     def count(table: str, where: str = "1", *params: object) -> int:
+        if "://" in db_target:
+            import psycopg
+            from sqlalchemy.engine import make_url
+
+            url = make_url(db_target)
+            with psycopg.connect(host=url.query["host"], user=url.username, dbname=url.database) as pg:
+                where = "TRUE" if where == "1" else where.replace("?", "%s")
+                row = pg.execute(f"SELECT COUNT(*) FROM {table} WHERE {where}", params).fetchone()
+                return int(row[0]) if row else 0
         con = sqlite3.connect(db_path)
         try:
             return int(con.execute(f"SELECT COUNT(*) FROM {table} WHERE {where}", params).fetchone()[0])

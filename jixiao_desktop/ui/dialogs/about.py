@@ -13,7 +13,7 @@ from jixiao_desktop.ui.forms.ui_about_dialog import Ui_AboutDialog
 
 
 class AboutDialog(QDialog):
-    def __init__(self, db_path: Path | None, parent: QWidget | None = None) -> None:
+    def __init__(self, db_path: str | Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_AboutDialog()
         self.ui.setupUi(self)
