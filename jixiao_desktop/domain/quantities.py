@@ -301,3 +301,57 @@ def unit_at(text: str, pos: int) -> str | None:
     """
     m = _UNIT_AT_RE.match(text, pos)
     return m.group().strip() if m else None
+
+
+# --- dates, date ranges and deadlines ------------------------------------------------------
+#
+# What a 时效 row or item promises instead of a count: ``2023.07-2024.01``, ``2024年6月底前``,
+# ``6月30日前``, ``年底前``, ``第三季度``. A bare year (``2021年``) is not a date here, and a dotted
+# year-month followed by a unit (``2023.12万元``, ``2033.9平方米``) is a number, not a date.
+
+_DAY = r"(?:\s*\d{1,2}\s*[日号])?"
+_PART_OF_MONTH = r"(?:底|末|初|中旬|上旬|下旬)?"
+_YEAR = r"(?:19|20)\d{2}"
+_DATE_ONE = (
+    rf"(?:{_YEAR}\s*年\s*\d{{1,2}}\s*月{_DAY}{_PART_OF_MONTH}"
+    rf"|{_YEAR}\s*[.．/-]\s*(?:1[0-2]|0?[1-9])(?:\s*[.．/-]\s*(?:3[01]|[12]\d|0?[1-9]))?(?![\d.．])"
+    rf"|(?<![\d.．])\d{{1,2}}\s*月{_DAY}{_PART_OF_MONTH}"
+    rf"|(?:{_YEAR}\s*)?(?:年\s*(?:底|末|内)|上半年|下半年|[一二三四1-4１-４]\s*季度(?:末|底)?|季末|季度末|月底|月末))"
+)
+_DATE_RE = re.compile(
+    rf"(?<![\d.．]){_DATE_ONE}(?:\s*(?:-|—|–|~|～|至|到)\s*{_DATE_ONE})?"
+    r"(?:前|之前|以前|内|之内|以内)?"
+)
+_DATE_OPS_RE = re.compile(r"^\s*(?:[≥≤=<>]|不晚于|不迟于|早于|在|于)?\s*")
+
+
+@lru_cache(maxsize=2048)
+def find_dates(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the dates, date ranges and deadlines in ``text`` (see above)."""
+    if not text:
+        return ()
+    norm = text.translate(_FULLWIDTH) if _FULLWIDTH_RE.search(text) else text
+    found: list[tuple[int, int]] = []
+    for m in _DATE_RE.finditer(norm):
+        end = m.end()
+        if not m.group().strip():
+            continue
+        # 2023.12万元, 2033.9平方米: a number with a unit, not a date.
+        tail = unit_at(norm, end)
+        if tail is not None and not tail.startswith(("月", "日", "号", "年")) and "年" not in m.group() \
+                and "月" not in m.group():
+            continue
+        found.append((m.start(), end))
+    return tuple(found)
+
+
+def is_date(text: str) -> bool:
+    """Whether ``text`` as a whole is a date, a date range or a deadline (``≤2024年6月底前``)."""
+    stripped = (text or "").strip()
+    if not stripped:
+        return False
+    start = _DATE_OPS_RE.match(stripped)
+    offset = start.end() if start else 0
+    rest = stripped[offset:]
+    spans = find_dates(rest)
+    return bool(spans) and spans[0][0] == 0 and rest[spans[0][1]:].strip() in ("", "完成", "前完成", "底前")

@@ -31,13 +31,16 @@ RULE_IDS = {
     "indicators.amount_exceeds_total", "items.incomplete", "items.value_has_unit",
     "items.qualitative_with_unit", "items.direction_conflict", "items.weights_not_100",
     "text.duplicate_passage", "text.numbering_broken", "text.stale_year", "text.unbalanced_quotes",
+    # round 2
+    "funds.text_mismatch", "indicators.cost_missing", "items.duplicate_name", "items.value_placeholder",
+    "items.range_value", "items.previous_regressed", "items.cost_not_money", "items.name_has_value",
 }
 ERRORS = {
     "header.department_missing", "header.year_invalid", "funds.missing", "funds.not_a_number",
     "funds.negative", "funds.sum_mismatch", "funds.sources_mismatch", "goals.missing",
     "indicators.missing", "indicators.name_missing", "indicators.content_missing",
     "indicators.rate_over_100", "indicators.range_reversed", "indicators.amount_exceeds_total",
-    "items.incomplete", "items.weights_not_100",
+    "items.incomplete", "items.weights_not_100", "items.value_placeholder",
 }
 
 
@@ -53,6 +56,7 @@ def text_form() -> Form:
                       content="1.开展社区活动不少于20次；\n2.绿化养护面积约5000平方米。"),
             Indicator(name="效果指标一：环境改善", content="居民生活环境明显改善。"),
             Indicator(name="满意度指标一：居民满意度", content="辖区居民满意度达到95%。"),
+            Indicator(name="产出指标二：成本控制", content="严格控制活动成本，人均不超过50元/人。"),
         ],
         other_notes="无。",
     )
@@ -85,6 +89,9 @@ def tabular_form() -> Form:
             Indicator(level1="满意度指标", level2="服务对象满意度指标", items=[
                 IndicatorItem(level3="居民满意度", nature="定量", operator="≥", value="90", unit="%",
                               weight="20"),
+            ]),
+            Indicator(level1="产出指标", level2="成本指标", items=[
+                IndicatorItem(level3="人均培训成本", nature="定量", operator="≤", value="500", unit="元/人"),
             ]),
         ],
     )
@@ -223,6 +230,23 @@ CASES: list[tuple[str, Callable[[], Form], Mutation, str, Mutation]] = [
      "indicators[0].content", _set_indicator(0, "较2021年增长，截至2021年底已完成，2022年开展活动20次。")),
     ("text.unbalanced_quotes", text_form, _set("goals", "推广“垃圾不落地，完善《管理办法。"), "goals",
      _set("goals", "推广“垃圾不落地”，完善《管理办法》。")),
+    # round 2
+    ("funds.text_mismatch", text_form, _set("goals", "一、本年度基本支出：41.00万元，保障正常运转。"), "goals",
+     _set("goals", "一、本年度基本支出：40.00万元，垃圾分类项目支出15万元。")),
+    ("indicators.cost_missing", text_form, _drop_row(3), "",
+     _set("indicators.3.name", "产出指标-产出成本指标")),
+    ("items.duplicate_name", tabular_form, _item(1, 0, level3="绿地养护 面积"), "indicators[1].items[0].level3",
+     _item(1, 0, level3="绿地养护质量")),
+    ("items.value_placeholder", tabular_form, _item(0, 1, value="XX"), "indicators[0].items[1].value",
+     _item(0, 1, value="10")),
+    ("items.range_value", tabular_form, _item(0, 1, value="6-8"), "indicators[0].items[1].value",
+     _item(0, 1, value="6")),
+    ("items.previous_regressed", tabular_form, _item(0, 1, previous_value="10"), "indicators[0].items[1].value",
+     _item(0, 1, previous_value="8")),
+    ("items.cost_not_money", tabular_form, _item(4, 0, level3="成本控制率", operator="=", value="100", unit="%"),
+     "indicators[4].items[0].unit", _item(4, 0, unit="万元/人")),
+    ("items.name_has_value", tabular_form, _item(0, 1, level3="村组干部230人"), "indicators[0].items[1].level3",
+     _item(0, 1, level3="65岁以上老年人健康讲座次数")),
 ]
 
 

@@ -9,8 +9,9 @@ at all, no outcome row, no satisfaction row) come **last**, after 其他说明�
 A warning the clerk marked 已知悉 comes back with ``acknowledged=True`` while the text of its
 field is unchanged (``fields.field_fingerprint``); errors and infos are never acknowledged.
 
-Rules live in one module per area: ``funds`` (header and funds), ``indicators`` (goals and
-rows), ``parts`` (totals against their parts), ``items`` (structured 三级 items), ``text``.
+Rules live in one module per area: ``funds`` (header and funds), ``funds_text`` (amounts the
+text states against the funds fields), ``indicators`` (goals and rows), ``parts`` (totals against
+their parts), ``items`` (structured 三级 items), ``text``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from jixiao_desktop.domain import quantities
-from jixiao_desktop.domain.checks import funds, indicators, items, parts, text
+from jixiao_desktop.domain.checks import funds, funds_text, indicators, items, parts, text
 from jixiao_desktop.domain.checks.registry import RULES, Context, RuleInfo
 from jixiao_desktop.domain.fields import field_fingerprint, parse_path
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
@@ -45,6 +46,7 @@ _RUNNERS = (
     indicators.check_goals,
     indicators.check_rows,
     indicators.check_values,
+    funds_text.check_funds_text,  # after check_values: a passage cost_mismatch reported is not repeated
     parts.check_parts,
     items.check_items,
     text.check_duplicates,
@@ -103,6 +105,7 @@ def clear_caches() -> None:
     parts.parts_problems.cache_clear()
     text.numbering_problems.cache_clear()
     text._windows.cache_clear()
+    quantities.find_dates.cache_clear()
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -17,7 +17,7 @@ from jixiao_desktop.domain.model import (
     detect_layout,
     indicator_title,
 )
-from jixiao_desktop.domain.quantities import OP_LE, Quantity, extract_quantities
+from jixiao_desktop.domain.quantities import OP_LE, Quantity, extract_quantities, find_dates
 
 _CLAUSE_BREAKS = "，,；;。！？!?\n"
 _SENTENCE_BREAKS = "；;。！？!?\n"
@@ -28,6 +28,8 @@ _COST_RE = re.compile(
     r"(?P<kw>预算支出|资金总额|预算总额|总预算|部门预算|预算)(?:资金)?(?:为|共|合计|总计|约为|约|是)?\s*[:：]?\s*"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|亿元)"
 )
+# 时效 (进度 in the Beijing wording) rows and items, where a date or a deadline is the target.
+_TIMELY_RE = re.compile(r"时效|进度|时限|时间|完成期限|期限")
 _COST_NOT_WHOLE = re.compile(r"项目|工程|经费|专项|其中|用于|安排|补助|下拨|分配|追加|调整")
 _COST_WHOLE = re.compile(r"部门|单位|街道|办事处|本级|整体|全年|年度|\d{4}年|全部|总")
 
@@ -95,15 +97,33 @@ def check_rows(ctx: Context) -> None:
     if Category.SATISFACTION not in categories:
         ctx.add("indicators.satisfaction_missing", "",
                 "没有满意度指标。请增加一行服务对象满意度指标（如“辖区居民满意度不低于90%”）。")
+    if not any(_is_cost(ind) for ind in form.indicators):
+        ctx.add("indicators.cost_missing", "",
+                "没有成本指标。财政部门审核绩效目标时要求设置成本指标（财预〔2021〕101号）：请增加一行"
+                "“产出指标-成本指标”，写明全年预算支出或单位成本（如“预算支出不超过X万元”“生均公用经费≤0.25万元”）。")
     for i, ind in enumerate(form.indicators):
         if classify_indicator(ind) is Category.OUTPUT:
             _check_quantified(ctx, i, ind)
 
 
+def _is_cost(ind: Indicator) -> bool:
+    """A 成本 row (by name or 二级), or a row holding a 三级 item named as a cost indicator."""
+    if "成本" in ind.name or "成本" in ind.level2 or "成本" in ind.level1:
+        return True
+    return any(item.level3.strip().startswith("成本") or "成本指标" in item.level3 for item in ind.items)
+
+
+def _is_timely(ind: Indicator) -> bool:
+    return bool(_TIMELY_RE.search(ind.name) or _TIMELY_RE.search(ind.level2))
+
+
 def _item_quantified(ind: Indicator) -> bool:
+    timely = _is_timely(ind)
     for item in ind.items:
         if item.is_blank():
             continue
+        if (timely or _TIMELY_RE.search(item.level3)) and find_dates(item.value):
+            return True
         if item.nature.strip() == NATURE_QUANTITATIVE and read_value(item.value) is not None:
             return True
         if read_value(item.value) is not None and item_unit(item):
@@ -117,6 +137,8 @@ def _check_quantified(ctx: Context, index: int, ind: Indicator) -> None:
         return  # content_missing already says it
     if content.strip() and extract_quantities(content):
         return
+    if content.strip() and _is_timely(ind) and find_dates(content):
+        return  # 时效: 2023.07-2024.01, 2024年6月底前
     if _item_quantified(ind):
         return
     title = indicator_title(ind).strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -12,16 +13,26 @@ from jixiao_desktop.domain.model import (
     DIRECTION_REVERSE,
     NATURE_QUALITATIVE,
     NATURE_QUANTITATIVE,
+    OPERATORS,
     Form,
+    Indicator,
     IndicatorItem,
 )
+from jixiao_desktop.domain.quantities import extract_quantities, find_dates, is_date
 from jixiao_desktop.domain.weights import weight_total
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～＝＞＜，", "0123456789.%-~=><,")
+# A 指标值 left as a placeholder (XX, ×××, 待定, ——, *) or with a gap inside (9 5).
+_PLACEHOLDER_WORD_RE = re.compile(r"[xX×]{2,}|[xX×]\s*%|待定|待填|待补|待核|待确定|未定|暂定|暂无")
+_PLACEHOLDER_ONLY_RE = re.compile(r"^[\s*＊—\-－_…/／?？.·×xX]+$")
+_GAP_RE = re.compile(r"\d[ \t\u3000\u00a0]+\d")
+_PUNCT_TAIL = " \t\u3000，,。；;：:、"
+_TIME_UNIT_WORDS = frozenset(("月", "日", "天", "年", "季度", "周", "个月", "工作日", "个工作日", "小时"))
+_BARE_NUMBER_RE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?\s*%?$")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _VALUE_RE = re.compile(
     r"^\s*(?P<op>>=|<=|[≥≤=><≧≦]|不低于|不少于|不高于|不超过|大于等于|小于等于|约)?\s*"
-    rf"(?P<n1>{_NUM})(?:\s*(?P<sep>-|~|—|至|到)\s*(?P<n2>{_NUM}))?\s*(?P<rest>.*?)\s*$",
+    rf"(?P<n1>{_NUM})(?:\s*%?\s*(?P<sep>-|~|～|—|–|至|到)\s*(?P<n2>{_NUM}))?\s*(?P<rest>.*?)\s*$",
     re.S,
 )
 _OPERATOR_ALIASES = {">=": "≥", "≧": "≥", "<=": "≤", "≦": "≤", "＝": "=", "＞": ">", "＜": "<"}
@@ -85,58 +96,210 @@ def iter_items(ctx: Context):  # type: ignore[no-untyped-def]
                 yield i, ind, j, item, f"indicators[{i}].items[{j}]"
 
 
+def is_quantitative(item: IndicatorItem) -> bool:
+    """A 定量 item, or one without 指标性质 that has an operator or a unit (forms with no 性质 column)."""
+    nature = item.nature.strip()
+    if nature:
+        return nature == NATURE_QUANTITATIVE
+    return bool(normalise_operator(item.operator) in OPERATORS or item.unit.strip())
+
+
+def is_placeholder(value: str) -> bool:
+    """A 指标值 that is a placeholder (``XX``, ``×××``, ``待定``, ``——``, ``*``) or has a gap (``9 5``)."""
+    text = (value or "").strip()
+    if not text:
+        return False
+    return bool(_PLACEHOLDER_ONLY_RE.match(text) or _PLACEHOLDER_WORD_RE.search(text)
+                or _GAP_RE.search(text.translate(_FULLWIDTH)))
+
+
+def is_cost_row(ind: Indicator) -> bool:
+    """A row of 成本指标 (its 二级, or its name when it has no 二级)."""
+    return "成本" in ind.level2 or (not ind.level2.strip() and "成本" in ind.name)
+
+
+def is_money_unit(unit: str) -> bool:
+    """元, 万元, 亿元, 元/人, 万元/公里 …"""
+    base = unit.strip().split("/", 1)[0].strip()
+    return base.endswith("元")
+
+
+def range_target(item: IndicatorItem) -> tuple[str, Decimal] | None:
+    """The one-number target of a range value: ``≥ 6`` for ``6-8`` (``≤ 8`` for a 反向 indicator)."""
+    if is_date(item.value):
+        return None
+    value = read_value(item.value)
+    if value is None or value.number_hi is None or value.number > value.number_hi:
+        return None
+    if is_reverse(item):
+        return "≤", value.number_hi
+    return "≥", value.number
+
+
+def is_reverse(item: IndicatorItem) -> bool:
+    """A 反向 indicator (lower is better): by its direction, else by its operator or its name."""
+    direction = item.direction.strip()
+    if direction:
+        return direction == DIRECTION_REVERSE
+    op = normalise_operator(item.operator)
+    if op in ("≤", "<"):
+        return True
+    if op in ("≥", ">"):
+        return False
+    return is_reverse_name(item.level3)
+
+
 def check_items(ctx: Context) -> None:
-    for _i, ind, _j, item, base in iter_items(ctx):
-        name = item.level3.strip() or "（未命名）"
-        nature = item.nature.strip()
-        value = read_value(item.value)
-        unit = item.unit.strip()
-        # items.incomplete
-        missing: list[tuple[str, str]] = []
-        if ind.level2.strip() and not item.level3.strip():
-            missing.append(("level3", "三级指标名称"))
-        if nature == NATURE_QUANTITATIVE:
-            if normalise_operator(item.operator) not in ("≥", "≤", "=", ">", "<"):
-                missing.append(("operator", "运算符（≥ ≤ = > <）"))
-            if value is None:
-                missing.append(("value", "数值指标值"))
-            if not unit:
-                missing.append(("unit", "计量单位"))
-        elif ind.level2.strip() and not item.value.strip():
-            missing.append(("value", "指标值"))
-        if missing:
-            what = "、".join(label for _attr, label in missing)
-            ctx.add("items.incomplete", f"{base}.{missing[0][0]}",
-                    f"三级指标“{name}”缺少{what}。"
-                    + ("定量指标须有运算符、数值和计量单位；" if nature == NATURE_QUANTITATIVE else "")
-                    + "请补全后再定稿。")
-        # items.value_has_unit
-        if nature != NATURE_QUALITATIVE and value is not None and value.rest.strip():
-            written = value.rest.strip()
-            where = f"，而计量单位栏是“{unit}”" if unit else "，计量单位栏却空着"
-            ctx.add("items.value_has_unit", f"{base}.value",
-                    f"三级指标“{name}”的指标值“{item.value.strip()}”自带单位“{written}”{where}。"
-                    f"请在指标值里只填数字 {fmt_number(value.number)}，单位填在计量单位栏。",
-                    (0, len(item.value)))
-        # items.qualitative_with_unit
-        if nature == NATURE_QUALITATIVE and unit:
-            ctx.add("items.qualitative_with_unit", f"{base}.unit",
-                    f"三级指标“{name}”是定性指标，却填了计量单位“{unit}”。"
-                    "定性指标用分级分档的文字表述，不填单位；如果它可以量化，请把指标性质改为定量。")
-        # items.direction_conflict
-        op = normalise_operator(item.operator)
-        direction = item.direction.strip()
-        reverse = direction == DIRECTION_REVERSE or is_reverse_name(item.level3)
-        if op in ("≥", ">") and reverse:
-            why = "反向指标" if direction == DIRECTION_REVERSE else "反向指标（数值越低越好）"
-            ctx.add("items.direction_conflict", f"{base}.operator",
-                    f"“{name}”是{why}，运算符却是“{op}”。反向指标应写“≤”（不超过某值）；"
-                    "若它确是越高越好，请把指标方向改为正向。")
-        elif op in ("≤", "<") and direction == DIRECTION_POSITIVE and not is_reverse_name(item.level3):
-            ctx.add("items.direction_conflict", f"{base}.operator",
-                    f"“{name}”的指标方向是正向（越高越好），运算符却是“{op}”。"
-                    "正向指标应写“≥”；若它是越低越好，请把指标方向改为反向。")
+    seen: dict[str, tuple[int, int]] = {}
+    for i, ind, j, item, base in iter_items(ctx):
+        _check_item(ctx, ind, item, base)
+        key = "".join(unicodedata.normalize("NFKC", item.level3).split())
+        if key:
+            if key in seen:
+                first_i, first_j = seen[key]
+                ctx.add("items.duplicate_name", f"{base}.level3",
+                        f"三级指标“{item.level3.strip()}”与绩效指标第{first_i + 1}行第{first_j + 1}项重名。"
+                        "同一张表的三级指标名称应各不相同：若是重复录入请删去一项，若是不同的指标请写明区别"
+                        "（如对象、范围）。", (0, len(item.level3)))
+            else:
+                seen[key] = (i, j)
+        if is_cost_row(ind):
+            unit = item_unit(item)
+            if unit and not is_money_unit(unit) and not is_placeholder(item.value):
+                name = item.level3.strip() or "（未命名）"
+                ctx.add("items.cost_not_money", f"{base}.unit",
+                        f"成本指标下的三级指标“{name}”计量单位是“{unit}”，不是金额。成本指标应写明花多少钱"
+                        "（计量单位为元、万元或元/人等，如“生均公用经费 ≤ 0.25 万元”）；"
+                        "比率类指标（如控制率、执行率）请移到质量或时效指标下。")
+        _check_name_value(ctx, item, base)
+        _check_previous(ctx, item, base)
     _check_weights(ctx, ctx.form)
+
+
+def _check_item(ctx: Context, ind: Indicator, item: IndicatorItem, base: str) -> None:
+    name = item.level3.strip() or "（未命名）"
+    nature = item.nature.strip()
+    value = read_value(item.value)
+    unit = item.unit.strip()
+    quantitative = is_quantitative(item)
+    placeholder = quantitative and is_placeholder(item.value)
+    dated = is_date(item.value)
+    # items.value_placeholder
+    if placeholder:
+        ctx.add("items.value_placeholder", f"{base}.value",
+                f"三级指标“{name}”的指标值“{item.value.strip()}”是占位符或中间有空格，不是一个确定的数值。"
+                "定量指标须填写确定的数字（如 95），定稿前请补上实际的目标值。", (0, len(item.value)))
+    # items.incomplete
+    missing: list[tuple[str, str]] = []
+    if ind.level2.strip() and not item.level3.strip():
+        missing.append(("level3", "三级指标名称"))
+    if nature == NATURE_QUANTITATIVE:
+        if normalise_operator(item.operator) not in OPERATORS:
+            missing.append(("operator", "运算符（≥ ≤ = > <）"))
+        if value is None and not placeholder:
+            missing.append(("value", "数值指标值"))
+        if not unit:
+            missing.append(("unit", "计量单位"))
+    elif ind.level2.strip() and not item.value.strip():
+        missing.append(("value", "指标值"))
+    if missing:
+        what = "、".join(label for _attr, label in missing)
+        hint = ""
+        if missing[0][0] == "operator" and value is not None:
+            hint = "表中只写了数值时，可按所写数值填“=”；"
+        ctx.add("items.incomplete", f"{base}.{missing[0][0]}",
+                f"三级指标“{name}”缺少{what}。"
+                + ("定量指标须有运算符、数值和计量单位；" if nature == NATURE_QUANTITATIVE else "")
+                + hint + "请补全后再定稿。")
+    # items.value_has_unit
+    if nature != NATURE_QUALITATIVE and value is not None and value.rest.strip() and not placeholder \
+            and not dated:
+        written = value.rest.strip()
+        where = f"，而计量单位栏是“{unit}”" if unit else "，计量单位栏却空着"
+        ctx.add("items.value_has_unit", f"{base}.value",
+                f"三级指标“{name}”的指标值“{item.value.strip()}”自带单位“{written}”{where}。"
+                f"请在指标值里只填数字 {fmt_number(value.number)}，单位填在计量单位栏。",
+                (0, len(item.value)))
+    # items.range_value
+    if quantitative and not placeholder:
+        target = range_target(item)
+        if target is not None:
+            op, number = target
+            ctx.add("items.range_value", f"{base}.value",
+                    f"三级指标“{name}”的指标值“{item.value.strip()}”是一个区间。预算管理一体化系统的指标值只能填"
+                    f"一个数并配运算符；建议改为“{op} {fmt_number(number)}”"
+                    f"（以区间{'上限' if op == '≤' else '下限'}作为承诺值）。", (0, len(item.value)))
+    # items.qualitative_with_unit
+    if nature == NATURE_QUALITATIVE and unit:
+        ctx.add("items.qualitative_with_unit", f"{base}.unit",
+                f"三级指标“{name}”是定性指标，却填了计量单位“{unit}”。"
+                "定性指标用分级分档的文字表述，不填单位；如果它可以量化，请把指标性质改为定量。")
+    # items.direction_conflict
+    op = normalise_operator(item.operator)
+    direction = item.direction.strip()
+    reverse = direction == DIRECTION_REVERSE or is_reverse_name(item.level3)
+    if op in ("≥", ">") and reverse:
+        why = "反向指标" if direction == DIRECTION_REVERSE else "反向指标（数值越低越好）"
+        ctx.add("items.direction_conflict", f"{base}.operator",
+                f"“{name}”是{why}，运算符却是“{op}”。反向指标应写“≤”（不超过某值）；"
+                "若它确是越高越好，请把指标方向改为正向。")
+    elif op in ("≤", "<") and direction == DIRECTION_POSITIVE and not is_reverse_name(item.level3):
+        ctx.add("items.direction_conflict", f"{base}.operator",
+                f"“{name}”的指标方向是正向（越高越好），运算符却是“{op}”。"
+                "正向指标应写“≥”；若它是越低越好，请把指标方向改为反向。")
+
+
+def _check_name_value(ctx: Context, item: IndicatorItem, base: str) -> None:
+    """items.name_has_value: ``88`` as a name, or ``村组干部230人`` beside a filled value."""
+    name = item.level3.strip()
+    if not name or not item.value.strip():
+        return
+    plain = name.translate(_FULLWIDTH)
+    if _BARE_NUMBER_RE.match(plain):
+        ctx.add("items.name_has_value", f"{base}.level3",
+                f"三级指标名称“{name}”只是一个数字，看不出考核什么。请写明指标名称（如“培训人次”），"
+                "数值填在指标值栏。", (0, len(item.level3)))
+        return
+    tail = name.rstrip(_PUNCT_TAIL)
+    for q in extract_quantities(tail):
+        if q.span[1] != len(tail) or any(s <= q.span[0] < e for s, e in find_dates(tail)):
+            continue
+        start = item.level3.find(q.raw)
+        span = (start, start + len(q.raw)) if start >= 0 else (0, len(item.level3))
+        ctx.add("items.name_has_value", f"{base}.level3",
+                f"三级指标名称“{name}”自带数量“{q.raw}”，而指标值栏填的是“{item.value.strip()}”。"
+                f"名称只写考核什么（如“{tail[:q.span[0]].rstrip(_PUNCT_TAIL) or '指标名称'}”），数量只填在指标值栏，"
+                "以免两处不一致。", span)
+        return
+
+
+def _check_previous(ctx: Context, item: IndicatorItem, base: str) -> None:
+    """items.previous_regressed: a 正向 target below last year's, a 反向 one above it."""
+    previous_text = str(getattr(item, "previous_value", "") or "")
+    if not previous_text.strip() or not is_quantitative(item):
+        return
+    if is_date(item.value) or is_date(previous_text) or is_placeholder(item.value):
+        return
+    now, before = read_value(item.value), read_value(previous_text)
+    if now is None or before is None:
+        return
+    reverse = is_reverse(item)
+    if item_unit(item) in _TIME_UNIT_WORDS and normalise_operator(item.operator) not in ("≥", ">") \
+            and item.direction.strip() != DIRECTION_REVERSE:
+        return  # 完成时间 ≤ 8 月: a deadline, whose direction the form does not say
+    name = item.level3.strip() or "（未命名）"
+    shown = f"{item.operator.strip()}{item.value.strip()}{item.unit.strip()}"
+    if reverse:
+        this_year = now.number_hi if now.number_hi is not None else now.number
+        last_year = before.number_hi if before.number_hi is not None else before.number
+        if this_year > last_year:
+            ctx.add("items.previous_regressed", f"{base}.value",
+                    f"三级指标“{name}”是反向指标（越低越好），今年的目标“{shown}”高于上年的 {previous_text.strip()}，"
+                    "目标比上年放松了。请核对目标值；确需放宽的，请在备注中说明理由。", (0, len(item.value)))
+    elif now.number < before.number:
+        ctx.add("items.previous_regressed", f"{base}.value",
+                f"三级指标“{name}”是正向指标（越高越好），今年的目标“{shown}”低于上年的 {previous_text.strip()}，"
+                "目标比上年降低了。请核对目标值；确需降低的，请在备注中说明理由。", (0, len(item.value)))
 
 
 def _check_weights(ctx: Context, form: Form) -> None:

@@ -32,6 +32,7 @@ _TABLE: tuple[tuple[str, Severity, str], ...] = (
     ("funds.precision", W, "金额超过两位小数"),
     ("funds.sum_mismatch", E, "资金总额≠基本支出+项目支出"),
     ("funds.sources_mismatch", E, "资金来源之和≠资金总额"),
+    ("funds.text_mismatch", W, "文中所写资金与资金栏不符"),
     # goals and indicators
     ("goals.missing", E, "未填写绩效目标"),
     ("indicators.missing", E, "没有绩效指标"),
@@ -46,12 +47,19 @@ _TABLE: tuple[tuple[str, Severity, str], ...] = (
     ("indicators.parts_mismatch", W, "总数与分项之和不符"),
     ("indicators.cost_mismatch", W, "文中预算金额与资金总额不符"),
     ("indicators.amount_exceeds_total", E, "文中金额超过资金总额"),
+    ("indicators.cost_missing", W, "缺少成本指标"),
     # structured items
     ("items.incomplete", E, "三级指标填写不完整"),
     ("items.value_has_unit", W, "指标值带有单位"),
     ("items.qualitative_with_unit", W, "定性指标填了计量单位"),
     ("items.direction_conflict", W, "运算符与指标方向矛盾"),
     ("items.weights_not_100", E, "权重合计不等于100"),
+    ("items.duplicate_name", W, "三级指标重名"),
+    ("items.value_placeholder", E, "指标值是占位符"),
+    ("items.range_value", W, "指标值是区间"),
+    ("items.previous_regressed", W, "目标比上年放松"),
+    ("items.cost_not_money", W, "成本指标的单位不是金额"),
+    ("items.name_has_value", W, "指标名称里写了数值"),
     # text
     ("text.duplicate_passage", W, "重复的段落"),
     ("text.numbering_broken", W, "编号跳号或重号"),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from jixiao_desktop.domain.checks.registry import Context, snippet
-from jixiao_desktop.domain.fields import field_label
+from jixiao_desktop.domain.fields import field_label, field_text
 from jixiao_desktop.domain.model import chinese_numeral, parse_chinese_numeral
 from jixiao_desktop.domain.quantities import unit_at
 
@@ -264,10 +264,66 @@ def check_numbering(ctx: Context) -> None:
 
 # --- text.stale_year ------------------------------------------------------------------------
 
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\d)")
+# A year (2021年), a year with its month (2019年12月) or a dotted year-month (2023.12).
+_YEAR_RE = re.compile(
+    r"(?<![\d.．])(?P<y>(?:19|20)\d{2})\s*"
+    r"(?:年(?:\s*(?P<m>1[0-2]|0?[1-9])\s*月)?|[.．/](?P<dm>1[0-2]|0?[1-9])(?![\d.．]))"
+)
+# The end of a date range: 2023.07-2024.01, 2021年6月至2022年6月, 2021年3-6月.
+_RANGE_END_RE = re.compile(
+    r"\s*(?:-|—|–|~|～|至|到)\s*(?:(?P<y>(?:19|20)\d{2})\s*(?:年(?:\s*\d{1,2}\s*月)?|[.．/]\s*\d{1,2}(?![\d.．]))"
+    r"|\d{1,2}\s*月)"
+)
+_MONTHS_RE = re.compile(r"\d{1,2}\s*(?:-|—|–|~|～|至|到)\s*\d{1,2}\s*月")
 _HISTORIC_BEFORE = re.compile(r"(?:较|比|与|截至|截止|自|从|至|于|同|相比|对比)\s*$")
+# 计划于2023年12月完成: 于 after a word of intent is the plan's time, not history.
+_PLAN_BEFORE = re.compile(r"(?:计划|预计|将|拟|力争|确保|争取|要求|须|应)\s*(?:在|于)\s*$")
 _HISTORIC_AFTER = re.compile(r"\s*(?:以来|以前|之前|起|相比|同期|至|到|[-—–~～])")
+# What only history is said with: 2019年12月印发的…, 2021年已完成…, 2020年荣获….
+_PAST_AFTER = re.compile(r"(?:[底末初]|[上中下]旬)?\s*(?:[，,]\s*)?(?:已|曾|荣获|获评|被评|被授予|被命名|印发|颁布|出台|批复|发布的)")
+_TIME_UNITS = frozenset(("", "年", "月", "日", "年月", "年月日", "日期", "时间", "时限"))
 _STALE_SPAN_YEARS = 5
+
+
+def _stale_dates(text: str, year: int, number_unit: bool) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each past year or date written as the plan's time in ``text``.
+
+    ``number_unit``: the text is an item value whose unit column is not a time (2023.12 万元
+    there is an amount, not a date).
+    """
+    hits: list[tuple[int, int, str]] = []
+    skip_until = 0
+    for m in _YEAR_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if start < skip_until:
+            continue
+        value = int(m["y"])
+        dated = m["m"] is not None or m["dm"] is not None
+        if m["dm"] is not None and (number_unit or unit_at(text, end) is not None):
+            continue  # 2023.12万元: an amount
+        if not dated and end < len(text) and text[end].isdigit():
+            months = _MONTHS_RE.match(text, end)
+            if months is None:
+                continue  # 2021年3个社区: the year of something else
+            dated, end = True, months.end()  # 2023年1-6月
+        if dated:
+            # A period (2023.07-2024.01) is dated by its start: a plan that starts in a past year.
+            range_end = _RANGE_END_RE.match(text, end)
+            if range_end is not None:
+                end = skip_until = range_end.end()
+        if not year - _STALE_SPAN_YEARS <= value < year:
+            continue
+        before = text[max(0, start - 6):start]
+        if _HISTORIC_BEFORE.search(before) and not _PLAN_BEFORE.search(before):
+            continue
+        if _HISTORIC_AFTER.match(text, end):
+            continue
+        if _PAST_AFTER.match(text, end):
+            continue
+        if text.rfind("《", 0, start) > text.rfind("》", 0, start):
+            continue  # inside a document title
+        hits.append((start, end, text[start:end]))
+    return hits
 
 
 def check_stale_years(ctx: Context) -> None:
@@ -275,29 +331,25 @@ def check_stale_years(ctx: Context) -> None:
     if year is None:
         return
     for path, text in all_text_fields(ctx):
-        if "年" not in text:
+        if "年" not in text and "." not in text and "．" not in text and "/" not in text:
             continue
-        hits: list[tuple[int, int, str]] = []
-        for m in _YEAR_RE.finditer(text):
-            value = int(m.group(1))
-            if not year - _STALE_SPAN_YEARS <= value < year:
-                continue
-            start = m.start()
-            if _HISTORIC_BEFORE.search(text[max(0, start - 4):start]):
-                continue
-            if _HISTORIC_AFTER.match(text, m.end()):
-                continue
-            if text.rfind("《", 0, start) > text.rfind("》", 0, start):
-                continue  # inside a document title
-            hits.append((start, m.end(), m.group(0)))
+        number_unit = False
+        if path.endswith(".value") and ".items[" in path:
+            number_unit = field_text(ctx.form, path[: -len("value")] + "unit").strip() not in _TIME_UNITS
+        hits = _stale_dates(text, year, number_unit)
         if not hits:
             continue
         first_start, first_end, first_text = hits[0]
+        first = "".join(first_text.split())
         examples = "、".join(f"“{snippet(text, s, min(len(text), e + 6), 14)}”" for s, e, _t in hits[:3])
         more = f"等 {len(hits)} 处" if len(hits) > 1 else ""
+        if first.endswith("年"):
+            fix = f"请改为 {year}年，若确指往年情况请写明（如“较{first}”“截至{first}”）。"
+        else:
+            fix = f"请改为 {year} 年度内的时间，若确指往年情况请写明（如“截至{first}”“{first}以来”）。"
         ctx.add("text.stale_year", path,
-                f"本表是 {year} 年度，文中却把 {first_text.replace(' ', '')} 写作计划年份：{examples}{more}。"
-                f"这通常是沿用上年表格时遗留的；请改为 {year}年，若确指往年情况请写明（如“较{first_text}”）。",
+                f"本表是 {year} 年度，文中却把 {first} 写作计划{'年份' if first.endswith('年') else '时间'}："
+                f"{examples}{more}。这通常是沿用上年表格时遗留的；{fix}",
                 (first_start, first_end))
 
 
