@@ -93,29 +93,30 @@ def install_excepthook() -> None:
 
 
 class AlreadyOpenError(Exception):
-    """Another window of the app has this database open."""
+    """Another window of the app has this database open (``str(exc)``: the Chinese message)."""
+
+    def __init__(self, message: str, lock_path: Path | None = None) -> None:
+        super().__init__(message)
+        self.lock_path = lock_path
 
 
 def lock_database(db_path: Path) -> object | None:
-    """A ``QLockFile`` beside ``db_path`` held while the window is open (None: cannot lock there).
+    """The lock held while the window is open (None: no lock can be made there).
 
-    Two windows on one database would each autosave over the other's typing, so the second
-    start is refused with ``AlreadyOpenError``. A folder where no lock can be written (read-only,
-    network quirks) does not stop the app: opening the database reports those problems.
+    Two windows on one database would each autosave over the other's typing, so a second start
+    on the same file (also through a symlink) is refused with ``AlreadyOpenError``. Only a
+    running window holds the lock (an OS lock, see ``storage/lock.py``): a lock file left by a
+    power cut, copied from another computer or naming an unrelated process is taken over. A
+    folder where no lock can be written (read-only) does not stop the app: opening the
+    database says what is wrong with the place.
     """
-    import contextlib
+    from jixiao_desktop.storage import lock
+    from jixiao_desktop.storage.errors import DatabaseInUseError
 
-    from PySide6.QtCore import QLockFile
-
-    with contextlib.suppress(OSError):
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(db_path.with_name(db_path.name + ".lock")))
-    lock.setStaleLockTime(0)  # held for hours; a crashed holder is recognised by its process id
-    if lock.tryLock(0):
-        return lock
-    if lock.error() == QLockFile.LockError.LockFailedError:
-        raise AlreadyOpenError(str(db_path))
-    return None
+    try:
+        return lock.acquire(db_path)
+    except DatabaseInUseError as exc:
+        raise AlreadyOpenError(str(exc), lock.lock_path_for(db_path)) from exc
 
 
 def run_gui(db_path: str | Path | None = None) -> int:
@@ -135,9 +136,10 @@ def run_gui(db_path: str | Path | None = None) -> int:
     db_path = db_path or paths.database()
     try:
         lock = lock_database(db_path) if isinstance(db_path, Path) else None
-    except AlreadyOpenError:
+    except AlreadyOpenError as exc:
         msgbox.info(None, APP_NAME, f"{APP_NAME}已经打开了这份数据。",
-                    "请切换到已打开的窗口继续填写：两个窗口同时修改同一份数据会互相覆盖。")
+                    f"请切换到已打开的窗口继续填写：两个窗口同时修改同一份数据会互相覆盖。\n\n"
+                    f"锁文件：{exc.lock_path}\n（若找不到那个窗口，它可能已无响应：在任务管理器中结束该进程后再打开。）")
         return 0
     settings = Settings()
     window = MainWindow(settings, db_path)

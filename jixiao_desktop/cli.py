@@ -223,6 +223,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 # --- database commands -----------------------------------------------------------------
 
 
+def _db_path(args: argparse.Namespace) -> Path:
+    """The SQLite file ``--db`` names (backups and restore are for database files only)."""
+    from jixiao_desktop.paths import database
+
+    db = database(getattr(args, "db", None))
+    if not isinstance(db, Path):
+        _fail("备份与恢复只适用于数据库文件；数据库服务器请由管理员备份（pg_dump）")
+    return db
+
+
 def _open_repo(args: argparse.Namespace) -> FormRepository:
     from jixiao_desktop.paths import database, shown_database
     from jixiao_desktop.storage.repository import FormRepository, StorageError
@@ -231,7 +241,8 @@ def _open_repo(args: argparse.Namespace) -> FormRepository:
     try:
         return FormRepository.open(db)
     except StorageError as exc:
-        _fail(f"{shown_database(db)}：{exc}")
+        shown = shown_database(db)
+        _fail(str(exc) if shown in str(exc) else f"{shown}：{exc}")
     except OSError as exc:
         _fail(f"{shown_database(db)}：{describe_os_error(exc)}")
 
@@ -239,8 +250,17 @@ def _open_repo(args: argparse.Namespace) -> FormRepository:
 def cmd_import(args: argparse.Namespace) -> int:
     from jixiao_desktop.storage.repository import StorageError
 
+    from jixiao_desktop.paths import database
+    from jixiao_desktop.storage.integrity import writable_problem
+
     form = read_form(args.file)
     repo = _open_repo(args)
+    if isinstance(database(getattr(args, "db", None)), Path):  # a file; a server is backed up by its admin
+        problem = writable_problem(repo.db_path)
+        if problem:
+            repo.close()
+            _fail(f"{args.file}：未能保存：{problem}")
+        _backup_before(repo.db_path, "import", repo)
     try:
         form_id = repo.create(form, note=f"导入自 {Path(args.file).name}")
     except StorageError as exc:
@@ -274,10 +294,26 @@ def cmd_export_db(args: argparse.Namespace) -> int:
     return _finish_export(stored.form, args.out, fingerprint, _settings(args))
 
 
+def _backup_before(db: Path, reason: str, repo: FormRepository) -> None:
+    """The backup the spec asks for before an import or collect; a failure stops the command."""
+    from jixiao_desktop.storage.backups import take_backup
+    from jixiao_desktop.storage.errors import StorageError
+
+    try:
+        take_backup(db, reason)
+    except StorageError as exc:
+        repo.close()
+        _fail(f"{db}：{exc}；没有导入任何内容")
+
+
 def cmd_list(args: argparse.Namespace) -> int:
+    from jixiao_desktop.storage.errors import StorageError
+
     repo = _open_repo(args)
     try:
         forms = repo.list_forms()
+    except StorageError as exc:
+        _fail(str(exc))
     finally:
         repo.close()
     if args.json:
@@ -294,6 +330,47 @@ def cmd_list(args: argparse.Namespace) -> int:
     for f in forms:
         saved = f.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         print(f"{f.id:>6}  {f.year or '':<8}{f.status.label:<5}{saved:<22}{f.department}")
+    return EXIT_OK
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from jixiao_desktop.storage.backups import backup_dir, list_backups
+
+    db = _db_path(args)
+    found = list_backups(db)
+    if args.json:
+        print(json.dumps({"backups": [b.to_json() for b in found]}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not found:
+        print(f"还没有备份（备份文件夹：{backup_dir(db)}）。")
+        return EXIT_OK
+    print(f"{'备份时间':<21}{'表单数':>6}  {'大小':>10}  {'原因':<10}文件")
+    for b in found:
+        forms = "无法读取" if b.forms is None else str(b.forms)
+        print(f"{b.created:%Y-%m-%d %H:%M:%S}  {forms:>6}  {b.bytes:>10,}  {b.reason_label:<8}{b.path.name}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from jixiao_desktop.storage import lock
+    from jixiao_desktop.storage.backups import resolve_backup, restore_backup
+    from jixiao_desktop.storage.errors import StorageError
+
+    db = _db_path(args)
+    try:
+        backup = resolve_backup(db, args.backup)
+        held = lock.acquire(db)  # no window may open the database while it is replaced
+    except StorageError as exc:
+        _fail(f"{exc}；没有恢复")
+    try:
+        result = restore_backup(db, backup)
+    except StorageError as exc:
+        _fail(str(exc))
+    finally:
+        if held is not None:
+            held.unlock()
+    aside = "、".join(p.name for p in result.set_aside) or "（原来没有数据库文件）"
+    print(f"已从备份“{backup.name}”恢复数据库 {db}。原来的数据库文件已移到：{aside}（没有删除）。")
     return EXIT_OK
 
 
@@ -360,6 +437,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help=db_help)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("backups", help="列出数据库的备份（最新的在前）")
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_backups)
+
+    p = sub.add_parser("restore", help="用一个备份替换数据库（原来的文件移到一旁，不删除）")
+    p.add_argument("backup", metavar="BACKUP", help="备份文件（路径，或 backups 文件夹中的文件名）")
+    p.add_argument("--db", help=db_help)
+    p.set_defaults(func=cmd_restore)
     return parser
 
 

@@ -6,6 +6,14 @@ three are per connection, so they are set in the ``connect`` event). SQLAlchemy,
 file as it was) and lets write use cases take the write lock up front (``BEGIN IMMEDIATE``),
 so two windows on one file wait for each other instead of failing half-way.
 
+Safety (issue 7): ``integrity.probe`` looks at the file before the engine does (a zero-byte or
+damaged file is never taken as a new database; another program's database is refused before
+WAL mode is switched on in it); ``upgrade_to_head`` runs ``PRAGMA quick_check`` first; the
+write transaction's BEGIN hook takes the day's first backup and refuses to write when the
+database file or its WAL was replaced behind this process's back (``DatabaseReplacedError``).
+``is_open_here`` tells whether this process holds SQLite connections on a file, so that nothing
+reads it by hand then (closing any descriptor drops the process's fcntl locks on POSIX).
+
 ``upgrade_to_head`` runs Alembic from code. When the file is already at the newest revision
 it only reads ``alembic_version`` and never imports Alembic (that import alone costs ~0.1 s).
 """
@@ -13,10 +21,14 @@ it only reads ``alembic_version`` and never imports Alembic (that import alone c
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +37,14 @@ from sqlalchemy.exc import DBAPIError
 
 from jixiao_desktop.atomic import describe_os_error
 from jixiao_desktop.paths import is_database_url
-from jixiao_desktop.storage.errors import DatabaseVersionError, StorageError, describe_db_error
+from jixiao_desktop.storage.errors import (
+    DatabaseDamagedError,
+    DatabaseReplacedError,
+    DatabaseVersionError,
+    StorageError,
+    describe_db_error,
+    sqlite_error_code,
+)
 
 log = logging.getLogger(__name__)
 
@@ -44,24 +63,159 @@ def is_sqlite(engine: Engine | Connection) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def create_engine_for(db_path: str | Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
+@dataclass
+class _FileState:
+    """What this process knows about one database file while it holds connections on it."""
+
+    connections: int = 0
+    db_ident: tuple[int, int] | None = None
+    wal_ident: tuple[int, int] | None = None
+    replaced: str = ""
+    backup_day: date | None = None
+    read_only: str = ""
+
+
+_STATES: dict[str, _FileState] = {}
+_STATES_LOCK = threading.Lock()
+
+
+def _key(path: Path) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _state(path: Path) -> _FileState:
+    with _STATES_LOCK:
+        return _STATES.setdefault(_key(path), _FileState())
+
+
+def is_open_here(path: Path) -> bool:
+    """Whether this process holds SQLite connections on ``path`` now."""
+    state = _STATES.get(_key(Path(path)))
+    return state is not None and state.connections > 0
+
+
+def replaced_problem(path: Path) -> str:
+    """The Chinese message when the file was found replaced behind this process, else ''."""
+    state = _STATES.get(_key(Path(path)))
+    return state.replaced if state is not None else ""
+
+
+def _ident(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)  # stat only: never open the file behind SQLite's back
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _replaced_message(path: Path, what: str) -> str:
+    return (f"数据库文件“{path}”{what}（可能被其他程序替换、恢复或删除）。为避免写坏数据，本窗口已停止保存；"
+            "窗口中的内容还在：请先用“导出”把当前表单另存为文件，然后关闭并重新打开程序")
+
+
+def _check_identity(path: Path, state: _FileState) -> None:
+    if state.replaced:
+        raise DatabaseReplacedError(state.replaced)
+    current = _ident(path)
+    if state.db_ident is not None and current != state.db_ident:
+        state.replaced = _replaced_message(path, "在打开期间被移走或换成了另一个文件" if current else "在打开期间被删除")
+        log.error("database file %s replaced under an open connection", path)
+        raise DatabaseReplacedError(state.replaced)
+    wal = Path(str(path) + "-wal")
+    if state.wal_ident is None:
+        state.wal_ident = _ident(wal)
+        return
+    if _ident(wal) != state.wal_ident:
+        state.replaced = _replaced_message(path, "的日志文件（-wal）在打开期间被删除或替换")
+        log.error("WAL of %s replaced under an open connection", path)
+        raise DatabaseReplacedError(state.replaced)
+
+
+def read_only_problem(path: Path) -> str:
+    """Why the database opened read-only (a read-only file or folder), '' when it is writable."""
+    state = _STATES.get(_key(Path(path)))
+    return state.read_only if state is not None else ""
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    from jixiao_desktop.storage.integrity import read_only_uri
+
+    if os.access(path, os.W_OK):  # only the folder is read-only: share its -wal/-shm if there
+        try:
+            con = sqlite3.connect(read_only_uri(path), uri=True)
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return con
+        except sqlite3.OperationalError:  # WAL mode and no -shm can be made there
+            pass
+    # A read-only file nobody can change: read it as it is, leaving no -wal/-shm behind.
+    return sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
+
+
+def disk_full_near(path: Path) -> bool:
+    """Whether the disk holding ``path`` (or its nearest existing folder) is (nearly) full."""
+    folder = Path(path)
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free < 256 * 1024
+    except OSError:
+        return False
+
+
+DISK_FULL_MESSAGE = "磁盘空间已满，无法打开或保存数据库。请清理磁盘（删除不用的文件、清空回收站）后再打开"
+
+
+def _daily_backup(dbapi_conn: sqlite3.Connection, path: Path, state: _FileState) -> None:
+    """The first write of each day backs the database up first (never blocking the write)."""
+    from jixiao_desktop.storage import backups
+
+    today = date.today()
+    if state.backup_day == today:
+        return
+    try:
+        if not backups.holds_forms(dbapi_conn):
+            return  # nothing stored yet: ask again at the next write
+        state.backup_day = today
+        if not backups.has_backup_on(path, today):
+            backups.backup_connection(dbapi_conn, path, "daily")
+    except (StorageError, sqlite3.Error, OSError) as exc:
+        state.backup_day = today  # do not retry (and slow) every save today
+        log.warning("daily backup of %s failed: %s", path, exc)
+
+
+def create_engine_for(db_path: str | Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+                      probe: bool = True) -> Engine:
     """An engine on the SQLite file at ``db_path`` (the folder is created if missing), or on
     the PostgreSQL server a ``postgresql+psycopg://user@host/dbname`` URL names.
 
     Raises:
-        StorageError: the folder cannot be created; an unsupported or malformed URL.
+        StorageError: the folder cannot be created; an unsupported or malformed URL; or (``probe``) the file is a folder,
+            damaged (``DatabaseDamagedError``) or another program's database
+            (``NotOurDatabaseError``) — then nothing in it was changed.
     """
     if is_database_url(db_path):
         return _server_engine(str(db_path))
+    from jixiao_desktop.storage import integrity
+
     path = Path(db_path).expanduser()
     if path.is_dir():
-        raise StorageError(f"“{path}”是一个文件夹，不是数据库文件")
+        raise StorageError(f"“{path}”是一个文件夹，不是数据库文件。请选择数据库文件（jixiao.db），或把这个文件夹改名后再打开")
+    if probe:
+        integrity.probe(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        if disk_full_near(path.parent):
+            raise StorageError(DISK_FULL_MESSAGE) from exc
         raise StorageError(f"无法创建数据库所在的文件夹“{path.parent}”：{describe_os_error(exc)}") from exc
+    state = _state(path)
+    # A read-only file or folder: open read-only (immutable when SQLite cannot make its -shm
+    # there), so the forms can still be read and exported; every write says "只读".
+    read_only = integrity.writable_problem(path) if path.is_file() else ""
+    state.read_only = read_only
     # URL.create: no parsing, so "?" or "#" in a folder name stay part of the path.
-    engine = create_engine(URL.create("sqlite", database=str(path)))
+    url = URL.create("sqlite", database=str(path))
+    engine = create_engine(url, creator=lambda: _connect_read_only(path)) if read_only else create_engine(url)
     timeout = int(busy_timeout_ms)
 
     @event.listens_for(engine, "connect")
@@ -71,15 +225,37 @@ def create_engine_for(db_path: str | Path, *, busy_timeout_ms: int = DEFAULT_BUS
         cur = dbapi_conn.cursor()
         try:
             cur.execute(f"PRAGMA busy_timeout={timeout}")
-            cur.execute("PRAGMA journal_mode=WAL")
+            if not read_only:
+                cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")
             cur.execute("PRAGMA foreign_keys=ON")
         finally:
             cur.close()
+        with _STATES_LOCK:
+            state.connections += 1
+            if state.connections == 1:
+                state.db_ident = _ident(path)
+                state.wal_ident = _ident(Path(str(path) + "-wal"))
+
+    @event.listens_for(engine, "close")
+    def _on_close(_dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        with _STATES_LOCK:
+            state.connections = max(0, state.connections - 1)
+            if state.connections == 0:  # SQLite may delete the WAL now: forget what it was
+                state.db_ident = state.wal_ident = None
+
+    @event.listens_for(engine, "close_detached")
+    def _on_close_detached(dbapi_conn: sqlite3.Connection) -> None:
+        _on_close(dbapi_conn, None)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         write = conn.get_execution_options().get(WRITE_OPTION, False)
+        if write:
+            _check_identity(path, state)
+            raw = conn.connection.dbapi_connection
+            if isinstance(raw, sqlite3.Connection):
+                _daily_backup(raw, path, state)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
@@ -121,17 +297,31 @@ def write_engine(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITE_OPTION: True})
 
 
+def _translated(exc: BaseException, action: str, path: Path | None) -> StorageError:
+    code = sqlite_error_code(exc)
+    message = describe_db_error(exc)
+    if code in (10, 13, 14) and path is not None and disk_full_near(path):  # IOERR, FULL, CANTOPEN
+        message = DISK_FULL_MESSAGE
+    text = f"{action}：{message}" if action else message
+    if code in (11, 26):  # SQLITE_CORRUPT, SQLITE_NOTADB
+        from jixiao_desktop.storage.integrity import DAMAGED_HINT
+
+        return DatabaseDamagedError(f"{text}。{DAMAGED_HINT}", db_path=path)
+    return StorageError(text)
+
+
 @contextmanager
-def translate_errors(action: str = "") -> Iterator[None]:
-    """Turn SQLite failures into ``StorageError`` with a Chinese message."""
+def translate_errors(action: str = "", path: Path | None = None) -> Iterator[None]:
+    """Turn SQLite failures into ``StorageError`` with a Chinese message.
+
+    A damaged file comes out as ``DatabaseDamagedError``; an I/O failure on a full disk says so.
+    """
     try:
         yield
     except DBAPIError as exc:
-        message = describe_db_error(exc)
-        raise StorageError(f"{action}：{message}" if action else message) from exc
+        raise _translated(exc, action, path) from exc
     except sqlite3.Error as exc:
-        message = describe_db_error(exc)
-        raise StorageError(f"{action}：{message}" if action else message) from exc
+        raise _translated(exc, action, path) from exc
 
 
 def _table_names(conn: Connection) -> set[str]:
@@ -167,20 +357,45 @@ def _alembic_config() -> Any:
     return cfg
 
 
-def upgrade_to_head(engine: Engine, *, backup_dir: Path | None = None) -> bool:
+def _engine_path(engine: Engine) -> Path:
+    return Path(str(engine.url.database))
+
+
+def quick_check(engine: Engine, *, full: bool = False) -> list[str]:
+    """SQLite's ``quick_check`` (``full``: ``integrity_check``): the problems found, [] if whole."""
+    from jixiao_desktop.storage.integrity import run_check
+
+    with translate_errors("检查数据库失败", _engine_path(engine)), engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert isinstance(raw, sqlite3.Connection)
+        problems = run_check(raw, full=full)
+        conn.rollback()
+    return problems
+
+
+def upgrade_to_head(engine: Engine, *, backup_dir: Path | None = None, check: bool = True) -> bool:
     """Bring the database to the newest schema; return whether anything was migrated.
 
-    A database with data is first copied to ``<file>.before-<head>.bak`` (next to it, or in
-    ``backup_dir``). The upgrade runs in one transaction: it completes or changes nothing.
+    ``check``: run ``PRAGMA quick_check`` first. A database with data is first backed up
+    (``backups/<stem>-…-migration.db``, or into ``backup_dir``). The upgrade runs in one
+    transaction: it completes or changes nothing.
 
     Raises:
         DatabaseVersionError: the database was written by a newer version of the app
             (unknown revision); nothing is changed.
+        DatabaseDamagedError: ``quick_check`` found damage; nothing is changed.
         StorageError: not our database, unreadable, or the upgrade failed.
     """
-    with translate_errors("无法打开数据库"), engine.connect() as conn:
+    path = _engine_path(engine) if is_sqlite(engine) else None
+    with translate_errors("无法打开数据库", path), engine.connect() as conn:
         current = current_revisions(conn)
         conn.rollback()
+    if check and current is not None and is_sqlite(engine):
+        problems = quick_check(engine)
+        if problems:
+            from jixiao_desktop.storage.integrity import damaged_from_problems
+
+            raise damaged_from_problems(_engine_path(engine), problems)
     if current == (SCHEMA_HEAD,):
         return False
     return _upgrade(engine, "head", current, backup_dir=backup_dir)
@@ -226,27 +441,18 @@ def _upgrade(engine: Engine, target: str, current: tuple[str, ...] | None, *,
 
 
 def _backup(engine: Engine, current: tuple[str, ...], backup_dir: Path | None) -> None:
-    """Copy the database (consistently, through SQLite's backup API) before migrating it."""
-    source = Path(str(engine.url.database))
-    folder = backup_dir or source.parent
-    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
-    target = folder / f"{source.name}.before-{SCHEMA_HEAD}-{stamp}.bak"
-    tmp = target.with_suffix(".tmp")
-    try:
-        with translate_errors("升级前备份数据库失败，数据库未作改动"), engine.connect() as conn:
-            raw = conn.connection.dbapi_connection
-            assert isinstance(raw, sqlite3.Connection)
-            dest = sqlite3.connect(tmp)
-            try:
-                raw.backup(dest)
-            finally:
-                dest.close()
+    """Back the database up (SQLite's backup API, into the backups folder) before migrating it."""
+    from jixiao_desktop.storage import backups
+
+    source = _engine_path(engine)
+    named = backup_dir / source.name if backup_dir is not None else source
+    with translate_errors("升级前备份数据库失败，数据库未作改动", source), engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert isinstance(raw, sqlite3.Connection)
+        try:
+            target = backups.backup_connection(raw, named, "migration")
+        except StorageError as exc:
+            raise StorageError(f"升级前备份数据库失败，数据库未作改动：{exc}") from exc
+        finally:
             conn.rollback()
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(f"升级前备份数据库失败，数据库未作改动：{describe_os_error(exc)}") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     log.info("database at %s backed up to %s", current, target)

@@ -125,3 +125,42 @@ def _describe_server_error(orig: BaseException, detail: str) -> str:
     if name in ("UniqueViolation", "IntegrityError", "ForeignKeyViolation", "CheckViolation"):
         return f"数据不符合数据库的约束，没有保存（{first}）"
     return f"数据库服务器操作失败（{name}: {first}）"
+
+
+# --- the file itself (storage/integrity.py, storage/backups.py, storage/lock.py) ----------------
+
+
+class DatabaseDamagedError(StorageError):
+    """The database file is damaged (bad pages, bad rows, not a database any more).
+
+    ``db_path`` names the file when known. Nothing was changed: the window offers to export what
+    can still be read and to restore a backup; the command line prints one line and exits 2.
+    """
+
+    def __init__(self, message: str, db_path: object = None) -> None:
+        super().__init__(message)
+        self.db_path = db_path
+
+
+class NotOurDatabaseError(StorageError):
+    """The file is another program's SQLite database (or no database at all); left untouched."""
+
+
+class DatabaseReplacedError(StorageError):
+    """The database file (or its WAL) was replaced or deleted behind this process's back.
+
+    Writing on would write into a file nobody reads any more (or corrupt the new one), so every
+    further write is refused until the database is opened again.
+    """
+
+
+class DatabaseInUseError(StorageError):
+    """A window of the app holds the database (``lock_path`` names its lock file)."""
+
+    def __init__(self, message: str, lock_path: object = None) -> None:
+        super().__init__(message)
+        self.lock_path = lock_path
+
+
+class BackupError(StorageError):
+    """A backup could not be made, read or put back; the database was not changed."""

@@ -201,7 +201,12 @@ def _dump(extra: dict[str, Any]) -> str:
 
 
 def _load(text: str) -> dict[str, Any]:
-    value = json.loads(text) if text else {}
+    try:
+        value = json.loads(text) if text else {}
+    except (ValueError, TypeError, RecursionError) as exc:  # a damaged row (issue 7): said, not a traceback
+        from jixiao_desktop.storage.integrity import damaged_row
+
+        raise damaged_row("一行附加数据", exc) from exc
     return value if isinstance(value, dict) else {}
 
 
@@ -381,7 +386,7 @@ class FormRepository:
     def _session(self, action: str, *, write: bool = False) -> Iterator[Session]:
         if self._closed:
             raise StorageError("数据库已关闭")
-        with translate_errors(action), \
+        with translate_errors(action, self.db_path), \
                 Session(self._writer if write else self._engine, expire_on_commit=False) as s, \
                 s.begin():
             yield s
@@ -427,17 +432,27 @@ class FormRepository:
             stmt = select(FormRecord).order_by(FormRecord.id)
             if not include_deleted:
                 stmt = stmt.where(FormRecord.deleted_at.is_(None))
-            return [_summary(rec) for rec in s.scalars(stmt)]
+            try:
+                return [_summary(rec) for rec in s.scalars(stmt)]
+            except (ValueError, TypeError, OverflowError) as exc:  # a damaged row: never an empty list
+                from jixiao_desktop.storage.integrity import damaged_row
+
+                raise damaged_row("表单列表", exc, self.db_path) from exc
 
     def load(self, form_id: int) -> StoredForm:
         """A stored form (also one in the recycle bin, to look at it)."""
         with self._session("读取申报表失败") as s:
-            rec = self._get(s, form_id, full=True)
-            return StoredForm(
-                id=rec.id, form=_to_form(rec), status=FormStatus(rec.status), fingerprint=rec.fingerprint,
-                updated_at=rec.updated_at, funds_need_review=rec.funds_need_review,
-                copied_from=rec.copied_from_id, created_at=rec.created_at,
-                deleted=rec.deleted_at is not None)
+            try:
+                rec = self._get(s, form_id, full=True)
+                return StoredForm(
+                    id=rec.id, form=_to_form(rec), status=FormStatus(rec.status), fingerprint=rec.fingerprint,
+                    updated_at=rec.updated_at, funds_need_review=rec.funds_need_review,
+                    copied_from=rec.copied_from_id, created_at=rec.created_at,
+                    deleted=rec.deleted_at is not None)
+            except (ValueError, TypeError, OverflowError) as exc:  # a damaged row (issue 7)
+                from jixiao_desktop.storage.integrity import damaged_row
+
+                raise damaged_row(f"编号为 {form_id} 的申报表", exc, self.db_path) from exc
 
     def create(self, form: Form, note: str = "") -> int:
         """Store a new draft; return its id."""

@@ -165,7 +165,7 @@ def test_old_database_is_upgraded_and_reads_intact(old_db: Path, jinrongjie: For
 
 def test_upgrade_keeps_a_backup_of_the_old_database(old_db: Path, jinrongjie: Form) -> None:
     FormRepository.open(old_db).close()
-    [backup] = old_db.parent.glob("jixiao.db.before-0002-*.bak")
+    [backup] = (old_db.parent / "backups").glob("jixiao-*-migration.db")
     assert _version(backup) == ["0001"]
     con = sqlite3.connect(backup)
     try:
@@ -174,7 +174,7 @@ def test_upgrade_keeps_a_backup_of_the_old_database(old_db: Path, jinrongjie: Fo
         con.close()
     # Opening again at head makes no further backup.
     FormRepository.open(old_db).close()
-    assert len(list(old_db.parent.glob("*.bak"))) == 1
+    assert len(list((old_db.parent / "backups").glob("*.db"))) == 1
 
 
 def test_upgraded_old_database_matches_the_models(old_db: Path) -> None:
@@ -232,7 +232,7 @@ def test_a_newer_database_is_refused_and_left_unchanged(db_path: Path) -> None:
     assert "0099" in str(info.value)
     assert _sha(db_path) == before
     assert _version(db_path) == ["0099"]
-    assert not list(db_path.parent.glob("*.bak"))
+    assert not list(db_path.parent.glob("*.bak")) and not (db_path.parent / "backups").exists()
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
