@@ -14,6 +14,7 @@ import pytest
 from jixiao_desktop.app import AlreadyOpenError, lock_database
 from jixiao_desktop.storage import lock
 from jixiao_desktop.storage.errors import DatabaseInUseError
+from tests.safety.damage import immutable
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -96,10 +97,5 @@ def test_a_symlinked_path_cannot_open_a_second_window(db: Path, tmp_path: Path) 
 
 
 def test_a_read_only_folder_does_not_stop_the_app(db: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root may write into any folder")
-    db.parent.chmod(0o555)
-    try:
+    with immutable(db.parent):
         assert lock_database(db) is None
-    finally:
-        db.parent.chmod(0o755)
