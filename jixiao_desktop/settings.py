@@ -63,11 +63,16 @@ class Settings:
 
     # --- window ---------------------------------------------------------------------------
 
-    def window_geometry(self) -> QByteArray | None:
-        return self._bytes("window/geometry")
+    @staticmethod
+    def _geometry_key(screen: str) -> str:
+        # One geometry per screen size: a laptop on its own and docked on a big monitor.
+        return f"window/geometry-{screen}" if screen else "window/geometry"
 
-    def set_window_geometry(self, data: QByteArray) -> None:
-        self._qs.setValue("window/geometry", data)
+    def window_geometry(self, screen: str = "") -> QByteArray | None:
+        return self._bytes(self._geometry_key(screen))
+
+    def set_window_geometry(self, data: QByteArray, screen: str = "") -> None:
+        self._qs.setValue(self._geometry_key(screen), data)
 
     def window_state(self) -> QByteArray | None:
         return self._bytes("window/state")

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from jixiao_desktop.errors import KnownError
 from jixiao_desktop.domain.model import (
     TEMPLATE_BJ_2021,
     Acknowledgement,
@@ -36,7 +37,7 @@ _ITEM_KEYS = set(IndicatorItem.TEXT_FIELDS)
 _SOURCE_KEYS = {"name", "amount"}
 
 
-class ExchangeError(ValueError):
+class ExchangeError(KnownError, ValueError):
     """A file that is not a readable form; the message is one Chinese line."""
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import sqlite3
 
+from jixiao_desktop.errors import KnownError
 
-class StorageError(Exception):
+
+class StorageError(KnownError):
     """The database could not do what was asked; ``str(exc)`` is one Chinese sentence."""
 
     def __init__(self, message: str) -> None:
@@ -35,6 +37,10 @@ class FormHasErrorsError(StorageError):
 
 class DatabaseVersionError(StorageError):
     """The database was written by a newer version of the app; nothing was changed."""
+
+
+class SaveFailedError(StorageError):
+    """The open form could not be written before a lifecycle step (定稿, restore …); nothing changed."""
 
 
 # Primary result codes (https://www.sqlite.org/rescode.html); extended codes carry them

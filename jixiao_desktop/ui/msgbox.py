@@ -76,3 +76,24 @@ def ask_save_path(
     """A file name to save to and the chosen filter, or None when cancelled."""
     name, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return (Path(name), chosen) if name else None
+
+
+def choose(parent: QWidget | None, title: str, text: str, choices: list[str], detail: str = "") -> int | None:
+    """A question with named answers; the index of the one pressed, None for 取消.
+
+    Goes through ``choose_index`` so tests can patch it like ``show_message``.
+    """
+    return choose_index(parent, title, text, choices, detail)
+
+
+def choose_index(parent: QWidget | None, title: str, text: str, choices: list[str], detail: str) -> int | None:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    if detail:
+        box.setInformativeText(detail)
+    buttons = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
+    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(buttons[0])
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return next((i for i, button in enumerate(buttons) if button is clicked), None)

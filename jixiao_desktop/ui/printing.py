@@ -18,12 +18,13 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from jixiao_desktop.domain.model import Form
+from jixiao_desktop.errors import KnownError
 
 PRINT_DPI = 300
 PREVIEW_DPI = 150
 
 
-class PrintError(Exception):
+class PrintError(KnownError):
     """The form could not be prepared for printing (Chinese message)."""
 
 

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from jixiao_desktop.atomic import describe_os_error
 from jixiao_desktop.domain.model import Form, FormStatus
+from jixiao_desktop.errors import KnownError, known_message, log_unexpected, unexpected_text
+from jixiao_desktop.storage.errors import SaveFailedError
 
 if TYPE_CHECKING:
     from jixiao_desktop.storage.repository import FormRepository, StoredForm
@@ -25,12 +26,13 @@ AUTOSAVE_MAX_DELAY_S = 5.0  # typing without a pause still saves this often (a c
 RETRY_MS = 15000
 
 
-def storage_message(exc: Exception) -> str:
-    """The Chinese sentence for a failed storage call."""
-    if isinstance(exc, OSError):
-        return describe_os_error(exc)
-    text = str(exc).strip()
-    return text or "数据库操作失败"
+def _save_error(exc: Exception) -> str:
+    """Why saving failed, in Chinese; a bug is logged with its traceback first.
+
+    Saving catches bugs too: the form must stay in memory and the window open (nothing lost).
+    """
+    message = known_message(exc)
+    return message if message is not None else unexpected_text(log_unexpected(exc))
 
 
 class FormSession(QObject):
@@ -151,8 +153,13 @@ class FormSession(QObject):
         assert self.form_id is not None and self.form is not None
         try:
             at = self.repo.save(self.form_id, self.form)
-        except Exception as exc:
-            self.last_error = storage_message(exc)
+        except (KnownError, OSError) as exc:
+            self.last_error = _save_error(exc)
+            self._timer.start(RETRY_MS)
+            self.save_failed.emit(self.last_error)
+            return False
+        except Exception as exc:  # a bug: logged; the form stays in memory and saving is retried
+            self.last_error = _save_error(exc)
             self._timer.start(RETRY_MS)
             self.save_failed.emit(self.last_error)
             return False
@@ -173,8 +180,8 @@ class FormSession(QObject):
             return True
         try:
             self.repo.snapshot(self.form_id, note)
-        except Exception as exc:
-            self.last_error = storage_message(exc)
+        except (KnownError, OSError) as exc:
+            self.last_error = _save_error(exc)
             self.save_failed.emit(self.last_error)
             return False
         self.saved.emit(self.last_saved or datetime.now())
@@ -186,7 +193,7 @@ class FormSession(QObject):
         """定稿 (the caller has checked that no error remains). Returns the fingerprint."""
         assert self.form_id is not None
         if not self.save():
-            raise RuntimeError(self.last_error)
+            raise SaveFailedError(self.last_error)
         fingerprint = self.repo.finalise(self.form_id)
         self._refresh_stored()
         return fingerprint
@@ -199,7 +206,7 @@ class FormSession(QObject):
     def mark_funds_reviewed(self) -> None:
         assert self.form_id is not None
         if not self.save():
-            raise RuntimeError(self.last_error)
+            raise SaveFailedError(self.last_error)
         self.repo.mark_funds_reviewed(self.form_id)
         self._refresh_stored()
 
@@ -207,7 +214,7 @@ class FormSession(QObject):
         """Replace the form by a version (the repository records the current one first)."""
         assert self.form_id is not None
         if not self.save():
-            raise RuntimeError(self.last_error)
+            raise SaveFailedError(self.last_error)
         self.repo.restore_snapshot(self.form_id, snapshot_id)
         return self.reload()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from jixiao_desktop.atomic import atomic_write, describe_os_error
 from jixiao_desktop.domain.model import Form
+from jixiao_desktop.errors import KnownError
 
 IMPORT_FILTERS = "申报表文件 (*.jixiao.json *.json *.xlsx);;交换文件 (*.jixiao.json *.json);;Excel 工作簿 (*.xlsx)"
 
@@ -34,7 +35,7 @@ class ExportKind(enum.Enum):
 EXPORT_FILTERS = ";;".join(kind.filter for kind in ExportKind)
 
 
-class TransferError(Exception):
+class TransferError(KnownError):
     """A file could not be read or written; ``str()`` is one Chinese sentence."""
 
 

@@ -29,6 +29,7 @@ class Messages:
     text_answer: str | None = None
     open_path: Path | None = None
     save_path: tuple[Path, str] | None = None
+    choice: int | None = 0  # what ``msgbox.choose`` returns (index of the answer, None = 取消)
 
     def kinds(self) -> list[msgbox.Kind]:
         return [kind for kind, *_ in self.shown]
@@ -51,6 +52,11 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
         return msgbox.Button.Ok
 
     monkeypatch.setattr(msgbox, "show_message", show_message)
+    def choose_index(parent: Any, title: str, text: str, choices: list[str], detail: str) -> int | None:
+        record.shown.append((msgbox.Kind.QUESTION, title, text, " / ".join(choices)))
+        return record.choice
+
+    monkeypatch.setattr(msgbox, "choose_index", choose_index)
     monkeypatch.setattr(msgbox, "ask_text", lambda *a, **k: record.text_answer)
     monkeypatch.setattr(msgbox, "ask_open_path", lambda *a, **k: record.open_path)
     monkeypatch.setattr(msgbox, "ask_save_path", lambda *a, **k: record.save_path)

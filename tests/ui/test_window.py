@@ -231,7 +231,7 @@ def test_copy_from_last_year_raises_stale_year_and_asks_to_review_funds(
     assert window.repo is not None
     old_id = window.repo.create(jinrongjie)
     window.refresh_form_list(old_id)
-    new_id = window.copy_from_last_year(window.form_list.selected_id())
+    new_id = window.library.copy_from_last_year(window.form_list.selected_id())
     assert new_id is not None and new_id != old_id
     assert window.editor is not None and window.editor.form().year == 2022
     qtbot.waitUntil(lambda: has(window, "text.stale_year"))
@@ -401,7 +401,7 @@ def test_new_form_dialog_creates_the_chosen_layout(qtbot: Any, make_window: Make
     request = dialog.request()
     assert (request.year, request.department, request.layout) == (2023, "牛街街道办事处", Layout.STANDARD)
 
-    assert window.create_form(request) is not None
+    assert window.library.create_form(request) is not None
     assert window.editor is not None
     assert [i.name for i in window.editor.form().indicators] == list(STANDARD_ROW_NAMES)
     assert window.settings.departments()[0] == "牛街街道办事处"
@@ -436,7 +436,7 @@ def test_a_stricter_satisfaction_threshold_is_checked_and_kept(qtbot: Any, make_
 
     window, _ = open_stored(make_window, jinrongjie)
     assert not has(window, "indicators.satisfaction_low")
-    window.apply_settings(Decimal(95), True)
+    window.findings.apply_settings(Decimal(95), True)
     assert has(window, "indicators.satisfaction_low")
     window.close()
     again = make_window()

@@ -18,6 +18,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao_desktop import safezip
+from jixiao_desktop.errors import KnownError
 from jixiao_desktop.domain.model import (
     OPERATORS,
     TEMPLATE_TABULAR,
@@ -62,7 +63,7 @@ from jixiao_desktop.exporters.xlsx.layout import (
     MARK_VALUE_RAW,
 )
 
-class XlsxImportError(ValueError):
+class XlsxImportError(KnownError, ValueError):
     """A workbook that is not a form exported by this app; the message is one Chinese line."""
 
 

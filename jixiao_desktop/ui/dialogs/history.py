@@ -15,7 +15,7 @@ from jixiao_desktop.ui.form_list import format_time
 from jixiao_desktop.ui.forms.ui_diff_dialog import Ui_DiffDialog
 from jixiao_desktop.ui.forms.ui_history_dialog import Ui_HistoryDialog
 from jixiao_desktop.ui.forms.ui_snapshot_dialog import Ui_SnapshotDialog
-from jixiao_desktop.ui.session import storage_message
+from jixiao_desktop.ui.errors import KNOWN, show_known
 
 if TYPE_CHECKING:
     from jixiao_desktop.ui.session import FormSession
@@ -97,8 +97,8 @@ class HistoryDialog(QDialog):
         self.events.removeRows(0, self.events.rowCount())
         try:
             snapshots, events = repo.list_snapshots(form_id), repo.history(form_id)
-        except Exception as exc:
-            msgbox.error(self, "无法读取历史版本", storage_message(exc))
+        except KNOWN as exc:
+            show_known(self, "无法读取历史版本", exc)
             self._update_buttons()
             return
         for info in sorted(snapshots, key=lambda s: (s.created_at, s.id), reverse=True):
@@ -166,8 +166,8 @@ class HistoryDialog(QDialog):
             return
         try:
             self.session.restore_snapshot(snapshot_id)
-        except Exception as exc:
-            msgbox.error(self, "恢复失败", storage_message(exc))
+        except KNOWN as exc:
+            show_known(self, "恢复失败", exc)
             return
         self.restored.emit()
         self.refresh()
@@ -175,6 +175,6 @@ class HistoryDialog(QDialog):
     def _load(self, snapshot_id: int) -> Form | None:
         try:
             return self.session.repo.load_snapshot(snapshot_id)
-        except Exception as exc:
-            msgbox.error(self, "无法读取历史版本", storage_message(exc))
+        except KNOWN as exc:
+            show_known(self, "无法读取历史版本", exc)
             return None

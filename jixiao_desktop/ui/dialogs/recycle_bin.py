@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.form_list import FormListModel, Role
-from jixiao_desktop.ui.session import storage_message
+from jixiao_desktop.ui.errors import KNOWN, show_known
 
 if TYPE_CHECKING:
     from jixiao_desktop.storage.repository import FormRepository
@@ -46,8 +46,8 @@ class RecycleBinDialog(QDialog):
     def refresh(self) -> None:
         try:
             rows = [s for s in self.repo.list_forms(include_deleted=True) if s.deleted]
-        except Exception as exc:
-            msgbox.error(self, "无法读取回收站", storage_message(exc))
+        except KNOWN as exc:
+            show_known(self, "无法读取回收站", exc)
             rows = []
         self.model.set_rows(rows)
         if rows:
@@ -69,8 +69,8 @@ class RecycleBinDialog(QDialog):
             return
         try:
             self.repo.restore_deleted(form_id)
-        except Exception as exc:
-            msgbox.error(self, "恢复失败", storage_message(exc))
+        except KNOWN as exc:
+            show_known(self, "恢复失败", exc)
             return
         self.restored.emit(form_id)
         self.refresh()
@@ -86,7 +86,7 @@ class RecycleBinDialog(QDialog):
             return
         try:
             self.repo.purge(form_id)
-        except Exception as exc:
-            msgbox.error(self, "删除失败", storage_message(exc))
+        except KNOWN as exc:
+            show_known(self, "删除失败", exc)
             return
         self.refresh()

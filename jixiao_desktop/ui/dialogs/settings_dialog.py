@@ -48,3 +48,14 @@ class SettingsDialog(QDialog):
             self.ui.errorLabel.show()
             return
         super().accept()
+
+
+def ask_settings(satisfaction_min: Decimal, show_acknowledged: bool,
+                 parent: QWidget | None = None) -> tuple[Decimal, bool] | None:
+    """The thresholds the clerk chose (threshold, show acknowledged), None when cancelled."""
+    dialog = SettingsDialog(satisfaction_min, show_acknowledged, parent)
+    if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+        return None
+    value = dialog.satisfaction_min()
+    assert value is not None
+    return value, dialog.show_acknowledged()

@@ -1,0 +1,230 @@
+"""The form library: 新建, 从上年复制, 导入, 删除, 撤销删除 and the 回收站.
+
+``LibraryActions`` holds no state: the window hands in how to reach the repository and the
+open session (both exist only after start-up), the settings, and what to do afterwards
+(open a form, refresh the list, show the list, forget the editor, show a status line).
+Only expected failures (``ui.errors.KNOWN``) are caught here; a bug reaches the error hook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from jixiao_desktop.domain.model import Form
+from jixiao_desktop.settings import Settings
+from jixiao_desktop.ui import msgbox
+from jixiao_desktop.ui.errors import KNOWN, describe, show_known
+
+if TYPE_CHECKING:
+    from jixiao_desktop.storage.repository import FormRepository, FormSummary
+    from jixiao_desktop.ui.dialogs.new_form import NewFormRequest
+    from jixiao_desktop.ui.form_list import FormListPage
+    from jixiao_desktop.ui.session import FormSession
+
+
+def form_name(year: int | None, department: str) -> str:
+    """How a form is named to the clerk: “2022年度 北京市西城区金融街街道办事处”."""
+    return f"{year}年度 {department or '未命名表单'}" if year else (department or "未命名表单")
+
+
+def summary_name(summary: FormSummary | None) -> str:
+    return form_name(summary.year, summary.department) if summary is not None else "该表单"
+
+
+@dataclass(frozen=True)
+class LibraryHooks:
+    """What the window does after a library action (all take effect on the window's widgets)."""
+
+    open_form: Callable[[int], bool]
+    refresh_list: Callable[[int | None], None]
+    show_list: Callable[[], None]
+    clear_editor: Callable[[], None]
+    status: Callable[[str], None]
+
+
+class LibraryActions:
+    """New, copy, import, delete and the recycle bin for the window ``parent``."""
+
+    def __init__(self, parent: QWidget, repo: Callable[[], FormRepository | None],
+                 session: Callable[[], FormSession | None], settings: Settings, form_list: FormListPage,
+                 hooks: LibraryHooks) -> None:
+        self._parent = parent
+        self._repo = repo
+        self._session = session
+        self._settings = settings
+        self._form_list = form_list
+        self._hooks = hooks
+
+    # --- reading the list ----------------------------------------------------------------
+
+    def summaries(self) -> list[FormSummary]:
+        repo = self._repo()
+        if repo is None:
+            return []
+        try:
+            return repo.list_forms()
+        except KNOWN as exc:
+            self._hooks.status(f"无法读取表单列表：{describe(exc)}")
+            return []
+
+    def existing(self, year: int | None, department: str, *, exclude: int | None = None) -> FormSummary | None:
+        """A stored form (not in the recycle bin) of the same unit and year."""
+        wanted = department.strip()
+        return next((s for s in self.summaries()
+                     if s.id != exclude and s.year == year and s.department.strip() == wanted), None)
+
+    def _ask_existing(self, title: str, year: int | None, department: str) -> bool:
+        """True to go on making another form; False when the clerk opened the existing one or cancelled."""
+        existing = self.existing(year, department)
+        if existing is None:
+            return True
+        name = form_name(year, department)
+        answer = msgbox.choose(self._parent, title, f"已经有一张“{name}”的表单。",
+                               ["打开已有的表单", "仍然新建一张"],
+                               "同一单位同一年度通常只需要一张表单；新建会得到两张同名的表单。")
+        if answer == 0:
+            self._hooks.open_form(existing.id)
+        return answer == 1
+
+    # --- new / copy / import --------------------------------------------------------------
+
+    def new_form(self) -> int | None:
+        from jixiao_desktop.ui.dialogs.new_form import NewFormDialog
+
+        if self._repo() is None:
+            return None
+        session = self._session()
+        form = session.form if session is not None else None
+        year = form.year + 1 if form is not None and form.year else None
+        dialog = NewFormDialog(self._settings.departments(), year, self._parent)
+        if dialog.exec() != NewFormDialog.DialogCode.Accepted:
+            return None
+        return self.create_form(dialog.request())
+
+    def create_form(self, request: NewFormRequest) -> int | None:
+        """Store a blank form for a ``NewFormRequest`` and open it (asks first if one exists)."""
+        from jixiao_desktop.domain.model import new_form
+
+        repo = self._repo()
+        assert repo is not None
+        layout, year, department = request.layout, request.year, request.department
+        if not self._ask_existing("新建表单", year, department):
+            return None
+        try:
+            form_id = repo.create(new_form(layout, year, department), note=f"新建（{layout.label}）")
+        except KNOWN as exc:
+            show_known(self._parent, "无法新建表单", exc)
+            return None
+        self._settings.remember_department(department)
+        self._hooks.refresh_list(form_id)
+        self._hooks.open_form(form_id)
+        return form_id
+
+    def copy_from_last_year(self, form_id: int | None) -> int | None:
+        """继承上年: a next-year draft of ``form_id``, opened at once."""
+        repo = self._repo()
+        if repo is None:
+            return None
+        if form_id is None:
+            msgbox.info(self._parent, "从上年复制", "请先在表单列表中选中上一年度的表单。")
+            return None
+        session = self._session()
+        if session is not None and not session.save():
+            return None
+        source = next((s for s in self.summaries() if s.id == form_id), None)
+        if source is not None:
+            next_year = source.year + 1 if source.year else None
+            if not self._ask_existing("从上年复制", next_year, source.department):
+                return None
+        try:
+            new_id = repo.copy_to_next_year(form_id)
+        except KNOWN as exc:
+            show_known(self._parent, "无法复制", exc)
+            return None
+        self._hooks.refresh_list(new_id)
+        self._hooks.open_form(new_id)
+        self._hooks.status(f"已按“{summary_name(source)}”新建下一年度草稿：请核对资金数额，"
+                           "并修改仍写着上年年份的文字。")
+        return new_id
+
+    def import_file(self, path: Path | None = None) -> int | None:
+        from jixiao_desktop.ui import transfer
+
+        repo = self._repo()
+        if repo is None:
+            return None
+        if path is None:
+            path = msgbox.ask_open_path(self._parent, "导入表单", self._settings.last_directory(),
+                                        transfer.IMPORT_FILTERS)
+            if path is None:
+                return None
+        self._settings.set_last_directory(str(path.parent))
+        try:
+            form: Form = transfer.import_form(path)
+        except KNOWN as exc:
+            msgbox.error(self._parent, "导入失败", f"无法导入“{path.name}”：{describe(exc)}", "没有导入任何内容。")
+            return None
+        try:
+            form_id = repo.create(form, note=f"从 {path.name} 导入")
+        except KNOWN as exc:
+            show_known(self._parent, "导入失败", exc, "没有导入任何内容。")
+            return None
+        self._settings.remember_department(form.department)
+        self._hooks.refresh_list(form_id)
+        self._hooks.open_form(form_id)
+        self._hooks.status(f"已导入“{path.name}”：{form_name(form.year, form.department)}。")
+        return form_id
+
+    # --- delete / recycle bin -------------------------------------------------------------
+
+    def delete_form(self, form_id: int | None) -> bool:
+        repo = self._repo()
+        if repo is None or form_id is None:
+            return False
+        name = summary_name(next((s for s in self.summaries() if s.id == form_id), None))
+        if not msgbox.confirm(self._parent, "删除表单", f"将“{name}”移到回收站？", "可以在“回收站”中恢复。"):
+            return False
+        session = self._session()
+        if session is not None and session.form_id == form_id:
+            if not session.close():
+                msgbox.error(self._parent, "无法删除", f"“{name}”没有保存成功：{session.last_error}")
+                return False
+            self._hooks.clear_editor()
+        try:
+            repo.delete(form_id)
+        except KNOWN as exc:
+            show_known(self._parent, "无法删除", exc)
+            return False
+        if self._settings.last_form_id() == form_id:
+            self._settings.set_last_form_id(None)
+        self._hooks.show_list()
+        self._form_list.show_deleted_notice(form_id, name)
+        return True
+
+    def undo_delete(self, form_id: int) -> None:
+        repo = self._repo()
+        if repo is None:
+            return
+        try:
+            repo.restore_deleted(form_id)
+        except KNOWN as exc:
+            show_known(self._parent, "无法恢复", exc)
+            return
+        self._hooks.refresh_list(form_id)
+
+    def show_recycle_bin(self) -> None:
+        from jixiao_desktop.ui.dialogs.recycle_bin import RecycleBinDialog
+
+        repo = self._repo()
+        if repo is None:
+            return
+        dialog = RecycleBinDialog(repo, self._parent)
+        dialog.restored.connect(self._hooks.refresh_list)
+        dialog.exec()
+        self._form_list.hide_deleted_notice()
+        self._hooks.refresh_list(None)

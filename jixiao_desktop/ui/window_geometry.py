@@ -1,0 +1,54 @@
+"""Where the window sits: fitted to the screen at first start, remembered per screen.
+
+Office laptops have 1366×768 or 1024×768 screens, less the task bar: the preferred 1280×800
+would run off them. So the first start takes the preferred size clipped to the available
+area (and centres it); later starts restore what the clerk left, one geometry per screen size
+(a laptop alone and docked at a monitor each keep their own), and only if it still fits.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QMainWindow
+
+from jixiao_desktop.settings import Settings
+
+PREFERRED = QSize(1280, 800)
+MARGIN = 16  # frame and a little air
+
+
+def screen_key(screen: QScreen | None) -> str:
+    if screen is None:
+        return ""
+    size = screen.size()
+    return f"{size.width()}x{size.height()}"
+
+
+def fitted(available: QRect, preferred: QSize = PREFERRED) -> QRect:
+    """The preferred size clipped to ``available`` (less a margin), centred in it."""
+    width = min(preferred.width(), max(available.width() - MARGIN, 1))
+    height = min(preferred.height(), max(available.height() - MARGIN * 2, 1))
+    rect = QRect(0, 0, width, height)
+    rect.moveCenter(available.center())
+    return rect
+
+
+def _screen(window: QMainWindow) -> QScreen | None:
+    return window.screen() or QGuiApplication.primaryScreen()
+
+
+def restore(window: QMainWindow, settings: Settings) -> None:
+    screen = _screen(window)
+    available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+    data = settings.window_geometry(screen_key(screen))
+    if data is not None and window.restoreGeometry(data):
+        frame = window.frameGeometry()
+        if frame.width() <= available.width() and frame.height() <= available.height() \
+                and available.intersects(frame):
+            return
+    window.setGeometry(fitted(available))
+
+
+def save(window: QMainWindow, settings: Settings) -> None:
+    settings.set_window_geometry(window.saveGeometry(), screen_key(_screen(window)))
