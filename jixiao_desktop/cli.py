@@ -15,7 +15,6 @@ import argparse
 import contextlib
 import json
 import os
-import stat
 import sys
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -23,8 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from jixiao_desktop import APP_NAME, __version__
-from jixiao_desktop.atomic import atomic_write, describe_os_error
-from jixiao_desktop.domain import exchange
+from jixiao_desktop.atomic import describe_os_error
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
 
 if TYPE_CHECKING:
@@ -35,7 +33,6 @@ EXIT_OK = 0
 EXIT_FORM_HAS_ERRORS = 1
 EXIT_BAD_INPUT = 2
 
-EXPORT_SUFFIXES = (".xlsx", ".pdf", ".json")
 
 
 class CliError(Exception):
@@ -49,48 +46,17 @@ def _fail(message: str) -> NoReturn:
 # --- reading forms -------------------------------------------------------------------
 
 
-def _mode(path: Path, shown: str) -> int | None:
-    """``st_mode`` of ``path`` (following links), None if there is nothing there."""
-    try:
-        return path.stat().st_mode
-    except FileNotFoundError:
-        return None
-    except OSError as exc:  # name too long, a file used as a folder, …
-        _fail(f"{shown}：{describe_os_error(exc)}")
-
-
 def read_form(path_text: str) -> Form:
-    """Read a form from an exchange file or from a workbook written by our Excel export."""
-    if not path_text:
-        _fail("没有给出文件名")
-    path = Path(path_text)
-    mode = _mode(path, path_text)
-    if mode is None:
-        _fail(f"{path_text}：文件不存在")
-    if stat.S_ISDIR(mode):
-        _fail(f"{path_text}：这是一个文件夹，不是申报表文件")
-    if not stat.S_ISREG(mode):  # a pipe or a device would block or never end
-        _fail(f"{path_text}：这不是普通文件（可能是管道或设备），不是申报表文件")
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        from jixiao_desktop.exporters.xlsx import XlsxImportError, import_xlsx
+    """Read a form from any file the app knows (exchange file, our workbook, Word …)."""
+    from jixiao_desktop.formfiles import FormFileError, read_form_file_detailed
 
-        try:
-            return import_xlsx(path)
-        except XlsxImportError as exc:
-            _fail(f"{path_text}：{exc}")
-        except OSError as exc:
-            _fail(f"{path_text}：{describe_os_error(exc)}")
-        except Exception as exc:  # a workbook broken in a way the importer did not foresee
-            _fail(f"{path_text}：无法读取这个工作簿（{type(exc).__name__}），它可能已损坏或不是本程序导出的文件")
-    if suffix not in (".json",) and not path.name.lower().endswith(exchange.FILE_SUFFIX):
-        _fail(f"{path_text}：不认识的文件类型“{suffix or '无扩展名'}”，请使用 .jixiao.json、.json 或本程序导出的 .xlsx")
     try:
-        return exchange.load(path)
-    except exchange.ExchangeError as exc:
-        _fail(f"{path_text}：{exc}")
-    except OSError as exc:
-        _fail(f"{path_text}：{describe_os_error(exc)}")
+        result = read_form_file_detailed(path_text)
+    except FormFileError as exc:
+        _fail(exc.with_path() if path_text else str(exc))
+    for warning in result.warnings:
+        print(f"注意：{path_text}：{warning}", file=sys.stderr)
+    return result.form
 
 
 # --- checks --------------------------------------------------------------------------
@@ -151,54 +117,22 @@ def cmd_check(args: argparse.Namespace) -> int:
 # --- export --------------------------------------------------------------------------
 
 
-def _export_kind(out: str) -> str:
-    name = out.lower()
-    if name.endswith(".xlsx"):
-        return "xlsx"
-    if name.endswith(".pdf"):
-        return "pdf"
-    if name.endswith(".json"):
-        return "json"
-    _fail(f"{out}：不支持的导出类型，请以 .xlsx、.pdf 或 .jixiao.json 结尾")
+def _export_kind(out: str) -> None:
+    from jixiao_desktop.formfiles import export_kind_for_name
+
+    if export_kind_for_name(Path(out)) is None:
+        _fail(f"{out}：不支持的导出类型，请以 .xlsx、.pdf 或 .jixiao.json 结尾")
 
 
 def write_export(form: Form, out: str, *, fingerprint: str | None = None) -> list[str]:
     """Write ``form`` to ``out`` (kind by ending), atomically. Returns notes for the user."""
-    kind = _export_kind(out)
-    target = Path(out)
-    mode = _mode(target, out)
-    if mode is not None and stat.S_ISDIR(mode):
-        _fail(f"{out}：这是一个文件夹，请给出文件名")
-    if _mode(target.parent, out) is None:
-        _fail(f"{out}：文件夹“{target.parent}”不存在")
-    notes: list[str] = []
+    from jixiao_desktop.formfiles import FormFileError, write_form_file
+
+    _export_kind(out)
     try:
-        if kind == "json":
-            data = exchange.dumps(form).encode("utf-8")
-            atomic_write(target, lambda tmp: tmp.write_bytes(data))
-        elif kind == "xlsx":
-            from jixiao_desktop.exporters.xlsx import export_xlsx
-
-            xlsx_results = []
-            atomic_write(target, lambda tmp: xlsx_results.append(export_xlsx(form, tmp, fingerprint=fingerprint)))
-            dropped = xlsx_results[0].dropped_chars if xlsx_results else ""
-            if dropped:
-                notes.append(f"Excel 不能保存以下控制字符，已从工作簿中去掉：{dropped!r}")
-        else:
-            from jixiao_desktop.exporters.pdf import export_pdf
-
-            results = []
-
-            def _write_pdf(tmp: Path) -> None:
-                results.append(export_pdf(form, tmp, fingerprint=fingerprint))
-
-            atomic_write(target, _write_pdf)
-            missing = results[0].missing_chars if results else ""
-            if missing:
-                notes.append(f"字体中缺少以下字符，PDF 中会显示为空白方框：{missing}")
-    except OSError as exc:
-        _fail(f"{out}：无法写入：{describe_os_error(exc)}")
-    return notes
+        return list(write_form_file(form, out, fingerprint=fingerprint).notes)
+    except FormFileError as exc:
+        _fail(f"{out}：{exc}")
 
 
 def _finish_export(form: Form, out: str, fingerprint: str | None, settings: CheckSettings) -> int:

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import uuid
+
 from jixiao_desktop.domain.model import Form
+
+
+def new_form_id() -> str:
+    """The identity a form gets when it is created (exchange format ``id``)."""
+    return str(uuid.uuid4())
 
 
 def carry_over(form: Form) -> Form:
     """Next year's draft: year + 1, every text kept, amounts kept (the caller flags them for
     review), acknowledgements dropped (they were given for last year's text).
+
+    The new form is a form of its own (a new ``id``, ``copied_from`` = last year's id) and
+    remembers last year's values: each 三级 item's ``previous_value`` and each row's
+    ``previous_content``, shown beside this year's and used by ``items.previous_regressed``.
 
     The stale year references this leaves in the text are what ``text.stale_year`` then
     reports, so the clerk sees every 2021年 still standing in a 2022 form.
@@ -15,4 +26,11 @@ def carry_over(form: Form) -> Form:
     copy = form.copy()
     copy.year = form.year + 1 if form.year else None
     copy.acknowledgements = []
+    copy.id = new_form_id()
+    copy.revision = 0
+    copy.copied_from = form.id
+    for indicator in copy.indicators:
+        indicator.previous_content = indicator.content
+        for item in indicator.items:
+            item.previous_value = item.value
     return copy

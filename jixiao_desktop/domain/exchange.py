@@ -31,9 +31,13 @@ MAX_FILE_BYTES = 10 * 1024 * 1024  # a real form is a few dozen KB; a larger fil
 
 _FORM_KEYS = {"template", "year", "department", "funds", "goals", "indicators", "other_notes",
               "acknowledgements"}
+# Identity: known, read and written, but not part of what the fingerprint signs.
+_IDENTITY_KEYS = {"id", "revision", "copied_from"}
 _FUNDS_KEYS = {"unit", "total", "basic", "project", "sources"}
-_INDICATOR_KEYS = {"name", "content", "level1", "level2", "items"}
-_ITEM_KEYS = set(IndicatorItem.TEXT_FIELDS)
+_INDICATOR_KEYS = {"name", "content", "level1", "level2", "items", "previous_content"}
+_ITEM_KEYS = {*IndicatorItem.TEXT_FIELDS, "previous_value"}
+MAX_ID_CHARS = 100
+MAX_REVISION = 2**62
 _SOURCE_KEYS = {"name", "amount"}
 
 
@@ -103,6 +107,23 @@ def _list(value: Any, where: str) -> list[Any]:
     return value
 
 
+def _identity(value: Any, where: str) -> str:
+    text = _text(value, where).strip()
+    if len(text) > MAX_ID_CHARS:
+        raise ExchangeError(f"{where} 过长（{len(text)} 个字符），不是有效的表单标识")
+    return text
+
+
+def _revision(value: Any) -> int:
+    if value is None or value == "":
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ExchangeError(f"revision（版本号）应为整数，却是{_kind(value)}")
+    if not 0 <= value <= MAX_REVISION:
+        raise ExchangeError(f"revision（版本号）{value} 超出范围")
+    return value
+
+
 def _extra(data: dict[str, Any], known: set[str]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in known}
 
@@ -158,6 +179,7 @@ def form_from_dict(doc: Any) -> Form:
                 **{k: (_amount if k in ("value", "weight") else _text)(
                     item.get(k), f"indicators[{i}].items[{j}].{k}") for k in IndicatorItem.TEXT_FIELDS},
                 extra=_extra(item, _ITEM_KEYS),
+                previous_value=_amount(item.get("previous_value"), f"indicators[{i}].items[{j}].previous_value"),
             ))
         indicators.append(Indicator(
             name=_text(row.get("name"), f"indicators[{i}].name"),
@@ -166,6 +188,7 @@ def form_from_dict(doc: Any) -> Form:
             level2=_text(row.get("level2"), f"indicators[{i}].level2"),
             items=items,
             extra=_extra(row, _INDICATOR_KEYS),
+            previous_content=_text(row.get("previous_content"), f"indicators[{i}].previous_content"),
         ))
 
     acks = []
@@ -185,9 +208,20 @@ def form_from_dict(doc: Any) -> Form:
         indicators=indicators,
         other_notes=_text(data.get("other_notes"), "other_notes（其他说明的问题）"),
         acknowledgements=acks,
-        extra=_extra(data, _FORM_KEYS),
+        id=_identity(data.get("id"), "id（表单标识）"),
+        revision=_revision(data.get("revision")),
+        copied_from=_identity(data.get("copied_from"), "copied_from（继承自）"),
+        extra=_extra(data, _FORM_KEYS | _IDENTITY_KEYS),
         document_extra=_extra(doc, {"format", "format_version", "form"}),
     )
+
+
+def _item_dict(item: IndicatorItem) -> dict[str, Any]:
+    data: dict[str, Any] = {k: getattr(item, k) for k in IndicatorItem.TEXT_FIELDS}
+    if item.previous_value:
+        data["previous_value"] = item.previous_value
+    data.update(item.extra)
+    return data
 
 
 def form_to_dict(form: Form, *, include_acknowledgements: bool = True) -> dict[str, Any]:
@@ -213,14 +247,20 @@ def form_to_dict(form: Form, *, include_acknowledgements: bool = True) -> dict[s
         if ind.level2:
             row["level2"] = ind.level2
         if ind.items:
-            row["items"] = [
-                {**{k: getattr(item, k) for k in IndicatorItem.TEXT_FIELDS}, **item.extra}
-                for item in ind.items
-            ]
+            row["items"] = [_item_dict(item) for item in ind.items]
+        if ind.previous_content:
+            row["previous_content"] = ind.previous_content
         row.update(ind.extra)
         indicators.append(row)
 
-    body: dict[str, Any] = {
+    body: dict[str, Any] = {}
+    if form.id:
+        body["id"] = form.id
+    if form.revision:
+        body["revision"] = form.revision
+    if form.copied_from:
+        body["copied_from"] = form.copied_from
+    body |= {
         "template": form.template,
         "year": form.year,
         "department": form.department,
@@ -286,12 +326,17 @@ def load(path: str | Path) -> Form:
 def fingerprint(form: Form) -> str:
     """A short hash of the form's canonical content, printed on a 定稿 form.
 
-    Acknowledgements and unknown keys are left out: they are not what the bureau signs.
+    Acknowledgements, identity, last year's values and unknown keys are left out: they are
+    not what the bureau signs.
     """
     body = form_to_dict(form, include_acknowledgements=False)["form"]
     for key in list(body):
         if key not in _FORM_KEYS:
             del body[key]
+    for row in body["indicators"]:  # last year's values are shown, never printed or signed
+        row.pop("previous_content", None)
+        for item in row.get("items", ()):
+            item.pop("previous_value", None)
     canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
     return f"{digest[:4]}-{digest[4:8]}-{digest[8:12]}".upper()

@@ -94,6 +94,9 @@ class IndicatorItem:
     direction: str = ""
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # Last year's 指标值 of the same 三级 item (继承上年, importing last year's form): shown
+    # beside this year's value, never printed, not one of the fields the clerk types.
+    previous_value: str = ""
 
     TEXT_FIELDS = ("level3", "nature", "operator", "value", "unit", "weight", "direction", "note")
 
@@ -111,6 +114,8 @@ class Indicator:
     level2: str = ""
     items: list[IndicatorItem] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    # Last year's 指标内容和指标值 of this row (继承上年), shown on demand beside this year's.
+    previous_content: str = ""
 
 
 @dataclass
@@ -140,12 +145,24 @@ class Form:
     indicators: list[Indicator] = field(default_factory=list)
     other_notes: str = ""
     acknowledgements: list[Acknowledgement] = field(default_factory=list)
+    # Identity (exchange format): a UUID kept across machines, +1 per saved change, and the
+    # id of last year's form this one was copied from. "" / 0 = not given yet.
+    id: str = ""
+    revision: int = 0
+    copied_from: str = ""
     # Unknown keys of the exchange file: inside "form", and beside it at the top level.
     extra: dict[str, Any] = field(default_factory=dict)
     document_extra: dict[str, Any] = field(default_factory=dict)
 
     def copy(self) -> Form:
         return copy.deepcopy(self)
+
+    def without_identity(self) -> Form:
+        """A copy with no ``id``/``revision``/``copied_from``: what the clerk typed, to compare
+        two forms by content (a stored form and the file it came from)."""
+        plain = self.copy()
+        plain.id, plain.revision, plain.copied_from = "", 0, ""
+        return plain
 
     @property
     def year_label(self) -> str:

@@ -49,7 +49,7 @@ from jixiao_desktop.storage.errors import (
 log = logging.getLogger(__name__)
 
 # The newest revision in migrations/versions/ (a test keeps this in step with Alembic).
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 # Execution option that makes a transaction start with BEGIN IMMEDIATE.

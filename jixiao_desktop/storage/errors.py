@@ -27,6 +27,16 @@ class FormLockedError(StorageError):
     """The form is 已定稿: it must be 撤销定稿 before it can change."""
 
 
+class StaleWriteError(StorageError):
+    """The stored form changed since this copy of it was loaded (another window, another
+    reviewer, a collected newer file): saving it would overwrite that change, so nothing was
+    written. ``stored_revision`` is the revision now in the database."""
+
+    def __init__(self, message: str, stored_revision: int = 0) -> None:
+        super().__init__(message)
+        self.stored_revision = stored_revision
+
+
 class FormDeletedError(StorageError):
     """The form is in the recycle bin: restore it before changing it."""
 

@@ -64,9 +64,14 @@ class FormRecord(Base):
     __table_args__ = (
         CheckConstraint("status IN ('draft', 'final')", name="status"),
         Index("ix_forms_deleted_at", "deleted_at"),
+        Index("ix_forms_uuid", "uuid", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Revision 0003: the exchange format's identity (``id``, ``revision``, ``copied_from``).
+    uuid: Mapped[str] = mapped_column(Text, nullable=True)  # always set; nullable in SQL (0003)
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")
+    copied_from_uuid: Mapped[str] = mapped_column(Text, server_default="")
     template: Mapped[str] = mapped_column(Text)
     year: Mapped[int | None] = mapped_column(Integer)
     department: Mapped[str] = mapped_column(Text)
@@ -122,6 +127,7 @@ class IndicatorRowRecord(Base):
     level1: Mapped[str] = mapped_column(Text)
     level2: Mapped[str] = mapped_column(Text)
     extra_json: Mapped[str] = mapped_column(Text)
+    previous_content: Mapped[str] = mapped_column(Text, server_default="")  # revision 0003
 
     items: Mapped[list[IndicatorItemRecord]] = relationship(
         order_by="IndicatorItemRecord.position", passive_deletes=True)
@@ -144,6 +150,7 @@ class IndicatorItemRecord(Base):
     direction: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text)
     extra_json: Mapped[str] = mapped_column(Text)
+    previous_value: Mapped[str] = mapped_column(Text, server_default="")  # revision 0003
 
 
 class AcknowledgementRecord(Base):

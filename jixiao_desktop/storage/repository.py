@@ -8,33 +8,19 @@ locked, read-only) come out as ``StorageError`` with a Chinese message.
 
 from __future__ import annotations
 
-import enum
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, delete, inspect, select
-from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.orm import Session
 
 from jixiao_desktop.domain import exchange
-from jixiao_desktop.domain.carry import carry_over
+from jixiao_desktop.domain.carry import carry_over, new_form_id
 from jixiao_desktop.domain.checks import run_checks
 from jixiao_desktop.domain.findings import Severity
-from jixiao_desktop.domain.model import (
-    Acknowledgement,
-    Form,
-    FormStatus,
-    Funds,
-    FundSource,
-    Indicator,
-    IndicatorItem,
-)
-from jixiao_desktop.domain.money import AmountError, parse_amount
+from jixiao_desktop.domain.model import Form, FormStatus
 from jixiao_desktop.storage.db import (
     DEFAULT_BUSY_TIMEOUT_MS,
     create_engine_for,
@@ -48,16 +34,29 @@ from jixiao_desktop.storage.errors import (
     FormHasErrorsError,
     FormLockedError,
     FormNotFoundError,
+    StaleWriteError,
     StorageError,
 )
-from jixiao_desktop.storage.models import (
-    AcknowledgementRecord,
-    EventRecord,
-    FormRecord,
-    FundSourceRecord,
-    IndicatorItemRecord,
-    IndicatorRowRecord,
-    SnapshotRecord,
+from jixiao_desktop.storage.mapping import (
+    FORM_LOAD,
+    add_children,
+    apply_form,
+    delete_children,
+    forget_children,
+    form_name,
+    stored_amount,
+    to_form,
+    to_summary,
+    utc_now,
+)
+from jixiao_desktop.storage.models import EventRecord, FormRecord, SnapshotRecord
+from jixiao_desktop.storage.types import (
+    EventKind,
+    FormSummary,
+    HistoryEvent,
+    SnapshotInfo,
+    SnapshotKind,
+    StoredForm,
 )
 
 __all__ = [
@@ -72,270 +71,11 @@ __all__ = [
     "HistoryEvent",
     "SnapshotInfo",
     "SnapshotKind",
+    "StaleWriteError",
     "StorageError",
     "StoredForm",
+    "stored_amount",
 ]
-
-_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
-
-
-class EventKind(enum.StrEnum):
-    """What happened to a form (one line of its history)."""
-
-    CREATED = "created"
-    SNAPSHOT = "snapshot"
-    FINALISED = "finalised"
-    UNFINALISED = "unfinalised"
-    RESTORED = "restored"
-    DELETED = "deleted"
-    UNDELETED = "undeleted"
-    COPIED_FROM = "copied_from"
-    FUNDS_REVIEWED = "funds_reviewed"
-
-    @property
-    def label(self) -> str:
-        return {
-            "created": "新建",
-            "snapshot": "保存版本",
-            "finalised": "定稿",
-            "unfinalised": "撤销定稿",
-            "restored": "恢复历史版本",
-            "deleted": "移入回收站",
-            "undeleted": "从回收站恢复",
-            "copied_from": "继承上年",
-            "funds_reviewed": "已核对资金",
-        }[self.value]
-
-
-class SnapshotKind(enum.StrEnum):
-    """Why a snapshot was taken."""
-
-    MANUAL = "manual"
-    BEFORE_RESTORE = "before-restore"
-    FINALISED = "finalised"
-
-    @property
-    def label(self) -> str:
-        return {"manual": "手动保存", "before-restore": "恢复前自动保存", "finalised": "定稿版本"}[self.value]
-
-
-@dataclass(frozen=True)
-class FormSummary:
-    """One line of the form list."""
-
-    id: int
-    year: int | None
-    department: str
-    template: str
-    status: FormStatus
-    updated_at: datetime
-    deleted: bool
-    funds_need_review: bool
-    created_at: datetime | None = None
-    deleted_at: datetime | None = None
-    fingerprint: str | None = None
-    copied_from: int | None = None
-
-
-@dataclass(frozen=True)
-class StoredForm:
-    """A form as stored, with its state. ``form`` is the caller's own copy to edit."""
-
-    id: int
-    form: Form
-    status: FormStatus
-    fingerprint: str | None
-    updated_at: datetime
-    funds_need_review: bool
-    copied_from: int | None
-    created_at: datetime | None = None
-    deleted: bool = False
-
-    @property
-    def locked(self) -> bool:
-        return self.status is FormStatus.FINAL
-
-
-@dataclass(frozen=True)
-class SnapshotInfo:
-    id: int
-    created_at: datetime
-    note: str
-    kind: str = SnapshotKind.MANUAL.value
-
-
-@dataclass(frozen=True)
-class HistoryEvent:
-    at: datetime
-    kind: str
-    note: str
-
-    @property
-    def label(self) -> str:
-        """The Chinese name of the event (the raw kind if this version does not know it)."""
-        try:
-            return EventKind(self.kind).label
-        except ValueError:
-            return self.kind
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def stored_amount(text: str) -> str:
-    """How an amount is stored: canonical text when readable, else exactly as typed."""
-    try:
-        return parse_amount(text).canonical
-    except (AmountError, ArithmeticError):
-        # ArithmeticError: money.parse_amount lets decimal.InvalidOperation out for amounts
-        # of 27+ digits; keep such text as typed rather than fail the save.
-        return text
-
-
-def _dump(extra: dict[str, Any]) -> str:
-    try:
-        return json.dumps(extra, ensure_ascii=False)
-    except (TypeError, ValueError) as exc:
-        raise StorageError(f"申报表中有无法保存的附加数据（{exc}）") from exc
-
-
-def _load(text: str) -> dict[str, Any]:
-    try:
-        value = json.loads(text) if text else {}
-    except (ValueError, TypeError, RecursionError) as exc:  # a damaged row (issue 7): said, not a traceback
-        from jixiao_desktop.storage.integrity import damaged_row
-
-        raise damaged_row("一行附加数据", exc) from exc
-    return value if isinstance(value, dict) else {}
-
-
-_FORM_LOAD = (
-    selectinload(FormRecord.fund_sources),
-    selectinload(FormRecord.indicator_rows).selectinload(IndicatorRowRecord.items),
-    selectinload(FormRecord.acknowledgements),
-)
-
-
-def _apply_form(rec: FormRecord, form: Form) -> None:
-    """Copy the form's own fields (not its lists) onto a record."""
-    if form.year is not None and not _INT64_MIN <= form.year <= _INT64_MAX:
-        raise StorageError(f"年度“{form.year}”不是有效的年份，没有保存")
-    rec.template = form.template
-    rec.year = form.year
-    rec.department = form.department
-    rec.goals = form.goals
-    rec.other_notes = form.other_notes
-    rec.funds_unit = form.funds.unit
-    rec.funds_total = stored_amount(form.funds.total)
-    rec.funds_basic = stored_amount(form.funds.basic)
-    rec.funds_project = stored_amount(form.funds.project)
-    rec.funds_has_sources = form.funds.sources is not None
-    rec.funds_extra_json = _dump(form.funds.extra)
-    rec.extra_json = _dump(form.extra)
-    rec.document_extra_json = _dump(form.document_extra)
-
-
-def _add_children(s: Session, form_id: int, form: Form) -> None:
-    """Insert the form's fund sources, indicator rows (with items) and acknowledgements."""
-    s.add_all([
-        FundSourceRecord(form_id=form_id, position=i, name=src.name, amount=stored_amount(src.amount),
-                         extra_json=_dump(src.extra))
-        for i, src in enumerate(form.funds.sources or ())
-    ])
-    s.add_all([
-        IndicatorRowRecord(
-            form_id=form_id, position=i, name=ind.name, content=ind.content, level1=ind.level1,
-            level2=ind.level2, extra_json=_dump(ind.extra),
-            items=[
-                IndicatorItemRecord(
-                    position=j, level3=it.level3, nature=it.nature, operator=it.operator,
-                    value=it.value, unit=it.unit, weight=it.weight, direction=it.direction,
-                    note=it.note, extra_json=_dump(it.extra))
-                for j, it in enumerate(ind.items)
-            ])
-        for i, ind in enumerate(form.indicators)
-    ])
-    s.add_all([
-        AcknowledgementRecord(form_id=form_id, position=i, rule=a.rule, field=a.field,
-                              fingerprint=a.fingerprint, note=a.note, at=a.at)
-        for i, a in enumerate(form.acknowledgements)
-    ])
-
-
-def _delete_children(s: Session, form_id: int) -> None:
-    # Items go with their rows (ON DELETE CASCADE).
-    for model in (FundSourceRecord, IndicatorRowRecord, AcknowledgementRecord):
-        s.execute(delete(model).where(model.form_id == form_id),
-                  execution_options={"synchronize_session": False})
-
-
-def _forget_children(s: Session, rec: FormRecord) -> None:
-    """Drop loaded child rows from the session before they are deleted with SQL.
-
-    SQLite reuses row ids, so a stale object could otherwise clash with a new row.
-    """
-    state = inspect(rec)
-    for attr in ("fund_sources", "indicator_rows", "acknowledgements"):
-        if attr in state.unloaded:
-            continue
-        for child in getattr(rec, attr):
-            if isinstance(child, IndicatorRowRecord) and "items" not in inspect(child).unloaded:
-                for item in child.items:
-                    s.expunge(item)
-            s.expunge(child)
-        set_committed_value(rec, attr, [])
-
-
-def _to_form(rec: FormRecord) -> Form:
-    return Form(
-        template=rec.template,
-        year=rec.year,
-        department=rec.department,
-        funds=Funds(
-            total=rec.funds_total,
-            basic=rec.funds_basic,
-            project=rec.funds_project,
-            unit=rec.funds_unit,
-            sources=[FundSource(name=src.name, amount=src.amount, extra=_load(src.extra_json))
-                     for src in rec.fund_sources] if rec.funds_has_sources else None,
-            extra=_load(rec.funds_extra_json),
-        ),
-        goals=rec.goals,
-        indicators=[
-            Indicator(
-                name=row.name, content=row.content, level1=row.level1, level2=row.level2,
-                items=[
-                    IndicatorItem(level3=it.level3, nature=it.nature, operator=it.operator,
-                                  value=it.value, unit=it.unit, weight=it.weight,
-                                  direction=it.direction, note=it.note, extra=_load(it.extra_json))
-                    for it in row.items
-                ],
-                extra=_load(row.extra_json),
-            )
-            for row in rec.indicator_rows
-        ],
-        other_notes=rec.other_notes,
-        acknowledgements=[
-            Acknowledgement(rule=a.rule, field=a.field, fingerprint=a.fingerprint, note=a.note, at=a.at)
-            for a in rec.acknowledgements
-        ],
-        extra=_load(rec.extra_json),
-        document_extra=_load(rec.document_extra_json),
-    )
-
-
-def _summary(rec: FormRecord) -> FormSummary:
-    return FormSummary(
-        id=rec.id, year=rec.year, department=rec.department, template=rec.template,
-        status=FormStatus(rec.status), updated_at=rec.updated_at, deleted=rec.deleted_at is not None,
-        funds_need_review=rec.funds_need_review, created_at=rec.created_at, deleted_at=rec.deleted_at,
-        fingerprint=rec.fingerprint, copied_from=rec.copied_from_id)
-
-
-def _form_name(rec: FormRecord) -> str:
-    year = f"{rec.year}年度" if rec.year else ""
-    return f"{year}“{rec.department}”申报表" if rec.department else f"{year}申报表（编号 {rec.id}）"
 
 
 class FormRepository:
@@ -396,7 +136,7 @@ class FormRepository:
     @staticmethod
     def _get(s: Session, form_id: int, *, full: bool = False) -> FormRecord:
         if full:
-            rec = s.scalars(select(FormRecord).where(FormRecord.id == form_id).options(*_FORM_LOAD)).first()
+            rec = s.scalars(select(FormRecord).where(FormRecord.id == form_id).options(*FORM_LOAD)).first()
         else:
             rec = s.get(FormRecord, form_id)
         if rec is None:
@@ -407,19 +147,19 @@ class FormRepository:
     def _get_editable(cls, s: Session, form_id: int, *, full: bool = False) -> FormRecord:
         rec = cls._get(s, form_id, full=full)
         if rec.deleted_at is not None:
-            raise FormDeletedError(f"{_form_name(rec)}在回收站中，请先从回收站恢复")
+            raise FormDeletedError(f"{form_name(rec)}在回收站中，请先从回收站恢复")
         if rec.status == FormStatus.FINAL:
-            raise FormLockedError(f"{_form_name(rec)}已定稿，不能修改；如需修改请先撤销定稿")
+            raise FormLockedError(f"{form_name(rec)}已定稿，不能修改；如需修改请先撤销定稿")
         return rec
 
     @staticmethod
     def _event(s: Session, form_id: int, kind: EventKind, note: str = "", at: datetime | None = None) -> None:
-        s.add(EventRecord(form_id=form_id, at=at or _now(), kind=kind.value, note=note))
+        s.add(EventRecord(form_id=form_id, at=at or utc_now(), kind=kind.value, note=note))
 
     @staticmethod
     def _snapshot(s: Session, form_id: int, form: Form, note: str, kind: SnapshotKind,
                   at: datetime | None = None) -> SnapshotRecord:
-        snap = SnapshotRecord(form_id=form_id, created_at=at or _now(), note=note, kind=kind.value,
+        snap = SnapshotRecord(form_id=form_id, created_at=at or utc_now(), note=note, kind=kind.value,
                               document=exchange.dumps(form))
         s.add(snap)
         return snap
@@ -433,7 +173,7 @@ class FormRepository:
             if not include_deleted:
                 stmt = stmt.where(FormRecord.deleted_at.is_(None))
             try:
-                return [_summary(rec) for rec in s.scalars(stmt)]
+                return [to_summary(rec) for rec in s.scalars(stmt)]
             except (ValueError, TypeError, OverflowError) as exc:  # a damaged row: never an empty list
                 from jixiao_desktop.storage.integrity import damaged_row
 
@@ -445,7 +185,7 @@ class FormRepository:
             try:
                 rec = self._get(s, form_id, full=True)
                 return StoredForm(
-                    id=rec.id, form=_to_form(rec), status=FormStatus(rec.status), fingerprint=rec.fingerprint,
+                    id=rec.id, form=to_form(rec), status=FormStatus(rec.status), fingerprint=rec.fingerprint,
                     updated_at=rec.updated_at, funds_need_review=rec.funds_need_review,
                     copied_from=rec.copied_from_id, created_at=rec.created_at,
                     deleted=rec.deleted_at is not None)
@@ -461,13 +201,19 @@ class FormRepository:
 
     def _create(self, s: Session, form: Form, *, note: str = "", funds_need_review: bool = False,
                 copied_from: int | None = None) -> FormRecord:
-        now = _now()
+        now = utc_now()
+        # The form keeps the identity it came with (an imported file), unless this database
+        # already holds a form of that id: then this is a copy of its own.
+        identity = form.id or new_form_id()
+        if s.scalar(select(FormRecord.id).where(FormRecord.uuid == identity)) is not None:
+            identity = new_form_id()
         rec = FormRecord(status=FormStatus.DRAFT.value, fingerprint=None, funds_need_review=funds_need_review,
-                         copied_from_id=copied_from, created_at=now, updated_at=now, deleted_at=None)
-        _apply_form(rec, form)
+                         copied_from_id=copied_from, created_at=now, updated_at=now, deleted_at=None,
+                         uuid=identity, revision=max(form.revision, 1))
+        apply_form(rec, form)
         s.add(rec)
         s.flush()
-        _add_children(s, rec.id, form)
+        add_children(s, rec.id, form)
         if copied_from is None:
             self._event(s, rec.id, EventKind.CREATED, note, at=now)
         return rec
@@ -475,23 +221,39 @@ class FormRepository:
     def save(self, form_id: int, form: Form) -> datetime:
         """Replace the stored content of a draft with ``form``; return the time saved.
 
+        ``form.revision`` says which stored revision the form was loaded at (0: unknown, e.g. a
+        form built in code). The save writes revision + 1 and sets ``form.revision`` to it, so
+        the caller's live form is ready for its next save.
+
         Raises:
+            StaleWriteError: the stored form is at another revision than ``form.revision``
+                (changed elsewhere since it was loaded); nothing was written.
             FormLockedError: the form is 已定稿.
             FormDeletedError: the form is in the recycle bin.
             FormNotFoundError: no such form.
         """
         with self._session("保存申报表失败", write=True) as s:
             rec = self._get_editable(s, form_id)
+            if form.revision and rec.revision != form.revision:
+                raise StaleWriteError(
+                    f"{form_name(rec)}已在别处（另一个窗口、另一位审核人员或新收到的文件）改过："
+                    f"数据库中是第 {rec.revision} 版，这里改的是第 {form.revision} 版。"
+                    "为免覆盖对方的修改，这次没有保存；请把这里的内容另存为副本，或重新打开表单",
+                    stored_revision=rec.revision)
             now = self._replace(s, rec, form)
+            revision = rec.revision
+        form.revision = revision
         return now
 
     def _replace(self, s: Session, rec: FormRecord, form: Form) -> datetime:
-        now = _now()
-        _forget_children(s, rec)
-        _delete_children(s, rec.id)
-        _apply_form(rec, form)
+        """Put ``form``'s content in place of the record's, as the next revision."""
+        now = utc_now()
+        rec.revision = (rec.revision or 0) + 1
+        forget_children(s, rec)
+        delete_children(s, rec.id)
+        apply_form(rec, form)
         rec.updated_at = now
-        _add_children(s, rec.id, form)
+        add_children(s, rec.id, form)
         return now
 
     def mark_funds_reviewed(self, form_id: int) -> None:
@@ -508,8 +270,8 @@ class FormRepository:
         """Keep a copy of the stored content as a version; return its id."""
         with self._session("保存版本失败", write=True) as s:
             rec = self._get(s, form_id, full=True)
-            now = _now()
-            snap = self._snapshot(s, form_id, _to_form(rec), note, SnapshotKind.MANUAL, at=now)
+            now = utc_now()
+            snap = self._snapshot(s, form_id, to_form(rec), note, SnapshotKind.MANUAL, at=now)
             self._event(s, form_id, EventKind.SNAPSHOT, note, at=now)
             s.flush()
             return snap.id
@@ -555,9 +317,9 @@ class FormRepository:
             if snap.form_id != form_id:
                 raise FormNotFoundError(f"历史版本 {snapshot_id} 不属于这份申报表")
             old = self._snapshot_form(snap)
-            now = _now()
+            now = utc_now()
             label = f"版本 #{snap.id}" + (f"（{snap.note}）" if snap.note else "")
-            self._snapshot(s, form_id, _to_form(rec), f"恢复{label}前的内容", SnapshotKind.BEFORE_RESTORE,
+            self._snapshot(s, form_id, to_form(rec), f"恢复{label}前的内容", SnapshotKind.BEFORE_RESTORE,
                            at=now)
             self._replace(s, rec, old)
             self._event(s, form_id, EventKind.RESTORED, f"恢复到{label}", at=now)
@@ -576,16 +338,16 @@ class FormRepository:
         with self._session("定稿失败", write=True) as s:
             rec = self._get(s, form_id, full=True)
             if rec.deleted_at is not None:
-                raise FormDeletedError(f"{_form_name(rec)}在回收站中，请先从回收站恢复")
+                raise FormDeletedError(f"{form_name(rec)}在回收站中，请先从回收站恢复")
             if rec.status == FormStatus.FINAL and rec.fingerprint:
                 return rec.fingerprint
-            form = _to_form(rec)
+            form = to_form(rec)
             errors = [f for f in run_checks(form) if f.severity is Severity.ERROR]
             if errors:
                 raise FormHasErrorsError(
-                    f"{_form_name(rec)}还有 {len(errors)} 个错误，不能定稿（第一个：{errors[0].message}）")
+                    f"{form_name(rec)}还有 {len(errors)} 个错误，不能定稿（第一个：{errors[0].message}）")
             fingerprint = exchange.fingerprint(form)
-            now = _now()
+            now = utc_now()
             rec.status = FormStatus.FINAL.value
             rec.fingerprint = fingerprint
             rec.updated_at = now
@@ -605,8 +367,8 @@ class FormRepository:
         with self._session("撤销定稿失败", write=True) as s:
             rec = self._get(s, form_id)
             if rec.status != FormStatus.FINAL:
-                raise StorageError(f"{_form_name(rec)}尚未定稿，无需撤销")
-            now = _now()
+                raise StorageError(f"{form_name(rec)}尚未定稿，无需撤销")
+            now = utc_now()
             rec.status = FormStatus.DRAFT.value
             rec.fingerprint = None
             rec.updated_at = now
@@ -619,7 +381,7 @@ class FormRepository:
         with self._session("删除申报表失败", write=True) as s:
             rec = self._get(s, form_id)
             if rec.deleted_at is None:
-                now = _now()
+                now = utc_now()
                 rec.deleted_at = now
                 self._event(s, form_id, EventKind.DELETED, at=now)
 
@@ -640,7 +402,7 @@ class FormRepository:
         with self._session("彻底删除失败", write=True) as s:
             rec = self._get(s, form_id)
             if rec.deleted_at is None:
-                raise StorageError(f"{_form_name(rec)}不在回收站中；请先删除（移入回收站）再彻底删除")
+                raise StorageError(f"{form_name(rec)}不在回收站中；请先删除（移入回收站）再彻底删除")
             s.delete(rec)
 
     def empty_recycle_bin(self) -> int:
@@ -666,8 +428,8 @@ class FormRepository:
         with self._session("继承上年失败", write=True) as s:
             source = self._get(s, form_id, full=True)
             if source.deleted_at is not None:
-                raise FormDeletedError(f"{_form_name(source)}在回收站中，请先从回收站恢复")
-            new = self._create(s, carry_over(_to_form(source)), funds_need_review=True, copied_from=form_id)
+                raise FormDeletedError(f"{form_name(source)}在回收站中，请先从回收站恢复")
+            new = self._create(s, carry_over(to_form(source)), funds_need_review=True, copied_from=form_id)
             self._event(s, new.id, EventKind.COPIED_FROM,
-                        f"继承自{_form_name(source)}（编号 {source.id}）", at=new.created_at)
+                        f"继承自{form_name(source)}（编号 {source.id}）", at=new.created_at)
             return new.id

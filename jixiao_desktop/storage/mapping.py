@@ -1,0 +1,201 @@
+"""Between domain ``Form`` objects and the ORM records: one place that knows both shapes.
+
+Used inside the repository's sessions only; ORM objects never leave ``storage/``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, inspect
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
+
+from jixiao_desktop.domain.model import (
+    Acknowledgement,
+    Form,
+    FormStatus,
+    Funds,
+    FundSource,
+    Indicator,
+    IndicatorItem,
+)
+from jixiao_desktop.domain.money import AmountError, parse_amount
+from jixiao_desktop.storage.errors import StorageError
+from jixiao_desktop.storage.models import (
+    AcknowledgementRecord,
+    FormRecord,
+    FundSourceRecord,
+    IndicatorItemRecord,
+    IndicatorRowRecord,
+)
+from jixiao_desktop.storage.types import FormSummary
+
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def stored_amount(text: str) -> str:
+    """How an amount is stored: canonical text when readable, else exactly as typed."""
+    try:
+        return parse_amount(text).canonical
+    except (AmountError, ArithmeticError):
+        # ArithmeticError: money.parse_amount lets decimal.InvalidOperation out for amounts
+        # of 27+ digits; keep such text as typed rather than fail the save.
+        return text
+
+
+def dump_extra(extra: dict[str, Any]) -> str:
+    try:
+        return json.dumps(extra, ensure_ascii=False)
+    except (TypeError, ValueError) as exc:
+        raise StorageError(f"申报表中有无法保存的附加数据（{exc}）") from exc
+
+
+def load_extra(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text) if text else {}
+    except (ValueError, TypeError, RecursionError) as exc:  # a damaged row (issue 7): said, not a traceback
+        from jixiao_desktop.storage.integrity import damaged_row
+
+        raise damaged_row("一行附加数据", exc) from exc
+    return value if isinstance(value, dict) else {}
+
+
+FORM_LOAD = (
+    selectinload(FormRecord.fund_sources),
+    selectinload(FormRecord.indicator_rows).selectinload(IndicatorRowRecord.items),
+    selectinload(FormRecord.acknowledgements),
+)
+
+
+def apply_form(rec: FormRecord, form: Form) -> None:
+    """Copy the form's own fields (not its lists) onto a record."""
+    if form.year is not None and not _INT64_MIN <= form.year <= _INT64_MAX:
+        raise StorageError(f"年度“{form.year}”不是有效的年份，没有保存")
+    rec.template = form.template
+    rec.year = form.year
+    rec.department = form.department
+    rec.goals = form.goals
+    rec.other_notes = form.other_notes
+    rec.funds_unit = form.funds.unit
+    rec.funds_total = stored_amount(form.funds.total)
+    rec.funds_basic = stored_amount(form.funds.basic)
+    rec.funds_project = stored_amount(form.funds.project)
+    rec.funds_has_sources = form.funds.sources is not None
+    rec.funds_extra_json = dump_extra(form.funds.extra)
+    rec.copied_from_uuid = form.copied_from
+    rec.extra_json = dump_extra(form.extra)
+    rec.document_extra_json = dump_extra(form.document_extra)
+
+
+def add_children(s: Session, form_id: int, form: Form) -> None:
+    """Insert the form's fund sources, indicator rows (with items) and acknowledgements."""
+    s.add_all([
+        FundSourceRecord(form_id=form_id, position=i, name=src.name, amount=stored_amount(src.amount),
+                         extra_json=dump_extra(src.extra))
+        for i, src in enumerate(form.funds.sources or ())
+    ])
+    s.add_all([
+        IndicatorRowRecord(
+            form_id=form_id, position=i, name=ind.name, content=ind.content, level1=ind.level1,
+            level2=ind.level2, extra_json=dump_extra(ind.extra), previous_content=ind.previous_content,
+            items=[
+                IndicatorItemRecord(
+                    position=j, level3=it.level3, nature=it.nature, operator=it.operator,
+                    value=it.value, unit=it.unit, weight=it.weight, direction=it.direction,
+                    note=it.note, extra_json=dump_extra(it.extra), previous_value=it.previous_value)
+                for j, it in enumerate(ind.items)
+            ])
+        for i, ind in enumerate(form.indicators)
+    ])
+    s.add_all([
+        AcknowledgementRecord(form_id=form_id, position=i, rule=a.rule, field=a.field,
+                              fingerprint=a.fingerprint, note=a.note, at=a.at)
+        for i, a in enumerate(form.acknowledgements)
+    ])
+
+
+def delete_children(s: Session, form_id: int) -> None:
+    # Items go with their rows (ON DELETE CASCADE).
+    for model in (FundSourceRecord, IndicatorRowRecord, AcknowledgementRecord):
+        s.execute(delete(model).where(model.form_id == form_id),
+                  execution_options={"synchronize_session": False})
+
+
+def forget_children(s: Session, rec: FormRecord) -> None:
+    """Drop loaded child rows from the session before they are deleted with SQL.
+
+    SQLite reuses row ids, so a stale object could otherwise clash with a new row.
+    """
+    state = inspect(rec)
+    for attr in ("fund_sources", "indicator_rows", "acknowledgements"):
+        if attr in state.unloaded:
+            continue
+        for child in getattr(rec, attr):
+            if isinstance(child, IndicatorRowRecord) and "items" not in inspect(child).unloaded:
+                for item in child.items:
+                    s.expunge(item)
+            s.expunge(child)
+        set_committed_value(rec, attr, [])
+
+
+def to_form(rec: FormRecord) -> Form:
+    return Form(
+        template=rec.template,
+        year=rec.year,
+        department=rec.department,
+        funds=Funds(
+            total=rec.funds_total,
+            basic=rec.funds_basic,
+            project=rec.funds_project,
+            unit=rec.funds_unit,
+            sources=[FundSource(name=src.name, amount=src.amount, extra=load_extra(src.extra_json))
+                     for src in rec.fund_sources] if rec.funds_has_sources else None,
+            extra=load_extra(rec.funds_extra_json),
+        ),
+        goals=rec.goals,
+        indicators=[
+            Indicator(
+                name=row.name, content=row.content, level1=row.level1, level2=row.level2,
+                items=[
+                    IndicatorItem(level3=it.level3, nature=it.nature, operator=it.operator,
+                                  value=it.value, unit=it.unit, weight=it.weight,
+                                  direction=it.direction, note=it.note, extra=load_extra(it.extra_json),
+                                  previous_value=it.previous_value)
+                    for it in row.items
+                ],
+                extra=load_extra(row.extra_json),
+                previous_content=row.previous_content,
+            )
+            for row in rec.indicator_rows
+        ],
+        other_notes=rec.other_notes,
+        acknowledgements=[
+            Acknowledgement(rule=a.rule, field=a.field, fingerprint=a.fingerprint, note=a.note, at=a.at)
+            for a in rec.acknowledgements
+        ],
+        id=rec.uuid,
+        revision=rec.revision,
+        copied_from=rec.copied_from_uuid,
+        extra=load_extra(rec.extra_json),
+        document_extra=load_extra(rec.document_extra_json),
+    )
+
+
+def to_summary(rec: FormRecord) -> FormSummary:
+    return FormSummary(
+        id=rec.id, year=rec.year, department=rec.department, template=rec.template,
+        status=FormStatus(rec.status), updated_at=rec.updated_at, deleted=rec.deleted_at is not None,
+        funds_need_review=rec.funds_need_review, created_at=rec.created_at, deleted_at=rec.deleted_at,
+        fingerprint=rec.fingerprint, copied_from=rec.copied_from_id, uuid=rec.uuid, revision=rec.revision)
+
+
+def form_name(rec: FormRecord) -> str:
+    year = f"{rec.year}年度" if rec.year else ""
+    return f"{year}“{rec.department}”申报表" if rec.department else f"{year}申报表（编号 {rec.id}）"
