@@ -8,7 +8,8 @@ acknowledge a warning) is decided by the window.
 from __future__ import annotations
 
 import enum
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -20,12 +21,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette
+from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QHBoxLayout,
     QListView,
     QMenu,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -36,8 +39,32 @@ from jixiao_desktop.domain.fields import field_label
 from jixiao_desktop.domain.findings import Finding, Severity
 from jixiao_desktop.ui.forms.ui_checks_panel import Ui_ChecksPanel
 
+if TYPE_CHECKING:  # domain.fixes loads the checks engine, which the window imports after its first paint
+    from jixiao_desktop.domain.fixes import Fix
+
 ACKNOWLEDGED_TAG = "已知悉"
 _Index = QModelIndex | QPersistentModelIndex
+# The fix of a finding, and the same fix on every finding of its rule (``domain.fixes``).
+FixProvider: TypeAlias = "Callable[[Finding], tuple[Fix | None, Fix | None]]"
+
+
+class FixTarget(Protocol):
+    """What applying a fix needs from the editor."""
+
+    def undo_stack(self) -> QUndoStack: ...
+
+    def set_text(self, path: str, text: str, label: str | None = None) -> bool: ...
+
+
+def apply_fix(editor: FixTarget, fix: Fix) -> None:
+    """Push the edits of ``fix`` as ONE undo step (Ctrl+Z takes the whole fix back)."""
+    stack = editor.undo_stack()
+    stack.beginMacro(fix.label)
+    try:
+        for edit in fix.edits:
+            editor.set_text(edit.path, edit.text, fix.label)
+    finally:
+        stack.endMacro()
 
 
 class Role(enum.IntEnum):
@@ -223,8 +250,10 @@ class ChecksPanel(QDockWidget):
         acknowledge_requested(Finding): 已知悉 on a warning.
         unacknowledge_requested(Finding): 取消已知悉.
         show_acknowledged_changed(bool): the 显示已知悉 box was toggled.
+        fix_requested(Fix): a one-click fix was clicked (the window pushes its edits).
     """
 
+    fix_requested = Signal(object)
     finding_activated = Signal(object)
     acknowledge_requested = Signal(object)
     unacknowledge_requested = Signal(object)
@@ -255,6 +284,20 @@ class ChecksPanel(QDockWidget):
         self.ui.acknowledgeButton.clicked.connect(self.acknowledge_current)
         self.ui.unacknowledgeButton.clicked.connect(self.unacknowledge_current)
         self.ui.showAcknowledgedCheck.toggled.connect(self._on_show_acknowledged)
+        self._fix_provider: FixProvider | None = None
+        self._fixes: tuple[Fix | None, Fix | None] = (None, None)
+        self.fix_button = QPushButton(body)
+        self.fix_button.setObjectName("fixButton")
+        self.fix_button.setToolTip("按检查结果自动改正这一处（可撤销，Ctrl+Z）")
+        self.fix_all_button = QPushButton(body)
+        self.fix_all_button.setObjectName("fixAllButton")
+        self.fix_all_button.setToolTip("对所有同类问题做同样的改正，作为一步操作（可撤销，Ctrl+Z）")
+        fix_row = QHBoxLayout()
+        fix_row.addWidget(self.fix_button, 1)
+        fix_row.addWidget(self.fix_all_button)
+        self.ui.panelLayout.insertLayout(self.ui.panelLayout.indexOf(self.ui.findingsView) + 1, fix_row)
+        self.fix_button.clicked.connect(lambda: self._request_fix(0))
+        self.fix_all_button.clicked.connect(lambda: self._request_fix(1))
         self.setMinimumWidth(300)
         self.set_findings([])
 
@@ -332,10 +375,32 @@ class ChecksPanel(QDockWidget):
     def _can_unacknowledge(self, finding: Finding | None) -> bool:
         return finding is not None and not self._read_only and finding.acknowledged
 
+    def set_fix_provider(self, provider: FixProvider | None) -> None:
+        """Who tells the fixes of a finding (the window, which knows the form)."""
+        self._fix_provider = provider
+        self._update_buttons()
+
+    def current_fixes(self) -> tuple[Fix | None, Fix | None]:
+        """The fix of the selected finding and the fix of all of its kind (``None`` where there is none)."""
+        return self._fixes
+
     def _update_buttons(self, *_: object) -> None:
         finding = self.current_finding()
         self.ui.acknowledgeButton.setEnabled(self._can_acknowledge(finding))
         self.ui.unacknowledgeButton.setEnabled(self._can_unacknowledge(finding))
+        fixes: tuple[Fix | None, Fix | None] = (None, None)
+        if finding is not None and not self._read_only and self._fix_provider is not None:
+            fixes = self._fix_provider(finding)
+        self._fixes = fixes
+        for button, fix in zip((self.fix_button, self.fix_all_button), fixes, strict=True):
+            button.setVisible(fix is not None)
+            if fix is not None:
+                button.setText(f"一键修正：{fix.label}" if button is self.fix_button else fix.label)
+
+    def _request_fix(self, which: int) -> None:
+        fix = self._fixes[which]
+        if fix is not None and not self._read_only:
+            self.fix_requested.emit(fix)
 
     def acknowledge_current(self) -> None:
         finding = self.current_finding()
@@ -370,6 +435,11 @@ class ChecksPanel(QDockWidget):
         unack.setEnabled(self._can_unacknowledge(finding))
         unack.triggered.connect(self.unacknowledge_current)
         menu.addAction(unack)
+        for fix in self._fixes:
+            if fix is not None:
+                action = QAction(fix.label if fix is self._fixes[1] else f"一键修正：{fix.label}", menu)
+                action.triggered.connect(lambda _checked=False, fix=fix: self.fix_requested.emit(fix))
+                menu.addAction(action)
         copy = QAction("复制文字", menu)
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(
             f"{finding_heading(finding)}：{finding.message}" if finding else ""))

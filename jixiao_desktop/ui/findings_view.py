@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
 from jixiao_desktop.settings import Settings
-from jixiao_desktop.ui.checks_panel import ChecksPanel, summary_text
+from jixiao_desktop.ui.checks_panel import ChecksPanel, apply_fix, summary_text
 
 if TYPE_CHECKING:
+    from jixiao_desktop.domain.fixes import Fix
     from jixiao_desktop.ui.checker import LiveChecker
     from jixiao_desktop.ui.editor.editor import FormEditor
     from jixiao_desktop.ui.session import FormSession
@@ -63,6 +64,26 @@ class FindingsView:
         self._show_editor()
         if not editor.focus_field(finding.field, finding.span):
             self._status("该项在当前格式中没有对应的输入框。")
+
+    # --- 一键修正 --------------------------------------------------------------------------
+
+    def fixes_for(self, finding: Finding) -> tuple[Fix | None, Fix | None]:
+        """The fix of a finding and of all of its kind (``domain.fixes``), for the panel's buttons."""
+        from jixiao_desktop.domain import fixes  # the checks engine loads after the first paint
+
+        session = self._session()
+        if session is None or session.form is None or session.is_final or self._editor() is None:
+            return None, None
+        return fixes.fix_for(session.form, finding), fixes.fix_all(session.form, finding, self._panel.findings())
+
+    def apply_fix(self, fix: Fix) -> None:
+        """A one-click fix: its edits as one undo step, then the checks at once."""
+        editor = self._editor()
+        session = self._session()
+        if editor is None or session is None or session.is_final:
+            return
+        apply_fix(editor, fix)
+        self._checker.run_now()
 
     # --- 已知悉 ----------------------------------------------------------------------------
 

@@ -68,6 +68,8 @@ def wire(window: MainWindow) -> None:
     panel.acknowledge_requested.connect(window.findings.acknowledge)
     panel.unacknowledge_requested.connect(window.findings.unacknowledge)
     panel.show_acknowledged_changed.connect(window.settings.set_show_acknowledged)
+    panel.set_fix_provider(window.findings.fixes_for)
+    panel.fix_requested.connect(window.findings.apply_fix)
 
 
 def _follow_checks_visibility(window: MainWindow, visible: bool) -> None:
