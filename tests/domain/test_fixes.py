@@ -8,7 +8,8 @@ from jixiao_desktop.domain.checks import run_checks
 from jixiao_desktop.domain.fields import set_field_text
 from jixiao_desktop.domain.findings import Finding
 from jixiao_desktop.domain.fixes import Fix, fix_all, fix_for
-from jixiao_desktop.domain.model import Form, IndicatorItem
+from jixiao_desktop.domain.model import Form
+from tests.domain.test_checks_round2 import _item_form
 from tests.domain.test_checks_rules import tabular_form, text_form
 
 
@@ -21,15 +22,6 @@ def _finding(form: Form, rule: str, field: str | None = None) -> Finding:
 def _apply(form: Form, fix: Fix) -> None:
     for edit in fix.edits:
         set_field_text(form, edit.path, edit.text)
-
-
-def _item_form(**values: str) -> Form:
-    form = tabular_form()
-    item = IndicatorItem(level3="开展讲座次数", nature="定量", operator="≥", value="8", unit="次", weight="20")
-    for key, value in values.items():
-        setattr(item, key, value)
-    form.indicators[0].items[1] = item
-    return form
 
 
 @pytest.mark.parametrize(("values", "rule", "expected"), [
