@@ -24,14 +24,13 @@ from jixiao_desktop.domain.model import (
     Form,
     FundSource,
     Indicator,
-    IndicatorItem,
     Layout,
     classify_indicator,
     detect_layout,
 )
-from jixiao_desktop.ui.editor import logic
+from jixiao_desktop.domain import editing
 from jixiao_desktop.ui.editor.commands import IndicatorsCommand, SetFieldCommand, SourcesCommand
-from jixiao_desktop.ui.editor.models import Mark
+from jixiao_desktop.ui.editor.marks import Mark
 from jixiao_desktop.ui.editor.tabs import (
     BasicTab,
     EditorTab,
@@ -216,7 +215,7 @@ class FormEditor(QWidget):
             tab.deleteLater()
         self._category_tabs = {}
         categories = list(CATEGORY_TABS)
-        if logic.category_rows(self._form, Category.OTHER):
+        if editing.category_rows(self._form, Category.OTHER):
             categories.append(Category.OTHER)
         for category in categories:
             self._add_category_tab(category)
@@ -233,7 +232,7 @@ class FormEditor(QWidget):
 
     def _sync_categories(self, *, force: bool = False) -> None:
         """Rows changed shape or category: rebuild the tables that show them."""
-        has_other = bool(logic.category_rows(self._form, Category.OTHER))
+        has_other = bool(editing.category_rows(self._form, Category.OTHER))
         if has_other and Category.OTHER not in self._category_tabs:
             self._add_category_tab(Category.OTHER)
         elif not has_other and Category.OTHER in self._category_tabs:
@@ -351,116 +350,60 @@ class FormEditor(QWidget):
     def canonicalise_amount(self, path: str) -> None:
         """Tidy an amount just typed (``22,001.49`` → ``22001.49``) as an undoable step."""
         text = field_text(self._form, path)
-        canonical = logic.canonical_amount(text)
+        canonical = editing.canonical_amount(text)
         if canonical is not None and canonical != text:
             self.set_text(path, canonical, f"规范{field_label(path)}写法")
+
+    def _push_rows(self, label: str, change: editing.RowChange | None, focus_before: str | None) -> None:
+        if change is None or change.indicators == self._form.indicators:
+            return
+        self._stack.push(IndicatorsCommand(self, label, self._form.indicators, change.indicators,
+                                           focus_before=focus_before, focus_after=change.focus))
 
     def set_item_level2(self, indicator: int, item: int, level2: str) -> bool:
         """Change an item's 二级: the item joins (or starts) the group of that 二级."""
         if self._read_only:
             return False
-        source = self._form.indicators[indicator]
-        if len(source.items) <= 1:
+        if len(self._form.indicators[indicator].items) <= 1:
             return self.set_text(f"indicators[{indicator}].level2", level2, "修改二级指标")
-        after = copy.deepcopy(self._form.indicators)
-        moved = after[indicator].items.pop(item)
-        target = next((k for k, other in enumerate(after) if k != indicator
-                       and other.level1 == source.level1 and other.level2 == level2), None)
-        if target is None:
-            target = indicator + 1
-            after.insert(target, Indicator(level1=source.level1, level2=level2, items=[moved]))
-            focus = f"indicators[{target}].items[0].level3"
-        else:
-            after[target].items.append(moved)
-            focus = f"indicators[{target}].items[{len(after[target].items) - 1}].level3"
-        self._stack.push(IndicatorsCommand(self, "修改二级指标", self._form.indicators, after,
-                                           focus_before=f"indicators[{indicator}].items[{item}].level3",
-                                           focus_after=focus))
+        self._push_rows("修改二级指标", editing.regrouped_item(self._form, indicator, item, level2),
+                        f"indicators[{indicator}].items[{item}].level3")
         return True
 
     def add_row(self, category: Category, after: int | None = None) -> None:
         """A new row in a two-column form, named like its neighbours (产出指标六：)."""
-        if self._read_only:
-            return
-        position = logic.insert_position(self._form, category, after)
-        rows = copy.deepcopy(self._form.indicators)
-        rows.insert(position, Indicator(name=logic.next_row_name(self._form, category)))
-        self._stack.push(IndicatorsCommand(self, "添加指标行", self._form.indicators, rows,
-                                           focus_before=None if after is None else f"indicators[{after}].name",
-                                           focus_after=f"indicators[{position}].name"))
+        if not self._read_only:
+            self._push_rows("添加指标行", editing.added_row(self._form, category, after),
+                            None if after is None else f"indicators[{after}].name")
 
     def remove_row(self, indicator: int) -> None:
-        if self._read_only or not 0 <= indicator < len(self._form.indicators):
-            return
-        category = classify_indicator(self._form.indicators[indicator])
-        rows = copy.deepcopy(self._form.indicators)
-        del rows[indicator]
-        remaining = [i for i, ind in enumerate(rows) if classify_indicator(ind) is category]
-        neighbour = max([i for i in remaining if i < indicator], default=None)
-        if neighbour is None and remaining:
-            neighbour = remaining[0]
-        self._stack.push(IndicatorsCommand(
-            self, "删除指标行", self._form.indicators, rows,
-            focus_before=f"indicators[{indicator}].name",
-            focus_after=None if neighbour is None else f"indicators[{neighbour}].name"))
+        if not self._read_only and 0 <= indicator < len(self._form.indicators):
+            self._push_rows("删除指标行", editing.removed_row(self._form, indicator), f"indicators[{indicator}].name")
 
     def move_row(self, category: Category, indicator: int, delta: int) -> None:
         """Move a row up (-1) or down (+1) among the rows of its category."""
-        if self._read_only:
-            return
-        rows_of_category = logic.category_rows(self._form, category)
-        if indicator not in rows_of_category:
-            return
-        k = rows_of_category.index(indicator) + delta
-        if not 0 <= k < len(rows_of_category):
-            return
-        other = rows_of_category[k]
-        rows = copy.deepcopy(self._form.indicators)
-        rows[indicator], rows[other] = rows[other], rows[indicator]
-        self._stack.push(IndicatorsCommand(self, "上移指标行" if delta < 0 else "下移指标行",
-                                           self._form.indicators, rows,
-                                           focus_before=f"indicators[{indicator}].name",
-                                           focus_after=f"indicators[{other}].name"))
+        if not self._read_only:
+            self._push_rows("上移指标行" if delta < 0 else "下移指标行",
+                            editing.moved_row(self._form, category, indicator, delta), f"indicators[{indicator}].name")
+
+    def renumber_rows(self, category: Category) -> bool:
+        """重新编号: the category's numbered rows counted 一、二、三 in order (one undoable step)."""
+        if self._read_only or not editing.needs_renumbering(self._form, category):
+            return False
+        rows = editing.category_rows(self._form, category)
+        self._push_rows("重新编号", editing.RowChange(editing.renumbered(self._form.indicators, category),
+                                                   f"indicators[{rows[0]}].name"), None)
+        return True
 
     def add_item(self, category: Category, after: tuple[int, int] | None = None) -> None:
         """A new 三级 item: after the selected one, else in the category's last group."""
-        if self._read_only:
-            return
-        rows = copy.deepcopy(self._form.indicators)
-        if after is not None:
-            indicator, position = after[0], after[1] + 1
-            rows[indicator].items.insert(position, IndicatorItem())
-        else:
-            groups = logic.category_rows(self._form, category)
-            if groups:
-                indicator = groups[-1]
-                rows[indicator].items.append(IndicatorItem())
-                position = len(rows[indicator].items) - 1
-            else:
-                level1 = logic.TABULAR_LEVEL1.get(category, "")
-                choices = logic.level2_choices(level1, category)
-                indicator = logic.insert_position(self._form, category, None)
-                rows.insert(indicator, Indicator(level1=level1, level2=choices[0] if choices else "",
-                                                 items=[IndicatorItem()]))
-                position = 0
-        self._stack.push(IndicatorsCommand(self, "添加三级指标", self._form.indicators, rows,
-                                           focus_before=None,
-                                           focus_after=f"indicators[{indicator}].items[{position}].level3"))
+        if not self._read_only:
+            self._push_rows("添加三级指标", editing.added_item(self._form, category, after), None)
 
     def remove_item(self, indicator: int, item: int) -> None:
-        if self._read_only:
-            return
-        rows = copy.deepcopy(self._form.indicators)
-        group = rows[indicator]
-        del group.items[item]
-        focus: str | None = None
-        if group.items:
-            focus = f"indicators[{indicator}].items[{min(item, len(group.items) - 1)}].level3"
-        elif not group.name.strip() and not group.content.strip():
-            del rows[indicator]  # an empty group is not a row of the form
-        self._stack.push(IndicatorsCommand(self, "删除三级指标", self._form.indicators, rows,
-                                           focus_before=f"indicators[{indicator}].items[{item}].level3",
-                                           focus_after=focus))
+        if not self._read_only:
+            self._push_rows("删除三级指标", editing.removed_item(self._form, indicator, item),
+                            f"indicators[{indicator}].items[{item}].level3")
 
     def set_sources_enabled(self, enabled: bool) -> None:
         """Switch the 资金来源 block on (财政拨款, 其他资金) or off."""

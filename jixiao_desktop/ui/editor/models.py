@@ -9,14 +9,12 @@ default ``apply`` changes the form directly.
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from jixiao_desktop.domain.fields import set_field_text
 from jixiao_desktop.domain.model import (
@@ -26,40 +24,10 @@ from jixiao_desktop.domain.model import (
     Category,
     Form,
 )
-from jixiao_desktop.ui.editor import logic
+from jixiao_desktop.domain import editing
+from jixiao_desktop.ui.editor.marks import AnyIndex, Mark, Role, mark_data
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 ApplyFn = Callable[[str, str], bool]
-
-
-class Role(enum.IntEnum):
-    """Custom data roles of the editor's models."""
-
-    PATH = Qt.ItemDataRole.UserRole  # the field path a cell shows (str)
-    CHOICES = Qt.ItemDataRole.UserRole + 1  # allowed values for a combo-box cell (list[str]) or None
-    INDICATOR = Qt.ItemDataRole.UserRole + 2  # index into form.indicators (int)
-
-
-@dataclass(frozen=True)
-class Mark:
-    """How a field is marked after a check: ``level`` "error", "warning" or "" (tooltip only)."""
-
-    level: str
-    tooltip: str
-    spans: tuple[tuple[int, int, str], ...] = ()  # passages (start, end, level) in the field's text
-
-
-MARK_BACKGROUND = {"error": QColor("#fde2e1"), "warning": QColor("#fff4ce")}
-
-
-def _mark_data(mark: Mark | None, role: int) -> Any:
-    if mark is None:
-        return None
-    if role == Qt.ItemDataRole.ToolTipRole:
-        return mark.tooltip or None
-    if role == Qt.ItemDataRole.BackgroundRole and mark.level in MARK_BACKGROUND:
-        return QBrush(MARK_BACKGROUND[mark.level])
-    return None
 
 
 def _direct_apply(form_getter: Callable[[], Form | None]) -> ApplyFn:
@@ -183,11 +151,11 @@ class IndicatorRowsModel(_FormTableModel):
         self._rows: list[int] = []
 
     def _reload(self) -> None:
-        self._rows = logic.category_rows(self._form, self.category) if self._form else []
+        self._rows = editing.category_rows(self._form, self.category) if self._form else []
 
     def rows_stale(self) -> bool:
         """Whether the form's rows of this category differ from the ones shown."""
-        expected = logic.category_rows(self._form, self.category) if self._form else []
+        expected = editing.category_rows(self._form, self.category) if self._form else []
         return expected != self._rows
 
     def indicator_at(self, row: int) -> int:
@@ -229,7 +197,7 @@ class IndicatorRowsModel(_FormTableModel):
             return None
         indicator = self._form.indicators[self._rows[row]]
         if role == Qt.ItemDataRole.DisplayRole:
-            return indicator.name if column == self.NAME else logic.elide_content(indicator.content)
+            return indicator.name if column == self.NAME else editing.elide_content(indicator.content)
         if role == Qt.ItemDataRole.EditRole:
             return indicator.name if column == self.NAME else indicator.content
         if role == Role.PATH:
@@ -238,7 +206,7 @@ class IndicatorRowsModel(_FormTableModel):
             return self._rows[row]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
             mark = self._marks.get(self._path(row, column)) or self._marks.get(f"indicators[{self._rows[row]}]")
-            return _mark_data(mark, role)
+            return mark_data(mark, role)
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -303,7 +271,7 @@ class IndicatorItemsModel(_FormTableModel):
         self._rows = []
         if self._form is None:
             return
-        for i in logic.category_rows(self._form, self.category):
+        for i in editing.category_rows(self._form, self.category):
             self._rows.extend((i, j) for j in range(len(self._form.indicators[i].items)))
 
     def rows_stale(self) -> bool:
@@ -350,7 +318,7 @@ class IndicatorItemsModel(_FormTableModel):
         if attr == "level2":
             assert self._form is not None
             i, _j = self._rows[row]
-            return logic.level2_choices(self._form.indicators[i].level1, self.category) or None
+            return editing.level2_choices(self._form.indicators[i].level1, self.category) or None
         return self.FIXED_CHOICES.get(attr)
 
     def _text(self, row: int, attr: str) -> str:
@@ -389,14 +357,14 @@ class IndicatorItemsModel(_FormTableModel):
             i, j = self._rows[row]
             mark = (self._marks.get(self._path(row, column))
                     or self._marks.get(f"indicators[{i}].items[{j}]"))
-            return _mark_data(mark, role)
+            return mark_data(mark, role)
         return None
 
     def _refusal(self, row: int, attr: str, text: str) -> str | None:
         if attr == "weight":
-            return logic.weight_error(text)
+            return editing.weight_error(text)
         if attr == "value":
-            return logic.item_value_error(text, self._text(row, "nature"))
+            return editing.item_value_error(text, self._text(row, "nature"))
         choices = self._choices(row, attr)
         if choices and text and text not in choices:
             header = next(c.header for c in self.COLUMNS if c.attr == attr)
@@ -466,9 +434,9 @@ class SourcesModel(_FormTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
             mark = self._marks.get(path) or self._marks.get(f"funds.sources[{index.row()}]")
             if mark is None and index.column() == 1 and role == Qt.ItemDataRole.ToolTipRole:
-                hint = logic.amount_hint(sources[index.row()].amount)
+                hint = editing.amount_hint(sources[index.row()].amount)
                 return hint.message or None
-            return _mark_data(mark, role)
+            return mark_data(mark, role)
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -481,45 +449,3 @@ class SourcesModel(_FormTableModel):
         if text == getattr(sources[index.row()], attr):
             return True
         return self._commit(f"funds.sources[{index.row()}].{attr}", text)
-
-
-# --- delegates ------------------------------------------------------------------------------------
-
-EMPTY_CHOICE_LABEL = "（不填）"
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box for cells whose model offers ``Role.CHOICES``; a line edit otherwise."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: AnyIndex) -> QWidget:
-        choices: Sequence[str] | None = index.data(Role.CHOICES)
-        if not choices:
-            return super().createEditor(parent, option, index)
-        combo = QComboBox(parent)
-        for choice in choices:
-            combo.addItem(choice or EMPTY_CHOICE_LABEL, choice)
-        combo.activated.connect(lambda _row, combo=combo: self._finish(combo))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        if not isinstance(editor, QComboBox):
-            super().setEditorData(editor, index)
-            return
-        current = index.data(Qt.ItemDataRole.EditRole) or ""
-        position = editor.findData(current)
-        if position < 0:  # a value from an imported file outside the list: keep it selectable
-            editor.addItem(current, current)
-            position = editor.count() - 1
-        editor.setCurrentIndex(position)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
-                     index: AnyIndex) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-            return
-        super().setModelData(editor, model, index)
-
-    def _finish(self, combo: QComboBox) -> None:
-        self.commitData.emit(combo)
-        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from jixiao_desktop.ui.editor.logic import utf16_offset
-from jixiao_desktop.ui.editor.models import Mark
+from jixiao_desktop.domain.editing import utf16_offset
+from jixiao_desktop.ui.editor.marks import Mark
 
 HINT_COLORS = {"error": "#c5221f", "warning": "#b06000", "info": "#5f6368", "ok": "#188038", "": "#5f6368"}
 SPAN_COLORS = {"error": QColor("#d93025"), "warning": QColor("#e37400"), "": QColor("#1a73e8")}

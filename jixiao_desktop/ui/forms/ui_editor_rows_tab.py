@@ -70,6 +70,11 @@ class Ui_RowsTab(object):
 
         self.rowButtonsLayout.addWidget(self.moveDownButton)
 
+        self.renumberButton = QPushButton(self.rowButtons)
+        self.renumberButton.setObjectName(u"renumberButton")
+
+        self.rowButtonsLayout.addWidget(self.renumberButton)
+
         self.rowButtonsSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.rowButtonsLayout.addItem(self.rowButtonsSpacer)
@@ -121,7 +126,8 @@ class Ui_RowsTab(object):
         QWidget.setTabOrder(self.addRowButton, self.removeRowButton)
         QWidget.setTabOrder(self.removeRowButton, self.moveUpButton)
         QWidget.setTabOrder(self.moveUpButton, self.moveDownButton)
-        QWidget.setTabOrder(self.moveDownButton, self.contentEdit)
+        QWidget.setTabOrder(self.moveDownButton, self.renumberButton)
+        QWidget.setTabOrder(self.renumberButton, self.contentEdit)
 
         self.retranslateUi(RowsTab)
 
@@ -133,6 +139,10 @@ class Ui_RowsTab(object):
         self.removeRowButton.setText(QCoreApplication.translate("RowsTab", u"\u5220\u9664\u884c", None))
         self.moveUpButton.setText(QCoreApplication.translate("RowsTab", u"\u4e0a\u79fb", None))
         self.moveDownButton.setText(QCoreApplication.translate("RowsTab", u"\u4e0b\u79fb", None))
+#if QT_CONFIG(tooltip)
+        self.renumberButton.setToolTip(QCoreApplication.translate("RowsTab", u"\u628a\u672c\u7c7b\u6307\u6807\u884c\u6309\u987a\u5e8f\u91cd\u65b0\u7f16\u4e3a\u4e00\u3001\u4e8c\u3001\u4e09\u2026\u2026\uff08\u53ea\u6539\u540d\u79f0\u5f00\u5934\u7684\u5e8f\u53f7\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.renumberButton.setText(QCoreApplication.translate("RowsTab", u"\u91cd\u65b0\u7f16\u53f7", None))
         self.contentLabel.setText(QCoreApplication.translate("RowsTab", u"\u6307\u6807\u5185\u5bb9\u548c\u6307\u6807\u503c\uff1a", None))
         self.contentEdit.setPlaceholderText(QCoreApplication.translate("RowsTab", u"\u5728\u4e0a\u8868\u4e2d\u9009\u62e9\u4e00\u884c\uff0c\u5728\u8fd9\u91cc\u586b\u5199\u5b83\u7684\u6307\u6807\u5185\u5bb9\u548c\u6307\u6807\u503c", None))
         pass

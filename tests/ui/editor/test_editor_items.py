@@ -7,13 +7,9 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QStyleOptionViewItem, QWidge
 
 from jixiao_desktop.domain.model import Category, Form, Layout, new_form
 from jixiao_desktop.ui.editor.editor import FormEditor
-from jixiao_desktop.ui.editor.models import (
-    ChoiceDelegate,
-    IndicatorItemsModel,
-    IndicatorRowsModel,
-    Role,
-    SourcesModel,
-)
+from jixiao_desktop.ui.editor.delegates import ChoiceDelegate
+from jixiao_desktop.ui.editor.marks import Role
+from jixiao_desktop.ui.editor.models import IndicatorItemsModel, IndicatorRowsModel, SourcesModel
 from jixiao_desktop.ui.editor.tabs import IndicatorItemsTab
 
 LEVEL2, LEVEL3, NATURE, OPERATOR, VALUE, UNIT, WEIGHT, DIRECTION = range(8)

@@ -66,25 +66,32 @@ def test_name_edited_in_the_table(make_editor, niujie: Form) -> None:
     assert model.index(0, 0).data() == niujie.indicators[0].name
 
 
-def test_numbered_add_move_remove_with_undo(make_editor, niujie: Form) -> None:
+def ordinals(form: Form) -> list[str]:
+    return [name[:5] for name in names(form)]
+
+
+def test_numbered_add_move_remove_keep_the_numbers_running(make_editor, niujie: Form) -> None:
+    """Layout B: 添加行 appends 六 at the end whatever is selected; moving and removing renumber."""
     editor = make_editor(niujie)
     tab = output_tab(editor)
     original = names(niujie)
     stack = editor.undo_stack()
+    assert ordinals(niujie) == ["产出指标一", "产出指标二", "产出指标三", "产出指标四", "产出指标五"]
 
-    tab.ui.rowsView.selectRow(4)
+    tab.ui.rowsView.selectRow(0)  # the clerk is on row 一 and clicks 添加行
     tab.ui.addRowButton.click()
-    assert names(niujie) == [*original, "产出指标六："]
+    assert names(niujie) == [*original, "产出指标六："]  # at the end: no 一、六、二
     assert tab.current_indicator() == 5
     assert tab.model.rowCount() == 6
 
-    tab.ui.moveUpButton.click()
-    assert names(niujie)[4] == "产出指标六：" and names(niujie)[5] == original[4]
+    tab.ui.moveUpButton.click()  # the new row moves above 五: the numbers follow the order
+    assert names(niujie)[4] == "产出指标五：" and names(niujie)[5] == "产出指标六" + original[4][5:]
     assert tab.current_indicator() == 4
 
     tab.ui.rowsView.selectRow(0)
-    tab.ui.removeRowButton.click()
-    assert names(niujie)[0] == original[1]
+    tab.ui.removeRowButton.click()  # 删除行 leaves no gap
+    assert ordinals(niujie) == ["产出指标一", "产出指标二", "产出指标三", "产出指标四", "产出指标五"]
+    assert names(niujie)[0] == "产出指标一" + original[1][5:]  # the clerk's text after the number stays
     assert len(niujie.indicators) == 5
 
     stack.undo()   # remove
@@ -98,8 +105,22 @@ def test_numbered_add_move_remove_with_undo(make_editor, niujie: Form) -> None:
     stack.redo()
     stack.redo()
     stack.redo()
-    assert len(niujie.indicators) == 5 and names(niujie)[3] == "产出指标六："
+    assert len(niujie.indicators) == 5 and ordinals(niujie)[3] == "产出指标四"
     assert [tab.model.index(r, 0).data() for r in range(5)] == names(niujie)
+
+
+def test_renumber_mends_numbers_typed_out_of_order(make_editor, niujie: Form) -> None:
+    editor = make_editor(niujie)
+    tab = output_tab(editor)
+    niujie.indicators[1].name = "产出指标六：" + niujie.indicators[1].name[6:]
+    editor.set_form(niujie)
+    tab = output_tab(editor)
+    assert tab.ui.renumberButton.isEnabled()
+    tab.ui.renumberButton.click()
+    assert ordinals(niujie)[:3] == ["产出指标一", "产出指标二", "产出指标三"]
+    assert not tab.ui.renumberButton.isEnabled()
+    editor.undo_stack().undo()
+    assert names(niujie)[1].startswith("产出指标六")
 
 
 def test_add_row_in_an_empty_category_goes_after_the_outputs(make_editor, niujie: Form) -> None:

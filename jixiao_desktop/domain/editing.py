@@ -1,12 +1,14 @@
-"""What the editor shows next to the fields, computed from the form: pure Python, no Qt.
+"""The rules of editing a form: what the editor shows beside the fields, and how rows,
+groups and items are added, removed, moved and numbered. Pure Python, no Qt.
 
-The slots of the editor only read these results; sums and readings of amounts come from
-``domain.money``, categories and numerals from ``domain.model``. Kept here (not in ``domain``)
-because they are phrased for the editor's labels.
+The editor's slots only read these results and push the lists returned here as undo
+commands. Readings of amounts come from ``domain.money``, of weights from ``domain.weights``
+(the same ones the checks use), categories and numerals from ``domain.model``.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -17,12 +19,16 @@ from jixiao_desktop.domain.model import (
     Category,
     Form,
     Funds,
+    Indicator,
+    IndicatorItem,
+    Layout,
     canonical_term,
     chinese_numeral,
     classify_indicator,
+    detect_layout,
     parse_chinese_numeral,
 )
-from jixiao_desktop.domain.weights import WeightTotal
+from jixiao_desktop.domain.weights import WeightTotal, read_weight
 from jixiao_desktop.domain.money import AmountError, format_amount, parse_amount, quantize_cents
 
 HUNDRED = Decimal(100)
@@ -160,7 +166,7 @@ def weight_error(text: str) -> str | None:
     """Why a typed 权重 is refused, or ``None`` (empty is allowed: weights are optional)."""
     if not (text or "").strip():
         return None
-    value = read_decimal(text)
+    value = read_weight(text)  # the reading of the checks and the exports: 10, 12.5, １０, 10%
     if value is None:
         return f"权重“{text.strip()}”不是数字：请填写 0–100 之间的数，如 10 或 12.5"
     if value > HUNDRED:
@@ -238,12 +244,14 @@ _CATEGORY_ORDER = (Category.OUTPUT, Category.OUTCOME, Category.SATISFACTION, Cat
 def insert_position(form: Form, category: Category, after: int | None) -> int:
     """Where in ``form.indicators`` a new row of a category goes.
 
-    After the row ``after`` when given; else after the category's last row; else before the
-    first row of a later category, so the form keeps 产出 → 效果 → 满意度 order.
+    After the row ``after`` when given — except in a numbered form (layout B), where a new row
+    always goes last in its category so the numbers run on (一、二…五、六, never 一、六、二);
+    else after the category's last row; else before the first row of a later category, so the
+    form keeps 产出 → 效果 → 满意度 order.
     """
-    if after is not None:
-        return after + 1
     rows = category_rows(form, category)
+    if after is not None and not (NUMBERED_PREFIX[category] and detect_layout(form) is Layout.NUMBERED):
+        return after + 1
     if rows:
         return rows[-1] + 1
     later = _CATEGORY_ORDER[_CATEGORY_ORDER.index(category) + 1:]
@@ -251,6 +259,138 @@ def insert_position(form: Form, category: Category, after: int | None) -> int:
         if classify_indicator(ind) in later:
             return i
     return len(form.indicators)
+
+
+def _numbered_name(prefix: str) -> re.Pattern[str]:
+    return re.compile(re.escape(prefix) + r"([一二三四五六七八九十]+)([：:]?)")
+
+
+def renumbered(indicators: list[Indicator], category: Category) -> list[Indicator]:
+    """The rows with the category's numbered names (产出指标一：…) counted 一、二、三 in order.
+
+    Only the ordinal of a name that starts ``产出指标<numeral>`` changes; what follows it is
+    the clerk's text and stays. Rows of other categories are untouched. Returns a new list.
+    """
+    prefix = NUMBERED_PREFIX[category]
+    rows = copy.deepcopy(indicators)
+    if not prefix:
+        return rows
+    pattern = _numbered_name(prefix)
+    number = 0
+    for ind in rows:
+        if classify_indicator(ind) is not category:
+            continue
+        number += 1
+        name = ind.name.lstrip()
+        m = pattern.match(name)
+        if m:
+            ind.name = f"{prefix}{chinese_numeral(number)}{m.group(2)}{name[m.end():]}"
+    return rows
+
+
+def needs_renumbering(form: Form, category: Category) -> bool:
+    return renumbered(form.indicators, category) != form.indicators
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """A new list of indicators and the field to focus afterwards (``None``: nothing)."""
+
+    indicators: list[Indicator]
+    focus: str | None
+
+
+def added_row(form: Form, category: Category, after: int | None = None) -> RowChange:
+    """A new row in a two-column form, named like its neighbours (产出指标六：)."""
+    position = insert_position(form, category, after)
+    rows = copy.deepcopy(form.indicators)
+    rows.insert(position, Indicator(name=next_row_name(form, category)))
+    return RowChange(rows, f"indicators[{position}].name")
+
+
+def _numbered(form: Form) -> bool:
+    return detect_layout(form) is Layout.NUMBERED
+
+
+def removed_row(form: Form, indicator: int) -> RowChange:
+    """The form without row ``indicator``; a numbered form is renumbered (no gap in 一、二、三)."""
+    category = classify_indicator(form.indicators[indicator])
+    numbered = _numbered(form)
+    rows = copy.deepcopy(form.indicators)
+    del rows[indicator]
+    if numbered:
+        rows = renumbered(rows, category)
+    remaining = [i for i, ind in enumerate(rows) if classify_indicator(ind) is category]
+    neighbour = max([i for i in remaining if i < indicator], default=None)
+    if neighbour is None and remaining:
+        neighbour = remaining[0]
+    return RowChange(rows, None if neighbour is None else f"indicators[{neighbour}].name")
+
+
+def moved_row(form: Form, category: Category, indicator: int, delta: int) -> RowChange | None:
+    """Row ``indicator`` moved up (-1) or down (+1) among its category (renumbered if numbered)."""
+    rows_of_category = category_rows(form, category)
+    if indicator not in rows_of_category:
+        return None
+    k = rows_of_category.index(indicator) + delta
+    if not 0 <= k < len(rows_of_category):
+        return None
+    other = rows_of_category[k]
+    rows = copy.deepcopy(form.indicators)
+    rows[indicator], rows[other] = rows[other], rows[indicator]
+    if _numbered(form):
+        rows = renumbered(rows, category)
+    return RowChange(rows, f"indicators[{other}].name")
+
+
+def added_item(form: Form, category: Category, after: tuple[int, int] | None = None) -> RowChange:
+    """A new 三级 item: after the selected one, else in the category's last group."""
+    rows = copy.deepcopy(form.indicators)
+    if after is not None:
+        indicator, position = after[0], after[1] + 1
+        rows[indicator].items.insert(position, IndicatorItem())
+    else:
+        groups = category_rows(form, category)
+        if groups:
+            indicator = groups[-1]
+            rows[indicator].items.append(IndicatorItem())
+            position = len(rows[indicator].items) - 1
+        else:
+            level1 = TABULAR_LEVEL1.get(category, "")
+            choices = level2_choices(level1, category)
+            indicator = insert_position(form, category, None)
+            rows.insert(indicator, Indicator(level1=level1, level2=choices[0] if choices else "",
+                                             items=[IndicatorItem()]))
+            position = 0
+    return RowChange(rows, f"indicators[{indicator}].items[{position}].level3")
+
+
+def removed_item(form: Form, indicator: int, item: int) -> RowChange:
+    """Without item ``item`` of group ``indicator``; a group left empty (and unnamed) goes too."""
+    rows = copy.deepcopy(form.indicators)
+    group = rows[indicator]
+    del group.items[item]
+    focus: str | None = None
+    if group.items:
+        focus = f"indicators[{indicator}].items[{min(item, len(group.items) - 1)}].level3"
+    elif not group.name.strip() and not group.content.strip():
+        del rows[indicator]  # an empty group is not a row of the form
+    return RowChange(rows, focus)
+
+
+def regrouped_item(form: Form, indicator: int, item: int, level2: str) -> RowChange:
+    """Item ``item`` moved to the group of its new 二级 (joining one, or starting one after its own)."""
+    source = form.indicators[indicator]
+    after = copy.deepcopy(form.indicators)
+    moved = after[indicator].items.pop(item)
+    target = next((k for k, other in enumerate(after) if k != indicator
+                   and other.level1 == source.level1 and other.level2 == level2), None)
+    if target is None:
+        target = indicator + 1
+        after.insert(target, Indicator(level1=source.level1, level2=level2, items=[moved]))
+        return RowChange(after, f"indicators[{target}].items[0].level3")
+    after[target].items.append(moved)
+    return RowChange(after, f"indicators[{target}].items[{len(after[target].items) - 1}].level3")
 
 
 def elide_content(text: str, max_lines: int = 2, max_chars: int = 90) -> str:

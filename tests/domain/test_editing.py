@@ -1,4 +1,4 @@
-"""The pure helpers behind the editor's labels, and how keystrokes merge into undo steps."""
+"""The pure rules behind the editor's labels and row operations (domain/editing.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from decimal import Decimal
 
 from jixiao_desktop.domain.model import Category, Form, Funds, Indicator, IndicatorItem
 from jixiao_desktop.domain.weights import weight_total
-from jixiao_desktop.ui.editor import logic
-from tests.ui.helpers import press_backspace, type_text
+from jixiao_desktop.domain import editing as logic
 
 
 def test_funds_sum_compares_printed_amounts() -> None:
@@ -36,7 +35,8 @@ def test_weights_and_values() -> None:
     assert logic.weight_error("") is None
     assert logic.weight_error("12.5") is None
     assert logic.weight_error("１０") is None
-    assert "不是数字" in logic.weight_error("10%")
+    assert logic.weight_error("10%") is None  # read as 10, exactly as domain/weights.py (and the checks)
+    assert "不是数字" in logic.weight_error("十")
     assert "超过 100" in logic.weight_error("100.5")
     assert logic.item_value_error("98.5", "定量") is None
     assert logic.item_value_error("按月完成", "定性") is None
@@ -58,39 +58,7 @@ def test_next_row_name_and_position(niujie: Form) -> None:
     assert logic.next_row_name(niujie, Category.OUTCOME) == "效果指标一："
     assert logic.next_row_name(niujie, Category.OTHER) == ""
     assert logic.insert_position(niujie, Category.OUTCOME, None) == 5
-    assert logic.insert_position(niujie, Category.OUTPUT, 1) == 2
+    # layout B: a new row goes last in its category whatever is selected (一…五、六, never 一、六、二)
+    assert logic.insert_position(niujie, Category.OUTPUT, 1) == 5
     assert logic.utf16_offset("a😀b", 2) == 3
     assert logic.elide_content("一\n二\n三") == "一\n二…"
-
-
-def test_leaving_a_field_starts_a_new_undo_step(make_editor, jinrongjie: Form) -> None:
-    editor = make_editor(jinrongjie)
-    edit = editor.notes_tab.ui.textEdit
-    before = jinrongjie.other_notes
-    editor.tab_widget().setCurrentWidget(editor.notes_tab)
-    edit.setFocus()
-    type_text(edit, "甲")
-    type_text(edit, "乙")
-    assert editor.undo_stack().count() == 1
-    editor.basic_tab.ui.departmentEdit.setFocus()
-    editor.break_merge()  # what a focus-out does (offscreen focus events are not guaranteed)
-    edit.setFocus()
-    type_text(edit, "丙")
-    assert editor.undo_stack().count() == 2
-    assert jinrongjie.other_notes == "甲乙丙" + before
-    editor.undo_stack().undo()
-    assert jinrongjie.other_notes == "甲乙" + before
-    assert edit.toPlainText() == "甲乙" + before
-    editor.undo_stack().undo()
-    assert jinrongjie.other_notes == before
-
-
-def test_typing_back_to_the_original_leaves_no_step(make_editor, jinrongjie: Form) -> None:
-    editor = make_editor(jinrongjie)
-    edit = editor.basic_tab.ui.departmentEdit
-    edit.setFocus()
-    edit.end(False)
-    type_text(edit, "甲")
-    press_backspace(edit)
-    assert jinrongjie.department == "北京市西城区人民政府金融街街道办事处"
-    assert not editor.undo_stack().canUndo()
