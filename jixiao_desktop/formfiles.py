@@ -280,13 +280,13 @@ def write_form_file(form: Form, path: Path | str, kind: ExportKind | None = None
             dropped = xlsx_results[0].dropped_chars if xlsx_results else ""
             notes = (f"Excel 不能保存以下控制字符，已从工作簿中去掉：{dropped!r}",) if dropped else ()
             return ExportResult(path, kind, dropped_chars=dropped, notes=notes)
-        from jixiao_desktop.exporters.pdf import export_pdf
+        from jixiao_desktop.exporters.pdf import describe_unprintable, export_pdf
 
         results = []
         atomic_write(path, lambda tmp: results.append(export_pdf(form, tmp, fingerprint=fingerprint)))
         result = results[0]
         missing = result.missing_chars
-        notes = (f"字体中缺少以下字符，PDF 中无法印出：{missing}",) if missing else ()
+        notes = (describe_unprintable(result.unprintable),) if result.unprintable else ()
         return ExportResult(path, kind, pages=result.pages, missing_chars=missing, notes=notes)
     except OSError as exc:
         raise FormFileError(f"无法写入：{describe_os_error(exc)}", path) from exc

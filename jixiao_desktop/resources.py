@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-FONT_FILE = "wqy-microhei.ttc"
+FONT_FILE = "wqy-microhei.ttf"
 FONT_FAMILY = "WenQuanYi Micro Hei"
+SONG_FILE = "uming-cn.ttf"
+SONG_FAMILY = "AR PL UMing CN"
 
 
 def resources_dir() -> Path:
@@ -22,5 +24,10 @@ def resource_path(*parts: str) -> Path:
 
 
 def font_path() -> Path:
-    """The bundled CJK font (WenQuanYi Micro Hei, Apache-2.0 / GPL-3 with font exception)."""
+    """The bundled sans CJK font (WenQuanYi Micro Hei, Apache-2.0 / GPL-3 with font exception)."""
     return resource_path("fonts", FONT_FILE)
+
+
+def song_font_path() -> Path:
+    """The bundled Song (Ming) body face of the printed form (AR PL UMing CN, Arphic Public License)."""
+    return resource_path("fonts", SONG_FILE)

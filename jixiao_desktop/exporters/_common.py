@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao_desktop.domain.model import FORM_TITLE, Form
+from jixiao_desktop.domain.money import AmountError, parse_amount
 from jixiao_desktop.domain.weights import weight_total
 
 TITLE = FORM_TITLE
@@ -160,17 +161,47 @@ def join_pieces(pieces: list[Piece]) -> str:
     return "".join(p.join + p.text for p in pieces)
 
 
+def printed_fields(form: Form) -> list[tuple[str, str]]:
+    """(where, text) of everything a clerk typed that the printed form shows; ``where`` names
+    the field as the clerk knows it (for the warning about characters that would not print)."""
+    out = [(LABEL_DEPARTMENT, form.department), ("资金总额", form.funds.total),
+           ("基本支出", form.funds.basic), ("项目支出", form.funds.project)]
+    for k, src in enumerate(form.funds.sources or [], start=1):
+        out += [(f"资金来源第 {k} 项名称", src.name), (f"资金来源第 {k} 项金额", src.amount)]
+    out.append((LABEL_GOALS, form.goals))
+    for n, ind in enumerate(form.indicators, start=1):
+        where = f"第 {n} 项指标"
+        out += [(f"{where}的指标名称", ind.name), (f"{where}的指标内容", ind.content),
+                (f"{where}的一级指标", ind.level1), (f"{where}的二级指标", ind.level2)]
+        for m, item in enumerate(ind.items, start=1):
+            at = f"{where}第 {m} 个三级指标"
+            out += [(f"{at}的名称", item.level3), (f"{at}的指标性质", item.nature),
+                    (f"{at}的指标值", item.operator + item.value), (f"{at}的计量单位", item.unit),
+                    (f"{at}的权重", item.weight), (f"{at}的方向", item.direction),
+                    (f"{at}的备注", item.note)]
+    out.append((LABEL_OTHER, form.other_notes))
+    return [(where, text) for where, text in out if text]
+
+
 def typed_text(form: Form) -> str:
     """Everything a clerk typed that the printed form shows."""
-    parts = [form.department, form.goals, form.other_notes,
-             form.funds.total, form.funds.basic, form.funds.project]
-    for src in form.funds.sources or []:
-        parts += [src.name, src.amount]
-    for ind in form.indicators:
-        parts += [ind.name, ind.content, ind.level1, ind.level2]
-        for item in ind.items:
-            parts += [item.level3, item.nature, item.operator, item.value, item.unit, item.weight]
-    return "".join(parts)
+    return "".join(text for _, text in printed_fields(form))
+
+
+def printed_amount(typed: str) -> str:
+    """An amount as the form prints it: the decimals typed (at least two), thousands separators
+    only when the clerk typed them (22,001.49 stays 22,001.49; 22001.49 stays 22001.49).
+    Unreadable text prints as typed (the checks report it)."""
+    try:
+        parsed = parse_amount(typed)
+    except AmountError:
+        return (typed or "").strip()
+    text = parsed.canonical
+    if "," in typed or "，" in typed:
+        sign = "-" if text.startswith("-") else ""
+        whole, _, frac = text.lstrip("-").partition(".")
+        text = sign + f"{int(whole):,}" + ("." + frac if frac else "")
+    return text
 
 
 def weight_sum(form: Form) -> Decimal | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -11,19 +13,27 @@ from jixiao_desktop import resources
 UI_POINT_SIZE = 10
 
 
+def _add_font(path: Path, family: str) -> str | None:
+    if not path.exists():
+        return None
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return None
+    return family if family in families else families[0]
+
+
 def install_font(app: QApplication) -> str:
-    """Register the bundled WenQuanYi Micro Hei and make it the application font.
+    """Register the bundled WenQuanYi Micro Hei and make it the application font, with the
+    bundled Song face (AR PL UMing CN) behind it for what 微米黑 cannot draw (℃ Ⅴ ǎ …).
 
     Returns the family actually used (the system default when the file is missing).
     """
-    family = resources.FONT_FAMILY
-    path = resources.font_path()
-    if path.exists():
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        if families and family not in families:
-            family = families[0]
+    family = _add_font(resources.font_path(), resources.FONT_FAMILY) or resources.FONT_FAMILY
+    song = _add_font(resources.song_font_path(), resources.SONG_FAMILY)
     font = QFont(family, UI_POINT_SIZE)
+    if song:
+        font.setFamilies([family, song])
     app.setFont(font)
     return family
 

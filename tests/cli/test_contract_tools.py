@@ -5,6 +5,7 @@ Skipped when the shared folder is not beside the checkout (a standalone clone); 
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -41,3 +42,15 @@ def test_export_fidelity_on_the_reference_forms() -> None:
         capture_output=True, text=True, encoding="utf-8", env=_env(), timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pymupdf") is None, reason="PyMuPDF not installed (pip install -e .[test])")
+def test_typeset_check_on_the_reference_forms(tmp_path: Path) -> None:
+    """Song face with ink for every symbol, no line starting with closing punctuation, 　　 indents,
+    a 400-character 指标名称 exporting (../shared/tools/typeset_check.py)."""
+    result = subprocess.run(
+        [sys.executable, str(TOOLS / "typeset_check.py"), str(FIXTURES), str(tmp_path)],
+        capture_output=True, text=True, encoding="utf-8", env=_env(), timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "typesetting: 0 failures" in result.stdout

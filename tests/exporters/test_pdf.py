@@ -56,10 +56,18 @@ def test_every_typed_character_is_in_the_pdf_text(name: str, request: pytest.Fix
 
 
 @needs_poppler
-def test_amounts_print_with_two_decimals(niujie: Form, tmp_path: Path) -> None:
+def test_amounts_print_as_typed(niujie: Form, tmp_path: Path) -> None:
+    """The decimals typed (at least two), the thousands separators only where the clerk typed them."""
     path = tmp_path / "f.pdf"
     export_pdf(niujie, path)
-    assert "22001.49" in _squeezed(path)  # typed as 22,001.49
+    assert niujie.funds.total == "22,001.49"
+    assert "22,001.49" in _squeezed(path)  # as on the official 牛街 printout
+    four = Form(year=2022, department="某单位", funds=Funds(total="10606.7600", basic="6923.3600",
+                                                          project="3683.4", unit="万元"))
+    export_pdf(four, path)
+    text = _squeezed(path)
+    assert "10606.7600" in text and "6923.3600" in text and "3683.40" in text
+    assert "6923.36资" not in text and "10606.76项" not in text
 
 
 @needs_poppler
@@ -97,7 +105,9 @@ def test_long_row_continues_on_next_pages(jinrongjie: Form, tmp_path: Path) -> N
     assert "（续）" in text
     assert text.count("产出指标-产出数量") >= 3  # the row name printed again on the continuations
     # The indicator header repeats on the pages the indicator table runs over.
-    assert text.count("指标名称指标内容和指标值") >= 3
+    layout = re.sub(r"[ \t]", "", subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"],
+                                                capture_output=True, text=True, check=True).stdout)
+    assert layout.count("指标名称指标内容和指标值") >= 3
 
 
 @needs_poppler

@@ -1,38 +1,28 @@
-"""PDF export of a form in its printed layout (print-layout.md), with reportlab Platypus.
+"""PDF export of a form in its printed layout (print-layout.md "Typesetting"), with reportlab.
 
-A4 portrait, 2 cm margins, a bordered table as wide as the page, Chinese wrapped with
-``wordWrap="CJK"`` in the bundled WenQuanYi Micro Hei (embedded as a subset, so every reader
-shows the text). A table row cannot split across pages in reportlab, so a long cell is cut
-into consecutive rows (the 指标名称 repeated with （续）) and the indicator header repeats on
-each page. Footer 第 x 页 共 y 页; a draft carries a light diagonal 草稿, a 定稿 form its
-fingerprint. Characters the font lacks are reported, never dropped silently.
+A4 portrait, 2 cm margins, ruled tables as wide as the page (``flowing.Grid``): body text in
+the bundled Song face (AR PL UMing CN), labels in 黑体 (WenQuanYi Micro Hei), both embedded as
+subsets; per character the first face with ink for it (``fonts.FontChain``). Every cell is
+broken into lines by the Chinese rules (``linebreak``), once, and a cell longer than the rest
+of a page continues on the next one with its labels repeated (（续）) and the indicator header
+repeated. Footer 第 x 页 共 y 页; a draft carries a light diagonal 草稿, a 定稿 form its
+fingerprint. Characters no bundled face can draw print as 〓 and are reported by field.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-)
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
 from jixiao_desktop.domain.model import TEMPLATE_TABULAR, Form, IndicatorItem
-from jixiao_desktop.domain.money import format_amount, quantize_cents, try_parse_amount
 from jixiao_desktop.exporters._common import (
     CONTINUED,
     DRAFT_MARK,
@@ -55,6 +45,8 @@ from jixiao_desktop.exporters._common import (
     format_weight,
     funds_label,
     page_footer,
+    printed_amount,
+    printed_fields,
     value_text,
     weight_sum,
     year_text,
@@ -63,50 +55,83 @@ from jixiao_desktop.exporters.pdf.flowing import (
     BODY_SIZE,
     FRAME_H,
     FRAME_W,
-    GRID,
     LEADING,
     MARGIN,
-    MAX_CELL_H,
     PAD,
     PAGE_H,
     PAGE_W,
-    FlowingTable,
-    Measure,
+    Cell,
+    Grid,
     Row,
-    cut_pieces,
-    grid_table,
-    markup,
 )
-from jixiao_desktop.exporters.pdf.fonts import FONT, missing_chars, register_font
-
+from jixiao_desktop.exporters.pdf.fonts import (
+    BODY_CHAIN,
+    FONT,
+    LABEL_CHAIN,
+    SONG,
+    FontChain,
+    register_fonts,
+    unprintable_chars,
+)
+from jixiao_desktop.exporters.pdf.text import CellText, TextFlowable, TextStyle
 
 # Column A holds 部门（单位）名称 on one line (8 full-width characters + padding).
 BJ_COLS = (94.0, 92.0, FRAME_W - 94.0 - 92.0)
 TAB_COLS = (94.0, 66.0, 98.0, 50.0, 72.0, 50.0, FRAME_W - 94.0 - 66.0 - 98.0 - 50.0 - 72.0 - 50.0)
+# With the optional 方向 / 备注 columns the others narrow (备注 takes the rest).
+_TAB_NARROW = (58.0, 58.0, 84.0, 40.0, 56.0, 40.0, 36.0)
+_DIRECTION_W = 36.0
+LABEL_DIRECTION = "方向"
+LABEL_NOTE = "备注"
+_SHORT_LABEL_LINES = 2  # a continued label longer than this prints shortened: 前几字…（续）
 
 
 @dataclass(frozen=True)
 class PdfResult:
-    """Pages written and the characters the font cannot show (shown as boxes in the PDF)."""
+    """Pages written and the characters no bundled face can draw (printed as 〓).
+
+    ``unprintable`` lists (field, characters) so the clerk can find them.
+    """
 
     pages: int
     missing_chars: str
+    unprintable: list[tuple[str, str]] = field(default_factory=list)
 
+
+def unprintable_fields(form: Form) -> list[tuple[str, str]]:
+    """(field, characters) for every printed field holding characters that would print as 〓."""
+    out = []
+    for where, text in printed_fields(form):
+        bad = unprintable_chars(text)
+        if bad:
+            out.append((where, bad))
+    return out
+
+
+def describe_unprintable(unprintable: list[tuple[str, str]]) -> str:
+    """One Chinese sentence naming each character that would not print and where it is."""
+    where = "；".join(f"{field}中的“{'”“'.join(chars)}”" for field, chars in unprintable)
+    return f"以下字符随附的字体都无法显示，PDF 和打印件中将印作“〓”：{where}。可改用常用字或加注说明。"
+
+
+def missing_chars(form: Form) -> str:
+    """Characters of the printed text that no bundled face can draw."""
+    return "".join(dict.fromkeys("".join(chars for _, chars in unprintable_fields(form))))
 
 
 class _Styles:
     def __init__(self) -> None:
-        base = dict(fontName=FONT, fontSize=BODY_SIZE, leading=LEADING, wordWrap="CJK")
-        self.body = ParagraphStyle("body", alignment=TA_LEFT, **base)
-        self.label = ParagraphStyle("label", alignment=TA_CENTER, **base)
-        self.year = ParagraphStyle("year", fontName=FONT, fontSize=12, leading=18, alignment=TA_CENTER,
-                                   spaceAfter=6)
-        self.note = ParagraphStyle("note", fontName=FONT, fontSize=9, leading=13, wordWrap="CJK",
-                                   spaceBefore=6)
+        register_fonts()
+        body, label = FontChain(BODY_CHAIN), FontChain(LABEL_CHAIN)
+        self.body = TextStyle(body, BODY_SIZE, LEADING)
+        self.body_center = TextStyle(body, BODY_SIZE, LEADING, center=True)
+        self.label = TextStyle(label, BODY_SIZE, LEADING, center=True)
+        self.year = TextStyle(body, 12, 18, center=True)
+        self.note = TextStyle(body, 9, 13)
 
 
 class _Title(Flowable):
-    """The bold centred title: the face has no bold, so the glyphs are filled and stroked."""
+    """The bold centred title in the Song face: the glyphs are filled and stroked (粗宋)."""
 
     def __init__(self, text: str, size: float = 18.0) -> None:
         super().__init__()
@@ -119,134 +144,135 @@ class _Title(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        w = pdfmetrics.stringWidth(self.text, FONT, self.size)
+        w = pdfmetrics.stringWidth(self.text, SONG, self.size)
         t = c.beginText((self.width - w) / 2, self.size * 0.45)
-        t.setFont(FONT, self.size)
+        t.setFont(SONG, self.size)
         t.setTextRenderMode(2)
-        c.setLineWidth(self.size * 0.035)
+        c.setLineWidth(self.size * 0.04)
         t.textOut(self.text)
         c.drawText(t)
 
 
-
 # --- building the story -------------------------------------------------------------------------
-
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(markup(text), style)
-
-
-def _amount_text(typed: str) -> str:
-    value = try_parse_amount(typed)
-    if value is None:
-        return typed
-    return format_amount(quantize_cents(value)) if len(value.as_tuple().digits) else typed
 
 
 class _Builder:
-    def __init__(self, form: Form, cols: tuple[float, ...], top_cols: tuple[float, float, float]) -> None:
+    def __init__(self, form: Form) -> None:
         self.form = form
         self.s = _Styles()
-        self.m = Measure()
-        self.cols = cols
-        self.top_cols = top_cols
 
-    def table(self, rows: list[list[Any]], widths: tuple[float, ...], style: list[tuple[Any, ...]],
-              repeat: int = 0) -> Table:
-        return grid_table(rows, widths, style, repeat)
+    def text(self, text: str, style: TextStyle) -> CellText:
+        return CellText(text, style)
 
-    def top_table(self, funds_total_only: bool) -> Table:
+    def label(self, text: str) -> CellText:
+        return CellText(text, self.s.label)
+
+    def continued(self, text: str, style: TextStyle, width: float) -> CellText | None:
+        """The label a continuation piece shows: ``text（续）``, shortened when ``text`` is long."""
+        if not text.strip():
+            return None
+        cell = CellText(text, style)
+        lines = cell.lines(width - 2 * PAD)
+        if len(lines) > _SHORT_LABEL_LINES:
+            first = lines[0]
+            keep = max(1, first.end - first.start - 4)
+            return CellText(cell.text[first.start:first.start + keep] + "…" + CONTINUED, style)
+        return CellText(cell.text + CONTINUED, style)
+
+    def top(self, widths: tuple[float, float, float], total_only: bool) -> Grid:
         """部门名称 and 资金: A label | B sub-label | C value (B+C merged for the name)."""
         f = self.form
         s = self.s
-        rows: list[list[Any]] = []
-        style: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), GRID, colors.black)]
-        rows.append([_p(LABEL_DEPARTMENT, s.label), _p(f.department, s.body), ""])
-        style.append(("SPAN", (1, 0), (2, 0)))
+        rows = [Row([Cell(self.label(LABEL_DEPARTMENT), 0, middle=True),
+                     Cell(self.text(f.department, s.body), 1, colspan=2, middle=True)])]
         funds = [(LABEL_TOTAL, f.funds.total)]
-        if not funds_total_only:
+        if not total_only:
             funds += [(LABEL_BASIC, f.funds.basic), (LABEL_PROJECT, f.funds.project)]
         for k, src in enumerate(f.funds.sources or []):
             funds.append(((SOURCES_PREFIX if k == 0 else "　　　") + src.name, src.amount))
-        first = len(rows)
-        for label, amount in funds:
-            rows.append(["", _p(label, s.body), _p(_amount_text(amount), s.body)])
-        rows[first][0] = _p(funds_label(f.funds.unit), s.label)
-        style.append(("SPAN", (0, first), (0, len(rows) - 1)))
-        return self.table(rows, self.top_cols, style)
+        for k, (label, amount) in enumerate(funds):
+            cells = [Cell(self.text(label, s.body), 1, middle=True),
+                     Cell(self.text(printed_amount(amount), s.body), 2, middle=True)]
+            if k == 0:
+                unit = funds_label(f.funds.unit)
+                cells.insert(0, Cell(self.label(unit), 0, rowspan=len(funds), middle=True,
+                                     cont=self.label(unit + CONTINUED)))
+            rows.append(Row(cells))
+        return Grid(widths, [], rows)
 
-    def labelled_text(self, label: str, text: str) -> FlowingTable:
-        """A section label in A and a long text over B+C (绩效目标, 其他说明的问题)."""
+    def labelled_text(self, widths: tuple[float, ...], label: str, text: str) -> Grid:
+        """A section label in A and a long text over the other columns (绩效目标, 其他说明的问题)."""
+        row = Row([Cell(self.label(label), 0, middle=True, cont=self.label(label + CONTINUED)),
+                   Cell(self.text(text, self.s.body), 1, colspan=len(widths) - 1)])
+        return Grid(widths, [], [row])
+
+    def bj_indicators(self) -> Grid:
+        """绩效指标 (A, one cell down every piece) | 指标名称 | 指标内容和指标值."""
         s = self.s
-        row = Row(cells=[label, text, ""], styles=[s.label, s.body, s.body], cut=1,
-                   cont=[label + CONTINUED, "", ""], span=True)
-
-        def lines(_header: int, _rows: int) -> list[tuple[Any, ...]]:
-            return [("GRID", (0, 0), (-1, -1), GRID, colors.black)]
-
-        return FlowingTable([], [row], self.top_cols, lines, self.m)
-
-    def bj_indicators(self) -> FlowingTable:
-        """绩效指标 (A, drawn as one cell down the table) | 指标名称 | 指标内容和指标值."""
-        s = self.s
-        header = Row(cells=[LABEL_INDICATORS, LABEL_NAME, LABEL_CONTENT], styles=[s.label] * 3, cut=2,
-                      cont=[LABEL_INDICATORS, LABEL_NAME, LABEL_CONTENT], top=False)
-        rows = [Row(cells=["", ind.name, ind.content], styles=[s.label, s.body, s.body], cut=2,
-                     cont=["", ind.name + CONTINUED, ""])
+        header = Row([Cell(self.label(LABEL_NAME), 1, middle=True),
+                      Cell(self.label(LABEL_CONTENT), 2, middle=True)])
+        rows = [Row([Cell(self.text(ind.name, s.body), 1,
+                          cont=self.continued(ind.name, s.body, BJ_COLS[1])),
+                     Cell(self.text(ind.content, s.body), 2)])
                 for ind in self.form.indicators]
+        side = Cell(self.label(LABEL_INDICATORS), 0, middle=True)
+        return Grid(BJ_COLS, [header], rows, side)
 
-        def lines(_header: int, _rows: int) -> list[tuple[Any, ...]]:
-            return [
-                ("BOX", (0, 0), (-1, -1), GRID, colors.black),
-                ("GRID", (1, 0), (-1, -1), GRID, colors.black),
-                ("VALIGN", (0, 0), (0, 0), "TOP"),
-            ]
+    def tabular_columns(self) -> tuple[tuple[float, ...], list[str]]:
+        items = [item for ind in self.form.indicators for item in ind.items]
+        direction = any(item.direction.strip() for item in items)
+        note = any(item.note.strip() for item in items)
+        if not direction and not note:
+            return TAB_COLS, list(TABULAR_HEADERS)
+        widths = list(_TAB_NARROW) + ([_DIRECTION_W] if direction else [])
+        heads = list(TABULAR_HEADERS) + ([LABEL_DIRECTION] if direction else [])
+        if note:
+            widths.append(FRAME_W - sum(widths))
+            heads.append(LABEL_NOTE)
+        else:
+            widths[2] += FRAME_W - sum(widths)  # 三级 takes the rest
+        return tuple(widths), heads
 
-        return FlowingTable([header], rows, self.cols, lines, self.m)
-
-    def tabular_indicators(self) -> Table:
-        """一级|二级|三级|性质|指标值|单位|权重, 一级/二级 merged down (spans kept below a page)."""
+    def tabular_indicators(self, widths: tuple[float, ...], heads: list[str]) -> Grid:
+        """一级|二级|三级|性质|指标值|单位|权重[|方向][|备注], 一级/二级 merged down over their items."""
         s = self.s
-        caption: list[Any] = [_p(TABULAR_CAPTION, s.label)] + [""] * (len(TABULAR_HEADERS) - 1)
-        rows: list[list[Any]] = [caption, [_p(h, s.label) for h in TABULAR_HEADERS]]
-        first = len(rows)  # the first item row
-        style: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), GRID, colors.black),
-                                        ("SPAN", (0, 0), (-1, 0))]
-        meta: list[tuple[int, str, str, float]] = []  # (indicator index, level1, level2, height)
-        for i, ind in enumerate(self.form.indicators):
-            for item in ind.items or [IndicatorItem()]:
-                cells = [item.level3, item.nature, value_text(item.operator, item.value), item.unit, item.weight]
-                pieces = [cut_pieces(t, w, self.m, s.body) for t, w in zip(cells, self.cols[2:], strict=True)]
-                for k in range(max(len(p) for p in pieces)):
-                    row: list[Any] = ["", ""]
-                    height = 0.0
-                    for col, (p, w) in enumerate(zip(pieces, self.cols[2:], strict=True)):
-                        text = p[k] if k < len(p) else ""
-                        para = _p(text, s.body if col == 0 else s.label)
-                        height = max(height, para.wrap(w - 2 * PAD, FRAME_H)[1])
-                        row.append(para)
-                    rows.append(row)
-                    meta.append((i, ind.level1, ind.level2, height + 2 * PAD))
-        # Merge 一级 over consecutive rows of the same 一级, 二级 over the rows of one indicator,
-        # cutting a merge that would be taller than MAX_CELL_H (a span cannot split across pages).
-        for col, key in ((0, lambda m: (m[1], m[0] if not m[1] else -1)), (1, lambda m: (m[0],))):
-            start = 0
-            while start < len(meta):
-                end, height, label_key = start, meta[start][3], key(meta[start])
-                while end + 1 < len(meta) and key(meta[end + 1]) == label_key \
-                        and height + meta[end + 1][3] <= MAX_CELL_H:
-                    end += 1
-                    height += meta[end][3]
-                text = meta[start][1] if col == 0 else meta[start][2]
-                continued = start > 0 and key(meta[start - 1]) == label_key
-                rows[start + first][col] = _p(text + (CONTINUED if continued and text else ""), s.label)
-                if end > start:
-                    style.append(("SPAN", (col, start + first), (col, end + first)))
-                start = end + 1
+        n = len(widths)
+        header = [Row([Cell(self.label(TABULAR_CAPTION), 0, colspan=n, middle=True)]),
+                  Row([Cell(self.label(h), c, middle=True) for c, h in enumerate(heads)])]
+        rows: list[Row] = []
+        level1_row: Cell | None = None
+        level1_text: str | None = None
+        for ind in self.form.indicators:
+            items = ind.items or [IndicatorItem()]
+            first_row = len(rows)
+            for item in items:
+                values = [item.level3, item.nature, value_text(item.operator, item.value), item.unit,
+                          item.weight]
+                if LABEL_DIRECTION in heads:
+                    values.append(item.direction)
+                if LABEL_NOTE in heads:
+                    values.append(item.note)
+                left = {2, n - 1} if LABEL_NOTE in heads else {2}  # 三级 and 备注: text, flush left
+                cells = [Cell(self.text(v, s.body if c in left else s.body_center), c, middle=c not in left)
+                         for c, v in enumerate(values, start=2)]
+                rows.append(Row(cells))
+            # 二级 over the indicator's rows; 一级 over consecutive indicators of the same 一级.
+            rows[first_row].cells.insert(0, Cell(self.text(ind.level2, s.body_center), 1, rowspan=len(items),
+                                                 middle=True,
+                                                 cont=self.continued(ind.level2, s.body_center, widths[1])))
+            if level1_row is not None and ind.level1 and ind.level1 == level1_text:
+                level1_row.rowspan += len(items)
+            else:
+                level1_row = Cell(self.text(ind.level1, s.body_center), 0, rowspan=len(items), middle=True,
+                                  cont=self.continued(ind.level1, s.body_center, widths[0]))
+                level1_text = ind.level1
+                rows[first_row].cells.insert(0, level1_row)
         total = weight_sum(self.form)
         if total is not None:
-            rows.append([_p(LABEL_SUM, s.label), "", "", "", "", "", _p(format_weight(total), s.label)])
-            style.append(("SPAN", (0, len(rows) - 1), (5, len(rows) - 1)))
-        return self.table(rows, self.cols, style, repeat=first)
+            rows.append(Row([Cell(self.label(LABEL_SUM), 0, colspan=6, middle=True),
+                             Cell(self.text(format_weight(total), s.body_center), 6, middle=True)]
+                            + [Cell(None, c) for c in range(7, n)]))
+        return Grid(widths, header, rows)
 
 
 def _canvas_maker(fingerprint: str | None) -> Callable[..., Canvas]:
@@ -300,33 +326,36 @@ def _nothing(_canvas: Canvas, _doc: Any) -> None:
 
 def build_story(form: Form) -> list[Flowable]:
     """The flowables of the printed form (title, tables, 填制说明)."""
-    register_font()
-    tabular = form.template == TEMPLATE_TABULAR
-    if tabular:
-        top = (TAB_COLS[0], TAB_COLS[1], FRAME_W - TAB_COLS[0] - TAB_COLS[1])
-        b = _Builder(form, TAB_COLS, top)
+    b = _Builder(form)
+    s = b.s
+    if form.template == TEMPLATE_TABULAR:
+        widths, heads = b.tabular_columns()
+        top_cols = BJ_COLS  # 其中：财政拨款 on one line
         total_only = not form.funds.basic.strip() and not form.funds.project.strip()
-        indicators = b.tabular_indicators()
+        indicators = b.tabular_indicators(widths, heads)
     else:
-        b = _Builder(form, BJ_COLS, BJ_COLS)  # type: ignore[arg-type]
+        top_cols = BJ_COLS
         total_only = False
         indicators = b.bj_indicators()
     return [
         _Title(TITLE),
-        Paragraph(markup(year_text(form.year)), b.s.year),
-        b.top_table(total_only),
-        b.labelled_text(LABEL_GOALS, form.goals),
+        TextFlowable(CellText(year_text(form.year), s.year)),
+        Spacer(1, 6),
+        b.top(top_cols, total_only),
+        b.labelled_text(top_cols, LABEL_GOALS, form.goals),
         indicators,
-        b.labelled_text(LABEL_OTHER, form.other_notes),
-        Spacer(1, 4),
-        Paragraph(markup(INSTRUCTIONS), b.s.note),
+        b.labelled_text(top_cols, LABEL_OTHER, form.other_notes),
+        TextFlowable(CellText(INSTRUCTIONS, s.note), space_before=10, keep_lines=8),
     ]
 
 
-def export_pdf(form: Form, path: str | Path, *, fingerprint: str | None = None) -> PdfResult:
+def export_pdf(form: Form, path: str | Path, *, fingerprint: str | None = None,
+               progress: Callable[[int], bool] | None = None) -> PdfResult:
     """Write the form as an A4 PDF to ``path`` (callers wrap this in atomic_write).
 
     ``fingerprint`` None = a draft (草稿 watermark); set = a 定稿 form (fingerprint in the footer).
+    ``progress(pages_done)`` is called as pages are laid out; returning False cancels the export
+    (raises ``ExportCancelled``, nothing is written to ``path``... by the caller's atomic write).
     """
     story = build_story(form)
     doc = BaseDocTemplate(
@@ -337,6 +366,18 @@ def export_pdf(form: Form, path: str | Path, *, fingerprint: str | None = None) 
     frame = Frame(MARGIN, MARGIN, FRAME_W, FRAME_H, leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0, id="body")
     mark = _watermark if fingerprint is None else _nothing
-    doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPage=mark)])
+
+    def on_page(canvas: Canvas, doc_: Any) -> None:
+        mark(canvas, doc_)
+        if progress is not None and not progress(canvas.getPageNumber()):
+            raise ExportCancelled()
+
+    doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPage=on_page)])
     doc.build(story, canvasmaker=_canvas_maker(fingerprint))
-    return PdfResult(pages=doc.page, missing_chars=missing_chars(form))
+    unprintable = unprintable_fields(form)
+    chars = "".join(dict.fromkeys("".join(c for _, c in unprintable)))
+    return PdfResult(pages=doc.page, missing_chars=chars, unprintable=unprintable)
+
+
+class ExportCancelled(Exception):
+    """The clerk cancelled the export (the progress callback returned False)."""
