@@ -119,7 +119,7 @@ class Grid(Flowable):
                 used += rh
                 continue
             return self._cut(i, avail_height - used)
-        return [self]
+        return [self] if used <= avail_height else []  # no body rows: the header moves on whole
 
     def _fit_lines(self, cell: Cell, height: float) -> int:
         return max(0, int((height - 2 * PAD + 1e-6) // self._leading(cell)))
