@@ -308,6 +308,77 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- the bureau: collect and summary ----------------------------------------------------
+
+
+def _console_progress() -> object | None:
+    """A one-line progress bar on stderr, only when stderr is a terminal."""
+    if not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
+        return None
+
+    def show(done: int, total: int, name: str) -> None:
+        width = 30
+        filled = width * done // total if total else width
+        shown = name if len(name) <= 40 else "…" + name[-39:]
+        end = "\n" if done >= total and not name else ""
+        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {shown}\033[K", end=end,
+              file=sys.stderr, flush=True)
+
+    return show
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
+    from jixiao_desktop.bureau.collect import collect_paths
+    from jixiao_desktop.storage.bureau import BureauStore
+    from jixiao_desktop.storage.repository import StorageError
+
+    repo = _open_repo(args)
+    if repo.is_file:  # a server is backed up by its administrator (pg_dump)
+        _backup_before(repo.db_path, "collect", repo)
+    try:
+        report = collect_paths(BureauStore(repo), list(args.paths),
+                               progress=None if args.json else _console_progress())  # type: ignore[arg-type]
+    except StorageError as exc:
+        _fail(f"收集失败：{exc}")
+    finally:
+        repo.close()
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        lines = report.lines()
+        print(lines[0])
+        for line in lines[1:]:
+            print(line, file=sys.stderr)
+    return report.exit_code
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from jixiao_desktop.bureau.summary import SummaryError, json_text, write_summary
+    from jixiao_desktop.storage.bureau import BureauStore
+    from jixiao_desktop.storage.repository import StorageError
+
+    if args.out != "-" and not args.out.lower().endswith((".xlsx", ".csv")):
+        _fail(f"{args.out}：不支持的汇总表类型，请以 .xlsx 或 .csv 结尾，或用 - 输出 JSON")
+    repo = _open_repo(args)
+    try:
+        rows = BureauStore(repo).summary_rows()
+    except StorageError as exc:
+        _fail(f"读取申报表失败：{exc}")
+    finally:
+        repo.close()
+    if args.out == "-":
+        print(json_text(rows))
+        return EXIT_OK
+    try:
+        write_summary(rows, args.out)
+    except SummaryError as exc:
+        _fail(f"{args.out}：{exc}")
+    except OSError as exc:
+        _fail(f"{args.out}：无法写入：{describe_os_error(exc)}")
+    print(f"已写出汇总表：{args.out}（{len(rows)} 份申报表）")
+    return EXIT_OK
+
+
 # --- parser --------------------------------------------------------------------------
 
 
@@ -381,6 +452,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("backup", metavar="BACKUP", help="备份文件（路径，或 backups 文件夹中的文件名）")
     p.add_argument("--db", help=db_help)
     p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("collect", help="财政局收集各单位的申报表文件（文件夹、.zip 压缩包）存入数据库")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="申报表文件、文件夹（含子文件夹）或 .zip 压缩包")
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_collect)
+
+    p = sub.add_parser("summary", help="汇总表：每份申报表一行，另有合计行（.xlsx、.csv，或 - 输出 JSON）")
+    p.add_argument("out", metavar="OUT")
+    p.add_argument("--db", help=db_help)
+    p.set_defaults(func=cmd_summary)
     return parser
 
 

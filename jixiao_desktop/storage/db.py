@@ -49,7 +49,7 @@ from jixiao_desktop.storage.errors import (
 log = logging.getLogger(__name__)
 
 # The newest revision in migrations/versions/ (a test keeps this in step with Alembic).
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 # Execution option that makes a transaction start with BEGIN IMMEDIATE.
@@ -293,7 +293,12 @@ def describe_target(engine: Engine) -> str:
 
 
 def write_engine(engine: Engine) -> Engine:
-    """The same engine, starting every transaction with BEGIN IMMEDIATE."""
+    """The same engine, starting every transaction with BEGIN IMMEDIATE (SQLite: one writer at
+    a time). On PostgreSQL writes run at REPEATABLE READ: of two reviewers saving the same form
+    at the same moment, the second one's transaction fails as a whole (a serialization failure,
+    told in Chinese) instead of both passing the revision check and one overwriting the other."""
+    if not is_sqlite(engine):
+        return engine.execution_options(**{WRITE_OPTION: True}, isolation_level="REPEATABLE READ")
     return engine.execution_options(**{WRITE_OPTION: True})
 
 

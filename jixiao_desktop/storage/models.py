@@ -65,6 +65,10 @@ class FormRecord(Base):
         CheckConstraint("status IN ('draft', 'final')", name="status"),
         Index("ix_forms_deleted_at", "deleted_at"),
         Index("ix_forms_uuid", "uuid", unique=True),
+        # Revision 0004: the bureau's list sorts and filters by these.
+        Index("ix_forms_department_year", "department", "year"),
+        Index("ix_forms_year", "year"),
+        Index("ix_forms_updated_at", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -191,4 +195,55 @@ class EventRecord(Base):
         Integer, ForeignKey("forms.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     kind: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text)
+
+
+# --- the bureau's tables (revision 0004) -----------------------------------------------------
+
+
+class FormCheckRecord(Base):
+    """The check counts of a form at one revision: the summary and the bureau's list read
+    these instead of loading and checking every form. Stale when ``revision`` is not the
+    form's (``storage/bureau.py`` refreshes them)."""
+
+    __tablename__ = "form_checks"
+    __table_args__ = (Index("ix_form_checks_errors", "errors"),)
+
+    form_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("forms.id", ondelete="CASCADE"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    errors: Mapped[int] = mapped_column(Integer)
+    warnings: Mapped[int] = mapped_column(Integer)
+    infos: Mapped[int] = mapped_column(Integer)
+    # exchange.fingerprint of the content at that revision: collect skips a file it already
+    # has without loading the stored form.
+    fingerprint: Mapped[str] = mapped_column(Text)
+
+
+class ReviewCommentRecord(Base):
+    """A reviewer's 审核意见 on one field of a form (``rule`` set: on that finding)."""
+
+    __tablename__ = "review_comments"
+    __table_args__ = (UniqueConstraint("form_id", "field", "rule"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    form_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("forms.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(Text)  # a field path of checks.md, "" = the whole form
+    rule: Mapped[str] = mapped_column(Text)  # "" = on the field, not on one finding
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text)
+    form_revision: Mapped[int] = mapped_column(Integer)  # the form's revision it was written on
+    version: Mapped[int] = mapped_column(Integer)  # +1 per change: two reviewers never overwrite
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ExpectedUnitRecord(Base):
+    """A unit the bureau expects a form from (imported from a workbook)."""
+
+    __tablename__ = "expected_units"
+    __table_args__ = (UniqueConstraint("department"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    department: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text)

@@ -122,6 +122,11 @@ class FormRepository:
     def db_path(self) -> Path:
         return Path(str(self._engine.url.database))
 
+    @property
+    def is_file(self) -> bool:
+        """A SQLite file (backups, locks); False for a PostgreSQL server."""
+        return self._engine.dialect.name == "sqlite"
+
     @contextmanager
     def _session(self, action: str, *, write: bool = False) -> Iterator[Session]:
         if self._closed:

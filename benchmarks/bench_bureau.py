@@ -1,0 +1,225 @@
+"""The bureau at scale: collect 1,000 units' files; list, sort and filter 10,000 forms.
+
+    .venv/bin/python benchmarks/bench_bureau.py collect [--units 1000] [--db URL]
+    .venv/bin/python benchmarks/bench_bureau.py list [--forms 10000] [--db URL]
+    .venv/bin/python benchmarks/bench_bureau.py window [--forms 10000]
+
+``collect`` writes ``--units`` exchange files (the two reference forms under a thousand unit
+names, a few in .xlsx, a few zipped) and times ``collect`` into a new database, then once more
+(everything skipped). Goal: ≤ 60 s for 1,000 files.
+
+``list`` builds a database of ``--forms`` forms (kept in /tmp between runs), then times what the
+bureau's list asks the database for: the count and the first page, per sort key and filter, and
+the clerk's ``list_forms``. Goal: the list shows in ≤ 100 ms.
+
+``window`` times the bureau window offscreen on that database: construction to the first page
+of rows, then a sort and a filter, and scrolling to the end (every page fetched). Goal ≤ 1 s.
+
+Prints figures only (the machine is shared and noisy: medians of a few runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from jixiao_desktop.domain import exchange  # noqa: E402
+
+FIXTURES = [ROOT / "tests" / "fixtures" / "jinrongjie-2021.json", ROOT / "tests" / "fixtures" / "niujie-2021.json"]
+CACHE = Path(tempfile.gettempdir()) / "jixiao-bench-bureau"
+
+
+def make_inbox(folder: Path, units: int) -> None:
+    """``units`` files as a bureau receives them: sub-folders per district office, some zipped."""
+    bases = [exchange.load(p) for p in FIXTURES]
+    folder.mkdir(parents=True)
+    zipped: list[tuple[str, str]] = []
+    for i in range(units):
+        form = bases[i % 2].copy()
+        form.department = f"{form.department[:-4]}第{i + 1:04d}号单位"
+        form.id, form.revision = str(uuid.UUID(int=i + 1, version=4)), 1 + i % 3
+        form.year = 2025
+        text = exchange.dumps(form)
+        if i % 10 == 9:
+            zipped.append((f"补报/{form.department}.jixiao.json", text))
+            continue
+        sub = folder / f"片区{i % 20:02d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"{form.department}.jixiao.json").write_text(text, encoding="utf-8")
+    with zipfile.ZipFile(folder / "补报.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in zipped:
+            zf.writestr(name, text)
+
+
+def _repo(db: str):
+    from jixiao_desktop.storage.repository import FormRepository
+
+    return FormRepository.open(db)
+
+
+def bench_collect(units: int, db: str | None) -> None:
+    from jixiao_desktop.bureau.collect import collect_paths
+    from jixiao_desktop.storage.bureau import BureauStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        inbox = Path(tmp) / "inbox"
+        t = time.perf_counter()
+        make_inbox(inbox, units)
+        print(f"wrote {units} files in {time.perf_counter() - t:.1f} s")
+        target = db or str(Path(tmp) / "bureau.db")
+        repo = _repo(target)
+        try:
+            store = BureauStore(repo)
+            for label in ("first collect", "again (all skipped)"):
+                t = time.perf_counter()
+                report = collect_paths(store, [str(inbox)])
+                took = time.perf_counter() - t
+                print(f"{label}: {took:.1f} s for {units} files ({took / units * 1000:.1f} ms/file): "
+                      f"added {report.added}, updated {report.updated}, skipped {report.skipped}, "
+                      f"conflicts {len(report.conflicts)}, refused {len(report.refused)}")
+        finally:
+            repo.close()
+
+
+def build_db(forms: int) -> Path:
+    """A SQLite database of ``forms`` collected forms (cached in /tmp: it takes a while)."""
+    from jixiao_desktop.storage.bureau import BureauStore, CheckCounts
+
+    path = CACHE / f"bureau-{forms}.db"
+    if path.exists():
+        return path
+    CACHE.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp.db")
+    tmp.unlink(missing_ok=True)
+    bases = [exchange.load(p) for p in FIXTURES]
+    repo = _repo(str(tmp))
+    t = time.perf_counter()
+    try:
+        store = BureauStore(repo)
+        for i in range(forms):
+            form = bases[i % 2].copy()
+            form.department = f"{form.department[:-4]}第{i + 1:05d}号单位"
+            form.id, form.revision, form.year = str(uuid.UUID(int=i + 1, version=4)), 1 + i % 4, 2021 + i % 5
+            form.funds.total = f"{1000 + i * 7 % 50000}.{i % 100:02d}"
+            store.collect(form, source="bench", counts=CheckCounts(i % 3, i % 5, 0))
+    finally:
+        repo.close()
+    tmp.replace(path)
+    print(f"built {forms} forms in {time.perf_counter() - t:.0f} s")
+    return path
+
+
+def _median_ms(fn, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def bench_list(forms: int, db: str | None) -> None:
+    from jixiao_desktop.domain.model import FormStatus
+    from jixiao_desktop.storage.bureau import BureauStore, ListQuery, SortKey
+
+    target = db or str(build_db(forms))
+    repo = _repo(target)
+    try:
+        store = BureauStore(repo)
+        print(f"forms: {store.count()}")
+        queries = {
+            "by 单位名称": ListQuery(),
+            "by 资金总额 desc": ListQuery(sort=SortKey.TOTAL, descending=True),
+            "by 最后修改 desc": ListQuery(sort=SortKey.UPDATED, descending=True),
+            "by 错误数 desc": ListQuery(sort=SortKey.ERRORS, descending=True),
+            "2023, has errors": ListQuery(year=2023, has_errors=True),
+            "draft, text 第00": ListQuery(status=FormStatus.DRAFT, text="第00"),
+        }
+        for label, query in queries.items():
+            ms = _median_ms(lambda q=query: (store.count(q), store.rows(q, limit=200)))
+            print(f"list {label}: count + first 200 rows {ms:.1f} ms")
+        for label, query in queries.items():
+            ms = _median_ms(lambda q=query: store.ids(q))
+            print(f"ids {label}: {ms:.1f} ms")
+        some = store.ids(ListQuery())[9000:9200]
+        print(f"a page of 200 rows by id (anywhere): {_median_ms(lambda: store.rows_by_id(some)):.1f} ms")
+        print(f"clerk's list_forms() of every form: {_median_ms(repo.list_forms, 3):.0f} ms")
+        print(f"summary rows (every form, counts fresh): {_median_ms(store.summary_rows, 3):.0f} ms")
+    finally:
+        repo.close()
+
+
+def bench_window(forms: int) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from jixiao_desktop.ui.bureau.window import BureauWindow
+
+    path = build_db(forms)
+    work = Path(tempfile.mkdtemp())
+    db = work / "bureau.db"
+    shutil.copyfile(path, db)
+    app = QApplication.instance() or QApplication([])
+    t = time.perf_counter()
+    window = BureauWindow(str(db))
+    window.show()
+    app.processEvents()
+    shown = (time.perf_counter() - t) * 1000
+    model = window.model
+    print(f"bureau window: shown with {model.rowCount()} rows ({model.pages_read} pages read) in {shown:.0f} ms")
+    t = time.perf_counter()
+    window.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    app.processEvents()
+    print(f"sort by 资金总额: {(time.perf_counter() - t) * 1000:.0f} ms")
+    t = time.perf_counter()
+    window.filters.errors.setCurrentIndex(1)
+    app.processEvents()
+    print(f"filter 有错误: {(time.perf_counter() - t) * 1000:.0f} ms ({model.total} rows)")
+    window.filters.errors.setCurrentIndex(0)
+    t = time.perf_counter()
+    window.table.scrollToBottom()
+    app.processEvents()
+    print(f"jump to the end: {(time.perf_counter() - t) * 1000:.0f} ms")
+    before, t = model.pages_read, time.perf_counter()
+    bar = window.table.verticalScrollBar()
+    steps = 0
+    for value in range(bar.maximum(), 0, -bar.pageStep()):
+        bar.setValue(value)
+        app.processEvents()
+        steps += 1
+    took = (time.perf_counter() - t) * 1000
+    print(f"scroll back to the top page by page: {steps} screens, {model.pages_read - before} pages read, "
+          f"{took:.0f} ms ({took / max(steps, 1):.1f} ms per screen)")
+    window.close()
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("what", choices=["collect", "list", "window"])
+    parser.add_argument("--units", type=int, default=1000)
+    parser.add_argument("--forms", type=int, default=10000)
+    parser.add_argument("--db", help="a PostgreSQL URL instead of a new SQLite file")
+    args = parser.parse_args()
+    if args.what == "collect":
+        bench_collect(args.units, args.db)
+    elif args.what == "list":
+        bench_list(args.forms, args.db)
+    else:
+        bench_window(args.forms)
+
+
+if __name__ == "__main__":
+    main()

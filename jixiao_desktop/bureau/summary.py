@@ -1,0 +1,217 @@
+"""``summary``: one row per collected form and a 合计 row, as ``.xlsx``, ``.csv`` or JSON.
+
+Amounts are summed as ``Decimal`` (never a float) and written to the workbook as numbers with
+their own decimals; an amount that is not a number (what a clerk typed, kept as typed) is
+written as text and left out of the 合计, which then says how many were left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from jixiao_desktop.atomic import atomic_write
+from jixiao_desktop.storage.bureau import SummaryRow
+
+HEADERS = ("单位名称", "年度", "状态", "资金总额", "基本支出", "项目支出", "错误数", "警告数", "版本", "最后修改")
+TITLE = "部门整体支出绩效目标申报汇总表"
+SUFFIXES = (".xlsx", ".csv")
+
+
+class SummaryError(Exception):
+    """The summary cannot be written there; the message is one Chinese sentence."""
+
+
+def amount_value(text: str) -> Decimal | None:
+    """A stored amount as a number (stored amounts are canonical text when readable)."""
+    if not text or not text.strip():
+        return None
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+@dataclass(frozen=True)
+class Totals:
+    forms: int
+    total: Decimal
+    basic: Decimal
+    project: Decimal
+    errors: int
+    warnings: int
+    unreadable: int  # amounts left out of the sums
+
+
+def totals(rows: Sequence[SummaryRow]) -> Totals:
+    sums = {"total": Decimal(0), "basic": Decimal(0), "project": Decimal(0)}
+    unreadable = 0
+    for row in rows:
+        for key in sums:
+            text = getattr(row, key)
+            value = amount_value(text)
+            if value is None:
+                unreadable += bool(text.strip())
+            else:
+                sums[key] += value
+    return Totals(forms=len(rows), total=sums["total"], basic=sums["basic"], project=sums["project"],
+                  errors=sum(r.errors for r in rows), warnings=sum(r.warnings for r in rows),
+                  unreadable=unreadable)
+
+
+def _local(at: datetime) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _status(row: SummaryRow) -> str:
+    return row.status.label
+
+
+def _total_label(t: Totals) -> str:
+    extra = f"，{t.unreadable} 个金额无法识别未计入" if t.unreadable else ""
+    return f"合计（{t.forms} 份{extra}）"
+
+
+def to_json(rows: Sequence[SummaryRow]) -> dict[str, Any]:
+    t = totals(rows)
+    return {
+        "forms": [
+            {"id": r.uuid, "department": r.department, "year": r.year, "status": str(r.status.value),
+             "total": r.total, "basic": r.basic, "project": r.project, "errors": r.errors,
+             "warnings": r.warnings, "revision": r.revision, "last_modified": r.updated_at.isoformat()}
+            for r in rows
+        ],
+        "total": {"forms": t.forms, "total": str(t.total), "basic": str(t.basic), "project": str(t.project),
+                  "errors": t.errors, "warnings": t.warnings, "unreadable_amounts": t.unreadable},
+    }
+
+
+def csv_text(rows: Sequence[SummaryRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for r in rows:
+        writer.writerow([r.department, r.year or "", _status(r), r.total, r.basic, r.project, r.errors,
+                         r.warnings, r.revision, _local(r.updated_at)])
+    t = totals(rows)
+    writer.writerow([_total_label(t), "", "", t.total, t.basic, t.project, t.errors, t.warnings, "", ""])
+    return out.getvalue()
+
+
+def _number_format(value: Decimal) -> str:
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
+def write_xlsx(rows: Sequence[SummaryRow], path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "汇总"
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    body_font = Font(name="宋体", size=10)
+    head_font = Font(name="宋体", size=10, bold=True)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
+    title = ws.cell(row=1, column=1, value=TITLE)
+    title.font = Font(name="宋体", size=16, bold=True)
+    title.alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[1].height = 30
+    ws.cell(row=2, column=1, value="金额单位：万元").font = body_font
+    fill = PatternFill("solid", fgColor="D9D9D9")
+    for col, text in enumerate(HEADERS, start=1):
+        cell = ws.cell(row=3, column=col, value=text)
+        cell.font, cell.border, cell.fill = head_font, border, fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+    def put(row: int, col: int, value: Any, *, number: bool = False, bold: bool = False) -> None:
+        cell = ws.cell(row=row, column=col)
+        if number:
+            amount = amount_value(value) if isinstance(value, str) else value
+            if amount is not None:
+                cell.value = amount  # a Decimal: openpyxl writes its digits, no float on the way
+                cell.number_format = _number_format(amount)
+            else:
+                cell.value = value
+            cell.alignment = Alignment(horizontal="right", vertical="center")
+        else:
+            cell.value = value
+            cell.alignment = Alignment(vertical="center", wrap_text=col == 1)
+        cell.font, cell.border = head_font if bold else body_font, border
+
+    r = 4
+    for row in rows:
+        put(r, 1, row.department)
+        put(r, 2, row.year)
+        put(r, 3, _status(row))
+        put(r, 4, row.total, number=True)
+        put(r, 5, row.basic, number=True)
+        put(r, 6, row.project, number=True)
+        put(r, 7, row.errors)
+        put(r, 8, row.warnings)
+        put(r, 9, row.revision)
+        put(r, 10, _local(row.updated_at))
+        r += 1
+    t = totals(rows)
+    put(r, 1, _total_label(t), bold=True)
+    for col in (2, 3, 9, 10):
+        put(r, col, None, bold=True)
+    put(r, 4, t.total, number=True, bold=True)
+    put(r, 5, t.basic, number=True, bold=True)
+    put(r, 6, t.project, number=True, bold=True)
+    put(r, 7, t.errors, bold=True)
+    put(r, 8, t.warnings, bold=True)
+    for col, width in enumerate((44, 8, 8, 14, 14, 14, 8, 8, 7, 17), start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = "B4"
+    ws.auto_filter.ref = f"A3:{get_column_letter(len(HEADERS))}{max(r - 1, 3)}"
+    ws.print_title_rows = "3:3"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    wb.save(path)
+
+
+def write_summary(rows: Sequence[SummaryRow], out: str) -> None:
+    """Write the summary to ``out`` by its ending (.xlsx or .csv), atomically.
+
+    Raises:
+        SummaryError: unknown ending, a folder, a missing folder.
+        OSError: the file cannot be written (the caller names it).
+    """
+    target = Path(out)
+    suffix = target.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise SummaryError("不支持的汇总表类型，请以 .xlsx 或 .csv 结尾，或用 - 输出 JSON")
+    if target.is_dir():
+        raise SummaryError("这是一个文件夹，请给出文件名")
+    if not target.parent.is_dir():
+        raise SummaryError(f"文件夹“{target.parent}”不存在")
+    if suffix == ".csv":
+        # UTF-8 with a BOM: Excel on a Chinese Windows opens it with the right characters.
+        data = csv_text(rows).encode("utf-8-sig")
+        atomic_write(target, lambda tmp: tmp.write_bytes(data))
+    else:
+        atomic_write(target, lambda tmp: write_xlsx(rows, tmp))
+
+
+def json_text(rows: Sequence[SummaryRow]) -> str:
+    return json.dumps(to_json(rows), ensure_ascii=False, indent=2)

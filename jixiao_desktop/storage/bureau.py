@@ -1,0 +1,461 @@
+"""The bureau's side of the database: collected forms, their summary rows, check counts,
+审核意见 and the list of expected units.
+
+A form arriving by ``collect`` is matched to a stored one by its exchange ``id`` (else by
+单位名称 + 年度) and stored in one transaction: added, updated (the old content kept as a
+version), skipped, or refused as a conflict — never half-stored, never overwritten.
+
+The summary rows come from indexed columns of ``forms`` and from ``form_checks`` (the
+check counts at the form's revision), so 10,000 forms are listed without loading one.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Numeric, and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from jixiao_desktop.domain import exchange
+from jixiao_desktop.domain.checks import run_checks
+from jixiao_desktop.domain.findings import Finding, Severity
+from jixiao_desktop.domain.model import Form, FormStatus
+from jixiao_desktop.storage.errors import FormNotFoundError, StaleWriteError
+from jixiao_desktop.storage.mapping import FORM_LOAD, to_form, utc_now
+from jixiao_desktop.storage.models import (
+    EventRecord,
+    ExpectedUnitRecord,
+    FormCheckRecord,
+    FormRecord,
+    ReviewCommentRecord,
+)
+from jixiao_desktop.storage.repository import FormRepository
+from jixiao_desktop.storage.types import EventKind, SnapshotKind
+
+__all__ = [
+    "BureauStore",
+    "CheckCounts",
+    "CollectAction",
+    "CollectOutcome",
+    "ListQuery",
+    "ReviewComment",
+    "SummaryRow",
+]
+
+
+class CollectAction(enum.StrEnum):
+    ADDED = "added"
+    UPDATED = "updated"
+    SKIPPED = "skipped"
+    CONFLICT = "conflict"
+
+
+@dataclass(frozen=True)
+class CollectOutcome:
+    action: CollectAction
+    form_id: int | None
+    reason: str = ""  # why skipped / why a conflict (one Chinese sentence)
+
+
+@dataclass(frozen=True)
+class CheckCounts:
+    errors: int
+    warnings: int
+    infos: int
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> CheckCounts:
+        # Acknowledged warnings still count: the bureau sees what the unit has been told.
+        found = list(findings)
+        return cls(errors=sum(f.severity is Severity.ERROR for f in found),
+                   warnings=sum(f.severity is Severity.WARNING for f in found),
+                   infos=sum(f.severity is Severity.INFO for f in found))
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One collected form as the summary and the bureau's list show it."""
+
+    id: int
+    uuid: str
+    department: str
+    year: int | None
+    status: FormStatus
+    total: str  # amounts as stored: canonical decimal text, or what was typed if unreadable
+    basic: str
+    project: str
+    errors: int
+    warnings: int
+    revision: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ReviewComment:
+    id: int
+    form_id: int
+    field: str
+    rule: str
+    text: str
+    author: str
+    form_revision: int
+    version: int
+    updated_at: datetime
+
+
+class SortKey(enum.StrEnum):
+    DEPARTMENT = "department"
+    YEAR = "year"
+    STATUS = "status"
+    TOTAL = "total"
+    BASIC = "basic"
+    PROJECT = "project"
+    ERRORS = "errors"
+    WARNINGS = "warnings"
+    REVISION = "revision"
+    UPDATED = "updated"
+
+
+_NULLABLE_SORTS = {SortKey.YEAR, SortKey.TOTAL, SortKey.BASIC, SortKey.PROJECT}
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the bureau's list shows: filters and one sort key, applied by the database."""
+
+    year: int | None = None
+    status: FormStatus | None = None
+    has_errors: bool | None = None
+    text: str = ""  # part of 单位名称
+    sort: SortKey = SortKey.DEPARTMENT
+    descending: bool = False
+
+
+def _form_name(department: str, year: int | None) -> str:
+    return f"{year or ''}{'年度' if year else ''}“{department or '（未填单位名称）'}”"
+
+
+class BureauStore:
+    """The bureau's use cases on one repository's database (SQLite or PostgreSQL)."""
+
+    def __init__(self, repo: FormRepository) -> None:
+        self.repo = repo
+
+    # --- collect ------------------------------------------------------------------------------
+
+    def collect(self, form: Form, *, source: str, counts: CheckCounts | None = None) -> CollectOutcome:
+        """Store one collected form in one transaction (see the module docstring).
+
+        ``counts`` are the form's check counts (computed here, only when the form is stored).
+
+        Raises:
+            StorageError: the database failed; nothing of this form was stored.
+        """
+        revision = max(form.revision, 1)
+        content = exchange.fingerprint(form)
+        repo = self.repo
+        with repo._session("收集申报表失败", write=True) as s:
+            rec, why = self._match(s, form)
+            if why:
+                return CollectOutcome(CollectAction.CONFLICT, rec.id if rec else None, why)
+            if rec is None:
+                counts = counts or CheckCounts.of(run_checks(form))
+                new = repo._create(s, form, note=f"收集自 {source}")
+                new.revision = revision
+                s.flush()
+                self._set_counts(s, new.id, revision, counts, content)
+                return CollectOutcome(CollectAction.ADDED, new.id)
+            name = _form_name(rec.department, rec.year)
+            if rec.deleted_at is not None:
+                return CollectOutcome(CollectAction.CONFLICT, rec.id,
+                                      f"库中{name}的申报表在回收站中，未收入；如需收入请先从回收站恢复")
+            if revision < rec.revision:
+                return CollectOutcome(CollectAction.SKIPPED, rec.id,
+                                      f"库中已有更新的第 {rec.revision} 版（此文件是第 {revision} 版）")
+            if revision == rec.revision:
+                if self._stored_fingerprint(s, rec) == content:
+                    return CollectOutcome(CollectAction.SKIPPED, rec.id, f"库中已有相同的第 {revision} 版")
+                return CollectOutcome(
+                    CollectAction.CONFLICT, rec.id,
+                    f"与库中{name}的第 {revision} 版版本号相同但内容不同（可能在两台电脑上分别修改过），"
+                    "未覆盖；请与填报单位核实哪一份是正式上报的")
+            if rec.status == FormStatus.FINAL:
+                return CollectOutcome(
+                    CollectAction.CONFLICT, rec.id,
+                    f"库中{name}的申报表已定稿（第 {rec.revision} 版），新收到的第 {revision} 版未收入；"
+                    "如需收入请先撤销定稿")
+            counts = counts or CheckCounts.of(run_checks(form))
+            now = utc_now()
+            stored = to_form(self._full(s, rec.id))
+            repo._snapshot(s, rec.id, stored, f"收到第 {revision} 版前的第 {rec.revision} 版",
+                           SnapshotKind.MANUAL, at=now)
+            repo._replace(s, rec, form)
+            rec.revision = revision
+            s.add(EventRecord(form_id=rec.id, at=now, kind=EventKind.SNAPSHOT.value,
+                              note=f"收集自 {source}：第 {revision} 版替换了库中的旧版本（旧版本已保存）"))
+            self._set_counts(s, rec.id, revision, counts, content)
+            return CollectOutcome(CollectAction.UPDATED, rec.id)
+
+    def _stored_fingerprint(self, s: Session, rec: FormRecord) -> str:
+        """The content fingerprint of the stored form, from ``form_checks`` when it is current."""
+        checked = s.get(FormCheckRecord, rec.id)
+        if checked is not None and checked.revision == rec.revision and checked.fingerprint:
+            return checked.fingerprint
+        return exchange.fingerprint(to_form(self._full(s, rec.id)))
+
+    @staticmethod
+    def _full(s: Session, form_id: int) -> FormRecord:
+        rec = s.scalars(select(FormRecord).where(FormRecord.id == form_id).options(*FORM_LOAD)).first()
+        if rec is None:  # pragma: no cover - matched in the same transaction
+            raise FormNotFoundError(f"找不到编号为 {form_id} 的申报表")
+        return rec
+
+    @staticmethod
+    def _match(s: Session, form: Form) -> tuple[FormRecord | None, str]:
+        """The stored form this one is a version of, or (record, reason) for a conflict."""
+        if form.id:
+            rec = s.scalars(select(FormRecord).where(FormRecord.uuid == form.id)).first()
+            if rec is not None:
+                return rec, ""
+        elif not form.department.strip():
+            return None, "文件中既没有表单编号（id），也没有单位名称，无法判断是哪个单位的申报表，未收入"
+        same_unit = s.scalars(
+            select(FormRecord).where(FormRecord.department == form.department, FormRecord.year == form.year,
+                                     FormRecord.deleted_at.is_(None)).order_by(FormRecord.id)).all()
+        if not same_unit or not form.department.strip():
+            return None, ""
+        name = _form_name(form.department, form.year)
+        if form.id:
+            # Another form of the same unit and year, with another identity: a second form
+            # typed anew (a reinstalled PC?) — the reviewer decides which one counts.
+            other = same_unit[0]
+            return other, (f"库中已有{name}的另一份申报表（编号 {other.id}，表单编号不同），未收入；"
+                           "请与填报单位核实哪一份是正式上报的，删除另一份后重新收集")
+        if len(same_unit) > 1:
+            ids = "、".join(str(r.id) for r in same_unit)
+            return same_unit[0], f"库中有多份{name}的申报表（编号 {ids}），无法判断替换哪一份，未收入"
+        return same_unit[0], ""
+
+    @staticmethod
+    def _set_counts(s: Session, form_id: int, revision: int, counts: CheckCounts, fingerprint: str) -> None:
+        rec = s.get(FormCheckRecord, form_id)
+        if rec is None:
+            rec = FormCheckRecord(form_id=form_id)
+            s.add(rec)
+        rec.revision, rec.fingerprint = revision, fingerprint
+        rec.errors, rec.warnings, rec.infos = counts.errors, counts.warnings, counts.infos
+
+    # --- check counts -------------------------------------------------------------------------
+
+    def refresh_counts(self, *, progress: Callable[[int, int], None] | None = None,
+                       batch: int = 200) -> int:
+        """Check the forms whose counts are missing or older than the form; return how many.
+
+        Forms changed outside ``collect`` (a clerk's own database, a reviewer's edit) get their
+        counts here, before a summary or the list needs them.
+        """
+        with self.repo._session("读取申报表失败") as s:
+            stale = list(s.scalars(
+                select(FormRecord.id).outerjoin(FormCheckRecord, FormCheckRecord.form_id == FormRecord.id)
+                .where(FormRecord.deleted_at.is_(None),
+                       or_(FormCheckRecord.form_id.is_(None), FormCheckRecord.revision != FormRecord.revision))
+                .order_by(FormRecord.id)))
+        done = 0
+        for start in range(0, len(stale), batch):
+            ids = stale[start:start + batch]
+            with self.repo._session("更新检查结果失败", write=True) as s:
+                for rec in s.scalars(select(FormRecord).where(FormRecord.id.in_(ids)).options(*FORM_LOAD)):
+                    form = to_form(rec)
+                    self._set_counts(s, rec.id, rec.revision, CheckCounts.of(run_checks(form)),
+                                     exchange.fingerprint(form))
+            done += len(ids)
+            if progress is not None:
+                progress(done, len(stale))
+        return len(stale)
+
+    # --- the summary and the list --------------------------------------------------------------
+
+    _COLUMNS = (FormRecord.id, FormRecord.uuid, FormRecord.department, FormRecord.year, FormRecord.status,
+                FormRecord.funds_total, FormRecord.funds_basic, FormRecord.funds_project,
+                FormRecord.revision, FormRecord.updated_at)
+
+    def _select(self, query: ListQuery) -> Any:
+        errors = func.coalesce(FormCheckRecord.errors, 0)
+        warnings = func.coalesce(FormCheckRecord.warnings, 0)
+        stmt: Any = (select(*self._COLUMNS, errors.label("errors"), warnings.label("warnings"))
+                .outerjoin(FormCheckRecord, and_(FormCheckRecord.form_id == FormRecord.id))
+                .where(FormRecord.deleted_at.is_(None)))
+        if query.year is not None:
+            stmt = stmt.where(FormRecord.year == query.year)
+        if query.status is not None:
+            stmt = stmt.where(FormRecord.status == query.status.value)
+        if query.has_errors is not None:
+            stmt = stmt.where(errors > 0 if query.has_errors else errors == 0)
+        if query.text.strip():
+            pattern = "%" + query.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stmt = stmt.where(FormRecord.department.like(pattern, escape="\\"))
+        return stmt
+
+    def _order(self, stmt: Any, query: ListQuery) -> Any:
+        column: Any = {
+            SortKey.DEPARTMENT: FormRecord.department,
+            SortKey.YEAR: FormRecord.year,
+            SortKey.STATUS: FormRecord.status,
+            # Amounts are canonical decimal text: sort by their numeric value, unreadable last.
+            SortKey.TOTAL: self._numeric(FormRecord.funds_total),
+            SortKey.BASIC: self._numeric(FormRecord.funds_basic),
+            SortKey.PROJECT: self._numeric(FormRecord.funds_project),
+            SortKey.ERRORS: func.coalesce(FormCheckRecord.errors, 0),
+            SortKey.WARNINGS: func.coalesce(FormCheckRecord.warnings, 0),
+            SortKey.REVISION: FormRecord.revision,
+            SortKey.UPDATED: FormRecord.updated_at,
+        }[query.sort]
+        ordered = column.desc() if query.descending else column.asc()
+        if query.sort in _NULLABLE_SORTS:  # no 年度 / no readable amount: always at the end
+            ordered = ordered.nulls_last()
+        tie = FormRecord.id.desc() if query.descending else FormRecord.id.asc()
+        return stmt.order_by(ordered, tie)
+
+    def _numeric(self, column: Any) -> Any:
+        """An amount column as a number for sorting; text that is not a plain decimal sorts last."""
+        if self.repo._engine.dialect.name == "postgresql":
+            readable = column.regexp_match(r"^-?[0-9]+(\.[0-9]+)?$")
+        else:  # SQLite: GLOB has no alternation; a leading digit or minus sign is enough
+            readable = and_(column != "", column.op("GLOB")("[0-9-]*"), column.op("NOT GLOB")("*[^0-9.-]*"))
+        return case((readable, func.cast(column, Numeric(30, 6))), else_=None)
+
+    @staticmethod
+    def _row(r: Any) -> SummaryRow:
+        return SummaryRow(id=r.id, uuid=r.uuid or "", department=r.department, year=r.year,
+                          status=FormStatus(r.status), total=r.funds_total, basic=r.funds_basic,
+                          project=r.funds_project, errors=int(r.errors), warnings=int(r.warnings),
+                          revision=int(r.revision or 1), updated_at=r.updated_at)
+
+    def count(self, query: ListQuery | None = None) -> int:
+        query = query or ListQuery()
+        with self.repo._session("读取申报表列表失败") as s:
+            sub = self._select(query).subquery()
+            return int(s.scalar(select(func.count()).select_from(sub)) or 0)
+
+    def ids(self, query: ListQuery | None = None) -> list[int]:
+        """The ids of the forms ``query`` shows, in its order: the list knows its length and
+        every row's place at once, and fetches the rows' columns as they scroll into view."""
+        query = query or ListQuery()
+        stmt = self._order(self._select(query), query).with_only_columns(FormRecord.id)
+        with self.repo._session("读取申报表列表失败") as s:
+            return list(s.scalars(stmt))
+
+    def rows_by_id(self, ids: Sequence[int]) -> dict[int, SummaryRow]:
+        """Summary rows of the given forms (those still there)."""
+        if not ids:
+            return {}
+        stmt = self._select(ListQuery()).where(FormRecord.id.in_(list(ids)))
+        with self.repo._session("读取申报表列表失败") as s:
+            return {r.id: self._row(r) for r in s.execute(stmt)}
+
+    def rows(self, query: ListQuery | None = None, *, offset: int = 0,
+             limit: int | None = None) -> list[SummaryRow]:
+        """Summary rows (no form is loaded), filtered and sorted by the database; a page of
+        them with ``offset``/``limit``."""
+        query = query or ListQuery()
+        stmt = self._order(self._select(query), query)
+        if offset:
+            stmt = stmt.offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self.repo._session("读取申报表列表失败") as s:
+            return [self._row(r) for r in s.execute(stmt)]
+
+    def summary_rows(self) -> list[SummaryRow]:
+        """Every stored form (not in the recycle bin) with up-to-date check counts, by 单位名称
+        then 年度 (the summary's order)."""
+        self.refresh_counts()
+        query = ListQuery()
+        stmt = self._select(query).order_by(FormRecord.department, FormRecord.year, FormRecord.id)
+        with self.repo._session("读取申报表列表失败") as s:
+            return [self._row(r) for r in s.execute(stmt)]
+
+    def years(self) -> list[int]:
+        with self.repo._session("读取申报表列表失败") as s:
+            return [y for y in s.scalars(
+                select(FormRecord.year).where(FormRecord.deleted_at.is_(None), FormRecord.year.is_not(None))
+                .distinct().order_by(FormRecord.year.desc())) if y is not None]
+
+    # --- expected units ------------------------------------------------------------------------
+
+    def set_expected_units(self, names: Sequence[str]) -> int:
+        """Replace the list of expected units (blank and repeated names dropped); how many."""
+        unique = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+        with self.repo._session("保存应报单位名单失败", write=True) as s:
+            s.query(ExpectedUnitRecord).delete(synchronize_session=False)
+            s.add_all([ExpectedUnitRecord(department=n, note="") for n in unique])
+        return len(unique)
+
+    def expected_units(self) -> list[str]:
+        with self.repo._session("读取应报单位名单失败") as s:
+            return list(s.scalars(select(ExpectedUnitRecord.department).order_by(ExpectedUnitRecord.id)))
+
+    def missing_units(self, year: int | None) -> list[str]:
+        """Expected units with no form (of ``year``, when given) in the database."""
+        with self.repo._session("读取应报单位名单失败") as s:
+            have = select(FormRecord.department).where(FormRecord.deleted_at.is_(None))
+            if year is not None:
+                have = have.where(FormRecord.year == year)
+            return list(s.scalars(
+                select(ExpectedUnitRecord.department)
+                .where(ExpectedUnitRecord.department.not_in(have)).order_by(ExpectedUnitRecord.id)))
+
+    # --- 审核意见 ----------------------------------------------------------------------------
+
+    def comments(self, form_id: int) -> list[ReviewComment]:
+        with self.repo._session("读取审核意见失败") as s:
+            return [_comment(c) for c in s.scalars(
+                select(ReviewCommentRecord).where(ReviewCommentRecord.form_id == form_id)
+                .order_by(ReviewCommentRecord.id))]
+
+    def save_comment(self, form_id: int, field: str, rule: str, text: str, *, author: str = "",
+                     expected_version: int = 0) -> ReviewComment | None:
+        """Write (or, with empty ``text``, remove) the 审核意见 on a field or one finding.
+
+        ``expected_version`` is the version the reviewer started from (0: a new comment).
+
+        Raises:
+            StaleWriteError: another reviewer changed this comment meanwhile; nothing written.
+            FormNotFoundError: no such form.
+        """
+        text = text.strip()
+        with self.repo._session("保存审核意见失败", write=True) as s:
+            form = s.get(FormRecord, form_id)
+            if form is None:
+                raise FormNotFoundError(f"找不到编号为 {form_id} 的申报表（可能已被彻底删除）")
+            rec = s.scalars(select(ReviewCommentRecord).where(
+                ReviewCommentRecord.form_id == form_id, ReviewCommentRecord.field == field,
+                ReviewCommentRecord.rule == rule).with_for_update()).first()
+            current = rec.version if rec is not None else 0
+            if current != expected_version:
+                who = f"（{rec.author}）" if rec is not None and rec.author else ""
+                raise StaleWriteError(
+                    f"这条审核意见已被另一位审核人员{who}改过，为免覆盖对方的意见，这次没有保存；"
+                    "请重新打开这份申报表查看后再写", stored_revision=current)
+            if not text:
+                if rec is not None:
+                    s.delete(rec)
+                return None
+            if rec is None:
+                rec = ReviewCommentRecord(form_id=form_id, field=field, rule=rule, version=0)
+                s.add(rec)
+            rec.text, rec.author, rec.form_revision = text, author, form.revision
+            rec.version = current + 1
+            rec.updated_at = utc_now()
+            s.flush()
+            return _comment(rec)
+
+
+def _comment(c: ReviewCommentRecord) -> ReviewComment:
+    return ReviewComment(id=c.id, form_id=c.form_id, field=c.field, rule=c.rule, text=c.text, author=c.author,
+                         form_revision=c.form_revision, version=c.version, updated_at=c.updated_at)
+
