@@ -308,3 +308,14 @@ def test_new_rules_are_silent_on_the_clean_fixtures(jinrongjie: Form) -> None:
     school = exchange.load(FIXTURES / "school-tabular-2023.json")
     for form in (jinrongjie, school):
         assert not {f.rule for f in run_checks(form)} & new
+
+
+def test_carried_over_values_guard_against_a_lower_target() -> None:
+    from jixiao_desktop.domain.carry import carry_over
+
+    form = tabular_form()
+    nxt = carry_over(form)
+    assert not _find(nxt, "items.previous_regressed")  # the same targets as last year
+    nxt.indicators[0].items[0].value = "100000"  # 绿地养护面积 ≥ 113816 last year
+    [finding] = _find(nxt, "items.previous_regressed")
+    assert finding.field == "indicators[0].items[0].value" and "113816" in finding.message

@@ -275,7 +275,7 @@ def _check_name_value(ctx: Context, item: IndicatorItem, base: str) -> None:
 
 def _check_previous(ctx: Context, item: IndicatorItem, base: str) -> None:
     """items.previous_regressed: a 正向 target below last year's, a 反向 one above it."""
-    previous_text = str(getattr(item, "previous_value", "") or "")
+    previous_text = item.previous_value
     if not previous_text.strip() or not is_quantitative(item):
         return
     if is_date(item.value) or is_date(previous_text) or is_placeholder(item.value):

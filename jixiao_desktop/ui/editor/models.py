@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from jixiao_desktop.domain.fields import set_field_text
@@ -28,6 +29,16 @@ from jixiao_desktop.domain import editing
 from jixiao_desktop.ui.editor.marks import AnyIndex, Mark, Role, mark_data
 
 ApplyFn = Callable[[str, str], bool]
+PREVIOUS = "previous_value"
+
+
+def _with_previous(tooltip: str | None, previous: str, current: str) -> str | None:
+    """A row's tooltip with last year's 指标内容和指标值 under it (when there is one)."""
+    if not previous.strip():
+        return tooltip
+    same = "（与今年相同）" if previous.strip() == current.strip() else ""
+    text = f"上年指标内容{same}：\n{editing.elide_content(previous, max_lines=30, max_chars=1500)}"
+    return f"{tooltip}\n\n{text}" if tooltip else text
 
 
 def _direct_apply(form_getter: Callable[[], Form | None]) -> ApplyFn:
@@ -206,6 +217,8 @@ class IndicatorRowsModel(_FormTableModel):
             return self._rows[row]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
             mark = self._marks.get(self._path(row, column)) or self._marks.get(f"indicators[{self._rows[row]}]")
+            if role == Qt.ItemDataRole.ToolTipRole and column == self.CONTENT:
+                return _with_previous(mark_data(mark, role), indicator.previous_content, indicator.content)
             return mark_data(mark, role)
         return None
 
@@ -239,6 +252,7 @@ ITEM_COLUMNS: tuple[ItemColumn, ...] = (
     ItemColumn("weight", "权重"),
     ItemColumn("direction", "方向"),
     ItemColumn("note", "备注"),
+    ItemColumn(PREVIOUS, "上年值"),  # read-only: last year's 指标值 (继承上年); last, so columns keep their places
 )
 
 
@@ -353,12 +367,23 @@ class IndicatorItemsModel(_FormTableModel):
             return list(choices) if choices else None
         if role == Role.INDICATOR:
             return self._rows[row][0]
+        if attr == PREVIOUS and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#6b6b6b"))
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
             i, j = self._rows[row]
+            if attr == PREVIOUS:
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    previous = self._text(row, PREVIOUS)
+                    return (f"上年指标值：{previous}（继承上年时带入，只读）" if previous
+                            else "没有上年指标值（继承上年或导入上年表格后显示）")
+                return None
             mark = (self._marks.get(self._path(row, column))
                     or self._marks.get(f"indicators[{i}].items[{j}]"))
             return mark_data(mark, role)
         return None
+
+    def _editable(self, index: AnyIndex) -> bool:
+        return not self._read_only and self.COLUMNS[index.column()].attr != PREVIOUS
 
     def _refusal(self, row: int, attr: str, text: str) -> str | None:
         if attr == "weight":
@@ -377,6 +402,8 @@ class IndicatorItemsModel(_FormTableModel):
             return False
         row, column = index.row(), index.column()
         attr = self.COLUMNS[column].attr
+        if attr == PREVIOUS:
+            return False  # last year's value is what last year's form said
         text = "" if value is None else str(value)
         if attr in ("value", "weight"):
             text = text.strip()

@@ -46,7 +46,7 @@ class IndicatorItemsTab(EditorTab):
                     else QHeaderView.ResizeMode.Interactive)
             header.setSectionResizeMode(column, mode)
         widths = {"level2": 150, "nature": 80, "operator": 70, "value": 110, "unit": 90, "weight": 70,
-                  "direction": 70, "note": 120}
+                  "direction": 70, "note": 120, "previous_value": 80}
         for column, col in enumerate(self.model.COLUMNS):
             if col.attr in widths:
                 view.setColumnWidth(column, widths[col.attr])

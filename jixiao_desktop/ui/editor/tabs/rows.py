@@ -16,6 +16,7 @@ from jixiao_desktop.domain.model import Category, Form, Layout
 from jixiao_desktop.domain import editing
 from jixiao_desktop.ui.editor.marks import Mark
 from jixiao_desktop.ui.editor.models import IndicatorRowsModel
+from jixiao_desktop.ui.editor.previous import PreviousContentPanel
 from jixiao_desktop.ui.editor.widgets import (
     mark_widget,
     select_span,
@@ -58,6 +59,7 @@ class IndicatorRowsTab(EditorTab):
         self.ui.splitter.setStretchFactor(0, 2)
         self.ui.splitter.setStretchFactor(1, 3)
         prepare_text_box(self.ui.contentEdit)
+        self.previous = PreviousContentPanel(self.ui.contentHeader, self.ui.contentLayout, self.ui.contentEdit, self)
         view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.ui.contentEdit.textChanged.connect(self._content_changed)
         self.ui.addRowButton.clicked.connect(self._add_row)
@@ -127,6 +129,9 @@ class IndicatorRowsTab(EditorTab):
         self._update_caption()
         self._update_count()
         self._apply_content_mark()
+        indicators = self._editor.form().indicators
+        self.previous.show_text(indicators[current].previous_content if current is not None else "",
+                                has_any=any(indicators[i].previous_content.strip() for i in self.model.indicator_rows()))
 
     def _update_caption(self) -> None:
         current = self.current_indicator()
