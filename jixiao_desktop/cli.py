@@ -17,7 +17,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -383,13 +383,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def _decimal_arg(text: str) -> Decimal:
+    from jixiao_desktop.domain.findings import ThresholdError, parse_satisfaction_min
+
     try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"“{text}”不是数字") from None
-    if not Decimal(0) < value <= Decimal(100):
-        raise argparse.ArgumentTypeError("满意度最低值应在 0 到 100 之间")
-    return value
+        return parse_satisfaction_min(text)
+    except ThresholdError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 class _ChineseParser(argparse.ArgumentParser):

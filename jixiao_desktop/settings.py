@@ -6,7 +6,7 @@ and ``SETTINGS_VERSION`` plus ``_upgrade`` carry old files forward.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -105,12 +105,12 @@ class Settings:
     # --- checks ---------------------------------------------------------------------------
 
     def satisfaction_min(self) -> Decimal:
-        value = self._qs.value("checks/satisfaction_min", "90")
+        from jixiao_desktop.domain.findings import ThresholdError, parse_satisfaction_min
+
         try:
-            result = Decimal(str(value))
-        except InvalidOperation:
+            return parse_satisfaction_min(str(self._qs.value("checks/satisfaction_min", "90")))
+        except ThresholdError:  # a hand-edited file: the default, as the dialog would refuse it
             return Decimal(90)
-        return result if result.is_finite() and Decimal(0) <= result <= Decimal(100) else Decimal(90)
 
     def set_satisfaction_min(self, value: Decimal) -> None:
         self._qs.setValue("checks/satisfaction_min", str(value))

@@ -28,6 +28,7 @@ from jixiao_desktop.domain.model import (
     detect_layout,
     parse_chinese_numeral,
 )
+from jixiao_desktop.domain.sources import counted_sources
 from jixiao_desktop.domain.weights import WeightTotal, read_weight
 from jixiao_desktop.domain.money import AmountError, format_amount, parse_amount, quantize_cents
 
@@ -123,23 +124,27 @@ class SourcesSum:
     """The optional 资金来源 block against 资金总额."""
 
     sum_text: str | None  # None when a row's amount can't be read
-    bad_rows: tuple[int, ...]  # 1-based rows whose amount is empty or unreadable
+    bad_rows: tuple[int, ...]  # 1-based rows whose amount can't be read (empty rows are not counted)
     total_text: str | None
     mismatch: bool
 
 
 def sources_sum(funds: Funds) -> SourcesSum | None:
+    """The 合计 line of the 资金来源 block; the rows counted are the checks' (``domain.sources``)."""
     if funds.sources is None:
         return None
     total = funds.total_value
     total_text = _fmt(quantize_cents(total)) if total is not None else None
+    counted = counted_sources(funds)
+    if counted is None:  # no amount typed yet: nothing to add up, nothing wrong
+        return SourcesSum(None, (), total_text, False)
     values = []
     bad = []
-    for row, source in enumerate(funds.sources, start=1):
+    for index in counted:
         try:
-            values.append(quantize_cents(parse_amount(source.amount).value))
-        except AmountError:
-            bad.append(row)
+            values.append(quantize_cents(parse_amount(funds.sources[index].amount).value))
+        except (AmountError, ArithmeticError):
+            bad.append(index + 1)
     if bad:
         return SourcesSum(None, tuple(bad), total_text, False)
     printed = sum(values, Decimal(0))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+
+from jixiao_desktop.errors import KnownError
 
 
 class Severity(enum.StrEnum):
@@ -67,3 +69,26 @@ class CheckSettings:
     satisfaction_min: Decimal = Decimal(90)
     duplicate_min_chars: int = 40
     extra: dict[str, str] = field(default_factory=dict)
+
+
+class ThresholdError(KnownError, ValueError):
+    """A 满意度最低值 that is not a number above 0 and at most 100 (Chinese message)."""
+
+
+_THRESHOLD_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def parse_satisfaction_min(text: str) -> Decimal:
+    """The one reading of a 满意度最低值 for the window, its settings file and the CLI.
+
+    ``95``, ``95%``, ``95分``, ``９５`` → 95. It must be above 0 (a minimum of 0 would accept
+    every satisfaction target) and at most 100. Raises ``ThresholdError`` otherwise.
+    """
+    cleaned = str(text).translate(_THRESHOLD_FULLWIDTH).strip().rstrip("%％分").strip()
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ThresholdError(f"满意度最低值“{str(text).strip()}”不是数字") from None
+    if not value.is_finite() or not Decimal(0) < value <= Decimal(100):
+        raise ThresholdError("满意度最低值应大于 0、不超过 100")
+    return value

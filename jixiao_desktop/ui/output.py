@@ -75,6 +75,10 @@ class OutputActions:
         except transfer.TransferError as exc:
             msgbox.error(self._parent, "导出失败", f"无法写入“{path.name}”：{exc}")
             return None
+        if result.dropped_chars:  # the CLI warns the same (formfiles.write_form_file's notes)
+            msgbox.warning(self._parent, "导出完成，但去掉了控制字符",
+                           f"Excel 不能保存以下控制字符，已从工作簿中去掉：{result.dropped_chars!r}",
+                           "这些字符通常是从别的软件粘贴时带进来的，在表单中看不见。")
         if result.missing_chars:
             msgbox.warning(self._parent, "导出完成，但有字符无法显示",
                            f"PDF 字体中没有以下字符，打印时会显示为空白：{result.missing_chars}",

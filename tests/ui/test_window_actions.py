@@ -198,3 +198,13 @@ def test_the_window_fits_the_screen_it_opens_on_and_remembers_per_screen(
     assert window.settings.window_geometry(key) is not None
     again = make_window()
     assert (again.width(), again.height()) == (700, 450)
+
+
+def test_exporting_excel_with_control_characters_warns_like_the_cli(
+        make_window: MakeWindow, messages: Messages, jinrongjie: Form, tmp_path: Path) -> None:
+    jinrongjie.goals = "第一段\x07第二段"  # a bell pasted from another program
+    window, _ = open_stored(make_window, jinrongjie)
+    target = tmp_path / "out.xlsx"
+    assert window.export_file(target) == target
+    warning = next(m for m in messages.of(msgbox.Kind.WARNING) if "控制字符" in m[1])
+    assert "\\x07" in warning[2]

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from jixiao_desktop.domain.checks.registry import Context, cents, fmt_amount
 from jixiao_desktop.domain.model import TEMPLATE_TABULAR, YEAR_MAX, YEAR_MIN
+from jixiao_desktop.domain.sources import counted_sources
 from jixiao_desktop.domain.money import AmountError, ParsedAmount, parse_amount
 
 _TOO_LARGE = Decimal(10) ** 15  # 万元: far beyond any budget, and safe for two-decimal arithmetic
@@ -91,14 +92,14 @@ def check_funds(ctx: Context) -> None:
 
 def _check_sources(ctx: Context) -> None:
     sources = ctx.form.funds.sources
-    if not sources or not any((s.amount or "").strip() for s in sources):
+    counted = counted_sources(ctx.form.funds)
+    if sources is None or counted is None:
         return
     amounts: list[Decimal] = []
     readable = True
     first_path = ""
-    for index, source in enumerate(sources):
-        if not (source.amount or "").strip():
-            continue
+    for index in counted:
+        source = sources[index]
         path = f"funds.sources[{index}].amount"
         first_path = first_path or path
         label = f"资金来源“{source.name.strip() or f'第{index + 1}行'}”"

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from jixiao_desktop.domain.findings import ThresholdError, parse_satisfaction_min
 from jixiao_desktop.settings import SATISFACTION_CHOICES
 from jixiao_desktop.ui.forms.ui_settings_dialog import Ui_SettingsDialog
 
 
 def parse_threshold(text: str) -> Decimal | None:
-    """``95``, ``95%``, ``95分`` → 95; None when not a number within 0–100."""
-    cleaned = text.strip().rstrip("%％分").strip()
+    """``95``, ``95%``, ``95分`` → 95; None when not a threshold (``domain.findings`` decides)."""
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
+        return parse_satisfaction_min(text)
+    except ThresholdError:
         return None
-    if not value.is_finite() or not Decimal(0) <= value <= Decimal(100):
-        return None
-    return value
 
 
 class SettingsDialog(QDialog):

@@ -25,6 +25,7 @@ QLineEdit[finding="warning"], QPlainTextEdit[finding="warning"], QAbstractSpinBo
 def set_hint(label: QLabel, kind: str, text: str) -> None:
     """Show a short coloured note beside a field."""
     label.setText(text)
+    label.setProperty("hintKind", kind if text else "")  # what tests (and styles) read: "error", "ok" …
     label.setStyleSheet(f"color: {HINT_COLORS.get(kind, HINT_COLORS[''])};" if text else "")
 
 

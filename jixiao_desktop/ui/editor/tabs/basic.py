@@ -140,9 +140,11 @@ class BasicTab(EditorTab):
         result = editing.sources_sum(form.funds)
         if result is None:
             set_hint(ui.sourcesSumLabel, "", "")
+        elif result.sum_text is None and not result.bad_rows:
+            set_hint(ui.sourcesSumLabel, "", "资金来源合计：—（尚未填写金额）")
         elif result.sum_text is None:
             rows = "、".join(f"第{row}行" for row in result.bad_rows)
-            set_hint(ui.sourcesSumLabel, "error", f"资金来源合计：—（{rows}金额未填写或无法识别）")
+            set_hint(ui.sourcesSumLabel, "error", f"资金来源合计：—（{rows}金额无法识别）")
         elif result.mismatch:
             set_hint(ui.sourcesSumLabel, "error",
                      f"资金来源合计：{result.sum_text} 万元，与资金总额 {result.total_text or '—'} 万元不一致")

@@ -1,4 +1,9 @@
-"""Compare two versions of a form field by field (difflib), as coloured HTML lines."""
+"""Compare two versions of a form field by field (difflib), as coloured HTML lines.
+
+Pure Python (no Qt): the history dialog shows ``diff_html``. A changed line is shown as its
+old and new text, and within them the characters that differ are marked (character level),
+so a changed amount or a single changed character is seen at once.
+"""
 
 from __future__ import annotations
 
@@ -62,17 +67,63 @@ def diff_forms(old: Form, new: Form) -> list[tuple[str, list[str]]]:
     return changes
 
 
+_MARK_OLD = "background:#f5a3a3;"
+_MARK_NEW = "background:#9fdc9f;"
+
+
+def char_marks(old: str, new: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans of ``old`` and of ``new`` that differ (difflib on characters)."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    old_spans, new_spans = [], []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if i2 > i1:
+            old_spans.append((i1, i2))
+        if j2 > j1:
+            new_spans.append((j1, j2))
+    return old_spans, new_spans
+
+
+def _marked(text: str, spans: list[tuple[int, int]], style: str) -> str:
+    parts, at = [], 0
+    for start, end in spans:
+        parts.append(html.escape(text[at:start]))
+        parts.append(f"<span style='{style}font-weight:bold'>{html.escape(text[start:end])}</span>")
+        at = end
+    parts.append(html.escape(text[at:]))
+    return "".join(parts) or "&nbsp;"
+
+
+def _line_cells(lines: list[str]) -> list[tuple[str, str]]:
+    """(mark, html) per line; a − line followed by a + line get their differing characters marked."""
+    cells: list[tuple[str, str]] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        following = lines[k + 1] if k + 1 < len(lines) else ""
+        if line[:1] == "-" and following[:1] == "+":
+            old_spans, new_spans = char_marks(line[1:], following[1:])
+            cells.append(("-", _marked(line[1:], old_spans, _MARK_OLD)))
+            cells.append(("+", _marked(following[1:], new_spans, _MARK_NEW)))
+            k += 2
+            continue
+        cells.append((line[:1], html.escape(line[1:]) or "&nbsp;"))
+        k += 1
+    return cells
+
+
 def diff_html(old: Form, new: Form) -> str:
     """The changes as HTML for a read-only ``QTextBrowser``: red − lines, green + lines."""
     changes = diff_forms(old, new)
     if not changes:
         return "<p>两个版本内容相同。</p>"
-    parts = [f"<p>共 {len(changes)} 处不同。红色为旧版本中的文字，绿色为新版本中的文字。</p>"]
+    parts = [f"<p>共 {len(changes)} 处不同。红色为旧版本中的文字，绿色为新版本中的文字；"
+             "加深的是改动的字。</p>"]
     for label, lines in changes:
         parts.append(f"<h3 style='margin-bottom:2px'>{html.escape(label)}</h3>")
         parts.append("<table cellspacing='0' cellpadding='2' width='100%'>")
-        for line in lines:
-            mark, text = line[:1], html.escape(line[1:]) or "&nbsp;"
+        for mark, text in _line_cells(lines):
             if mark == "-":
                 style, sign = "background:#fde2e2;color:#8a1010;", "−"
             elif mark == "+":
