@@ -177,6 +177,22 @@ def check_file(path: Path, *, full: bool = True) -> list[str]:
         return [str(exc)]
 
 
+def check_open_database(path: Path) -> list[str]:
+    """``integrity_check`` on the live database (WAL included), also while this process has it open.
+
+    A plain SQLite connection: SQLite shares its locks among the connections of one process, so
+    this is safe beside the window's own (unlike opening the file by hand).
+    """
+    try:
+        con = sqlite3.connect(str(path))
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        return run_check(con, full=True)
+    finally:
+        con.close()
+
+
 def damaged_row(what: str, exc: BaseException, db_path: object = None) -> DatabaseDamagedError:
     """A row that does not read back (bad JSON, a status or date this app never wrote)."""
     detail = str(exc).strip() or type(exc).__name__

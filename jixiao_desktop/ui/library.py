@@ -45,6 +45,7 @@ class LibraryHooks:
     show_list: Callable[[], None]
     clear_editor: Callable[[], None]
     status: Callable[[str], None]
+    list_failed: Callable[[BaseException], None] | None = None  # a damaged file is said in a dialog (issue 7)
 
 
 class LibraryActions:
@@ -69,7 +70,10 @@ class LibraryActions:
         try:
             return repo.list_forms()
         except KNOWN as exc:
-            self._hooks.status(f"无法读取表单列表：{describe(exc)}")
+            if self._hooks.list_failed is not None:
+                self._hooks.list_failed(exc)
+            else:
+                self._hooks.status(f"无法读取表单列表：{describe(exc)}")
             return []
 
     def existing(self, year: int | None, department: str, *, exclude: int | None = None) -> FormSummary | None:

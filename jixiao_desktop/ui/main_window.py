@@ -91,7 +91,8 @@ class MainWindow(QMainWindow):
         self.library = LibraryActions(self, lambda: self.repo, lambda: self.session, settings, self.form_list,
                                       LibraryHooks(open_form=self.open_form, refresh_list=self.refresh_form_list,
                                                    show_list=self.show_form_list,
-                                                   clear_editor=self._clear_editor, status=self.show_status))
+                                                   clear_editor=self._clear_editor, status=self.show_status,
+                                                   list_failed=lambda exc: self.db_guard.list_failed(exc)))
         self.findings = FindingsView(self, self.checks_panel, self.checker, settings, lambda: self.session,
                                      lambda: self.editor, self.counts_label,
                                      lambda: self.ui.stack.setCurrentWidget(self.ui.editorPage),
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         self.preview = StartupPreview(PreviewHooks(show=self._show_preview, hide=self._hide_preview))
 
         window_actions.wire(self)
+        from jixiao_desktop.ui.db_guard import DatabaseGuard
+
+        self.db_guard = DatabaseGuard(self)  # damaged file, backups, read-only (issue 7)
         window_geometry.restore(self, settings)
         state = settings.window_state()
         if state is not None:
@@ -160,22 +164,27 @@ class MainWindow(QMainWindow):
 
             self.preview.drop()
             self.form_list.ui.emptyLabel.setText(f"无法打开数据文件：\n{self.db_path}\n\n{describe(exc)}")
-            show_known(self, "无法打开数据文件", exc, str(self.db_path))
+            self.db_guard.open_failed(exc)  # a damaged file: the full offer (issue 7)
             return
         self.session = FormSession(self.repo, self)
         self.session.saved.connect(self._on_saved)
         self.session.save_failed.connect(self._on_save_failed)
         self.session.state_changed.connect(self._update_state)
+        self.session.saved.connect(self.db_guard.on_saved)
+        self.session.save_failed.connect(self.db_guard.on_save_failed)
         self.session.before_save = self._build_editor().commit_pending_edit
 
         self.is_ready = True
         summaries = self.library.summaries()  # one query for the list and the check below
+        if not self.is_ready:  # the file turned out damaged: db_guard has said so and let go of it
+            return
         self.form_list.set_rows(summaries)
         last = self.settings.last_form_id()
         if not (last is not None and any(s.id == last for s in summaries) and self.open_form(last)):
             self.preview.drop()
             self.show_form_list()
         self._update_actions()
+        self.db_guard.after_open()
         self.ready.emit()
 
     @property

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 class Kind(enum.Enum):
@@ -66,16 +66,26 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
 
 
 def ask_open_path(parent: QWidget | None, title: str, directory: str, filters: str) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, title, directory, filters)
-    return Path(name) if name else None
+    """A file to open, or None when cancelled (the dialog never opens files to sniff them)."""
+    from jixiao_desktop.ui import file_dialog
+
+    return file_dialog.ask_open(parent, title, directory, filters)
 
 
 def ask_save_path(
     parent: QWidget | None, title: str, suggested: str, filters: str
 ) -> tuple[Path, str] | None:
     """A file name to save to and the chosen filter, or None when cancelled."""
-    name, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return (Path(name), chosen) if name else None
+    from jixiao_desktop.ui import file_dialog
+
+    return file_dialog.ask_save(parent, title, suggested, filters)
+
+
+def ask_folder(parent: QWidget | None, title: str, directory: str) -> Path | None:
+    """A folder, or None when cancelled (the same non-sniffing dialog)."""
+    from jixiao_desktop.ui import file_dialog
+
+    return file_dialog.ask_folder(parent, title, directory)
 
 
 def choose(parent: QWidget | None, title: str, text: str, choices: list[str], detail: str = "") -> int | None:

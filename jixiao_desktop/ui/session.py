@@ -58,6 +58,7 @@ class FormSession(QObject):
         self._dirty_since = 0.0
         self.last_saved: datetime | None = None
         self.last_error = ""
+        self.last_exception: Exception | None = None  # what the last failed save raised (ui/db_guard.py)
         # Called before every save except the autosave timer's: the window hands in edits the
         # editor still holds (a table cell being typed in), so closing or switching loses nothing.
         self.before_save: Callable[[], None] | None = None
@@ -155,11 +156,13 @@ class FormSession(QObject):
             at = self.repo.save(self.form_id, self.form)
         except (KnownError, OSError) as exc:
             self.last_error = _save_error(exc)
+            self.last_exception = exc
             self._timer.start(RETRY_MS)
             self.save_failed.emit(self.last_error)
             return False
         except Exception as exc:  # a bug: logged; the form stays in memory and saving is retried
             self.last_error = _save_error(exc)
+            self.last_exception = exc
             self._timer.start(RETRY_MS)
             self.save_failed.emit(self.last_error)
             return False
