@@ -244,11 +244,22 @@ def test_text_mismatch_quotes_both_figures() -> None:
     "项目支出0.6亿元。",  # 6000万元: differs
     "垃圾分类项目支出14万元。",  # one project's spending, not the field
     "基本支出约40万元。",
+    "（二）项目支出：60.00万元；1.基本支出40万元。",
+    "2021年项目支出50万元，2022年项目支出60万元。",  # 2021: last year's figure
+    "（二）项目支出：6.00亿元。",  # differs, after a bracket
 ])
 def test_text_mismatch_agreement(text: str) -> None:
     form = text_form()
     form.goals = text
     assert bool(_find(form, "funds.text_mismatch")) is ("亿元" in text)
+
+
+def test_text_mismatch_after_list_markers() -> None:
+    form = text_form()
+    form.goals = "（二）项目支出：55.00万元。"
+    assert [f.field for f in _find(form, "funds.text_mismatch")] == ["goals"]
+    form.goals = "2022年基本支出45万元。"  # the form's own year
+    assert _find(form, "funds.text_mismatch")
 
 
 def test_text_mismatch_rounded_like_the_text() -> None:

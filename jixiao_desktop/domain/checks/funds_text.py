@@ -29,8 +29,8 @@ _TEXT_RE = re.compile(
 )
 # What may stand right before the keyword when it means the field (else: 某项目支出, a project's).
 _FIELD_PREFIX = re.compile(
-    r"(?:^|[\s，,。；;：:、（(“\"和及与]|其中|本年|本年度|全年|年度|部门|单位|本单位|本部门|街道|办事处|"
-    r"预算|安排|申请|(?:19|20)\d{2}年度?|的)$"
+    r"(?:^|[\s，,。；;：:、（）()“”\"．.和及与]|其中|本年|本年度|全年|年度|部门|单位|本单位|本部门|街道|办事处|"
+    r"预算|安排|申请|(?P<year>(?:19|20)\d{2})年度?|的)$"
 )
 _ITEM_NAME_RE = re.compile(r"^(?:本年度?|全年|年度|部门|单位|本单位)?(资金总额|基本支出|项目支出)(?:预算数?|金额|总额|资金)?$")
 _FACTORS = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}
@@ -72,8 +72,11 @@ def check_funds_text(ctx: Context) -> None:
         for m in _TEXT_RE.finditer(text):
             key = _KEYS[m["kw"]]
             field = values[key]
-            if field is None or not _FIELD_PREFIX.search(text[max(0, m.start() - 6):m.start()]):
+            prefix = _FIELD_PREFIX.search(text[max(0, m.start() - 6):m.start()])
+            if field is None or prefix is None:
                 continue
+            if prefix["year"] and ctx.form.year is not None and int(prefix["year"]) != ctx.form.year:
+                continue  # 2023年项目支出… in a 2024 form: last year's figure, not this field
             span = (m.start(), m.end())
             if key == "total" and any(p == path and s is not None and s[0] < span[1] and span[0] < s[1]
                                       for p, s in reported):
