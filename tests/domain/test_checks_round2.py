@@ -81,6 +81,8 @@ def test_a_date_in_a_timeliness_item_is_quantified() -> None:
         ("依据2019年12月印发的通知。", None),
         ("租赁2023.12平方米用房，投入2023.5万元。", None),
         ("2024.07-2025.01实施。", None),
+        ("系统升级到V2023.1版本。", None),  # a version number
+        ("计划于2023年12月完成验收。", "2023年12月"),
     ],
 )
 def test_stale_dates_in_prose(text: str, marked: str | None) -> None:

@@ -266,7 +266,7 @@ def check_numbering(ctx: Context) -> None:
 
 # A year (2021年), a year with its month (2019年12月) or a dotted year-month (2023.12).
 _YEAR_RE = re.compile(
-    r"(?<![\d.．])(?P<y>(?:19|20)\d{2})\s*"
+    r"(?<![\dA-Za-z.．])(?P<y>(?:19|20)\d{2})\s*"
     r"(?:年(?:\s*(?P<m>1[0-2]|0?[1-9])\s*月)?|[.．/](?P<dm>1[0-2]|0?[1-9])(?![\d.．]))"
 )
 # The end of a date range: 2023.07-2024.01, 2021年6月至2022年6月, 2021年3-6月.
