@@ -49,9 +49,13 @@ def test_no_float_money_in_the_core() -> None:
     offenders = []
     for layer in ("domain", "storage", "exporters"):
         for path in sorted((PACKAGE / layer).rglob("*.py")):
-            tree = ast.parse(path.read_text(encoding="utf-8"))
+            source = path.read_text(encoding="utf-8")
+            lines = source.splitlines()
+            tree = ast.parse(source)
             for node in ast.walk(tree):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "float":
+                    if "# not money:" in lines[node.lineno - 1]:  # a reviewed exception, said why
+                        continue
                     offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert not offenders, "float() in the money path: " + ", ".join(offenders)
 

@@ -30,7 +30,7 @@ from jixiao_desktop.domain.model import (
 )
 from jixiao_desktop.domain.sources import counted_sources
 from jixiao_desktop.domain.weights import WeightTotal, read_weight
-from jixiao_desktop.domain.money import AmountError, format_amount, parse_amount, quantize_cents
+from jixiao_desktop.domain.money import AmountError, format_amount, parse_amount
 
 HUNDRED = Decimal(100)
 
@@ -60,8 +60,10 @@ def amount_hint(text: str) -> AmountHint:
         return AmountHint("error", exc.reason)
     if parsed.value < 0:
         return AmountHint("error", "金额不能为负数")
+    if parsed.converted_from_yuan:
+        return AmountHint("info", f"按元读取：{parsed.yuan:f} 元 = {parsed.canonical} 万元")
     if parsed.decimals > 2:
-        return AmountHint("warning", f"超过两位小数，打印时显示为 {format_amount(parsed.printed)}")
+        return AmountHint("warning", f"有 {parsed.decimals} 位小数，按所填的 {parsed.canonical} 比较和打印")
     if parsed.normalised:
         return AmountHint("info", f"读作 {parsed.canonical} 万元")
     return AmountHint("", "")
@@ -77,7 +79,7 @@ def canonical_amount(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class FundsSum:
-    """基本支出 + 项目支出 against 资金总额, compared on the printed amounts (two decimals).
+    """基本支出 + 项目支出 against 资金总额, compared exactly as typed (as the checks and printouts do).
 
     Attributes:
         sum_text: the printed sum, ``None`` when 基本支出 or 项目支出 can't be read.
@@ -103,11 +105,11 @@ def funds_sum(funds: Funds) -> FundsSum:
     parts = {"基本支出": funds.basic_value, "项目支出": funds.project_value}
     missing = tuple(name for name, value in parts.items() if value is None)
     total = funds.total_value
-    total_printed = quantize_cents(total) if total is not None else None
+    total_printed = total
     if missing:
         return FundsSum(None, missing, _fmt(total_printed), False, None)
     assert funds.basic_value is not None and funds.project_value is not None
-    printed_sum = quantize_cents(funds.basic_value) + quantize_cents(funds.project_value)
+    printed_sum = funds.basic_value + funds.project_value
     if total_printed is None:
         return FundsSum(format_amount(printed_sum), (), None, False, None)
     difference = total_printed - printed_sum
@@ -134,7 +136,7 @@ def sources_sum(funds: Funds) -> SourcesSum | None:
     if funds.sources is None:
         return None
     total = funds.total_value
-    total_text = _fmt(quantize_cents(total)) if total is not None else None
+    total_text = _fmt(total)
     counted = counted_sources(funds)
     if counted is None:  # no amount typed yet: nothing to add up, nothing wrong
         return SourcesSum(None, (), total_text, False)
@@ -142,13 +144,13 @@ def sources_sum(funds: Funds) -> SourcesSum | None:
     bad = []
     for index in counted:
         try:
-            values.append(quantize_cents(parse_amount(funds.sources[index].amount).value))
+            values.append(parse_amount(funds.sources[index].amount).value)
         except (AmountError, ArithmeticError):
             bad.append(index + 1)
     if bad:
         return SourcesSum(None, tuple(bad), total_text, False)
     printed = sum(values, Decimal(0))
-    mismatch = total is not None and quantize_cents(total) != printed
+    mismatch = total is not None and total != printed
     return SourcesSum(format_amount(printed), (), total_text, mismatch)
 
 

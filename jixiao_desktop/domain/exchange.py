@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,10 @@ FORMAT_NAME = "jixiao-form"
 FORMAT_VERSION = 1
 FILE_SUFFIX = ".jixiao.json"
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a real form is a few dozen KB; a larger file is not a form
+MAX_DEPTH = 64  # nesting of objects and lists: a form has 5 levels; unknown keys get room
+MAX_NUMBER_CHARS = 100  # a JSON number literal; a form's longest is an amount like 39985.49
+MAX_NUMBERS = 100_000  # JSON numbers in one file; a form has a few dozen
+MAX_EXPONENT = 30  # |adjusted exponent| of a JSON number: 1e400 is not a figure of any form
 
 _FORM_KEYS = {"template", "year", "department", "funds", "goals", "indicators", "other_notes",
               "acknowledgements"}
@@ -60,18 +66,20 @@ def _text(value: Any, where: str) -> str:
         return ""
     if isinstance(value, bool):
         raise ExchangeError(f"{where} 应为文字，却是{_kind(value)}")
-    if isinstance(value, (int, float)):
-        # A number typed by a hand-edited file: keep its decimal spelling, never a float value.
-        return json.dumps(value)
+    if isinstance(value, Decimal):
+        # A number typed by a hand-edited file (read by ``loads`` as the exact Decimal of its
+        # digits, never a float): keep the digits written, in plain notation.
+        return format(value, "f")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):  # a document parsed by someone else's json.loads
+        return repr(value)
     if isinstance(value, str):
         return value
     raise ExchangeError(f"{where} 应为文字，却是{_kind(value)}")
 
 
 def _amount(value: Any, where: str) -> str:
-    if isinstance(value, float):
-        # json.loads gives a float only for hand-edited files; its repr is the digits written.
-        return repr(value)
     return _text(value, where)
 
 
@@ -124,8 +132,28 @@ def _revision(value: Any) -> int:
     return value
 
 
+def _plain(value: Any) -> Any:
+    """An unknown key's value with ``loads``' Decimals made plain JSON values again.
+
+    The program does not interpret such values; it keeps them for the next writer. An
+    integer stays an integer, a decimal becomes the float of the same value when that float
+    is exactly the number written (``1.5``), otherwise the digits are kept as text so that
+    none is lost (``0.1000000000000000000001``). Depth is bounded by ``MAX_DEPTH``.
+    """
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value() and value.as_tuple().exponent == 0:
+            return int(value)
+        as_float = float(value)  # not money: an unknown key's number, kept only when exact
+        return as_float if Decimal(repr(as_float)) == value else format(value, "f")
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
 def _extra(data: dict[str, Any], known: set[str]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if k not in known}
+    return {k: _plain(v) for k, v in data.items() if k not in known}
 
 
 def form_from_dict(doc: Any) -> Form:
@@ -280,24 +308,114 @@ def form_to_dict(form: Form, *, include_acknowledgements: bool = True) -> dict[s
     return doc
 
 
+def _too_large(size: int) -> ExchangeError:
+    return ExchangeError(f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB），"
+                         "申报表文件一般只有几十 KB，这不是申报表文件")
+
+
+def _number_literal(literal: str) -> None:
+    if len(literal) > MAX_NUMBER_CHARS:
+        raise ExchangeError(f"文件中有位数过多的数字（{literal[:20]}…，{len(literal)} 位），不是绩效目标申报表文件")
+
+
+def _json_float(literal: str) -> Decimal:
+    """A JSON number with a fraction or exponent: the exact Decimal of its digits."""
+    _number_literal(literal)
+    _count_number()
+    try:
+        value = Decimal(literal)
+    except InvalidOperation as exc:  # pragma: no cover - the JSON scanner passes only numbers
+        raise ExchangeError(f"文件中的数字“{literal}”无法读取") from exc
+    if value and abs(value.adjusted()) > MAX_EXPONENT:
+        raise ExchangeError(f"文件中的数字“{literal}”超出范围（10 的 {value.adjusted()} 次方），"
+                            "不是申报表中会有的数字，文件可能已损坏")
+    return value
+
+
+def _json_int(literal: str) -> int:
+    _number_literal(literal)
+    _count_number()
+    return int(literal)
+
+
+class _Numbers(threading.local):
+    count = 0
+
+
+_numbers = _Numbers()
+
+
+def _count_number() -> None:
+    # A form holds a few dozen numbers; millions of them (a 10 MB list of 1.5) would cost
+    # hundreds of MB as Decimals: refuse long before that.
+    _numbers.count += 1
+    if _numbers.count > MAX_NUMBERS:
+        raise ExchangeError(f"文件中的数字超过 {MAX_NUMBERS} 个，不是绩效目标申报表文件")
+
+
+def _json_constant(name: str) -> Any:
+    raise ExchangeError(f"文件中有“{name}”，这不是有效的 JSON 数字（JSON 不允许 NaN、Infinity），文件可能已损坏")
+
+
+def _check_depth(doc: Any) -> None:
+    """Refuse nesting deeper than ``MAX_DEPTH`` (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(doc, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ExchangeError(f"文件内容嵌套过深（超过 {MAX_DEPTH} 层），不是绩效目标申报表文件")
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, dict | list))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, dict | list))
+
+
+def check_form_size(form: Form) -> None:
+    """Refuse a form whose exchange file would exceed ``MAX_FILE_BYTES`` (any importer calls
+    this: what could not be saved or exported is not taken in).
+
+    Raises:
+        ExchangeError: the form is too large (Chinese message).
+    """
+    try:
+        size = len(dumps(form).encode("utf-8", "surrogatepass"))
+    except RecursionError as exc:  # pragma: no cover - extras come from loads, depth-checked
+        raise ExchangeError(f"申报表的附加数据嵌套过深（超过 {MAX_DEPTH} 层），未导入") from exc
+    if size > MAX_FILE_BYTES:
+        raise ExchangeError(
+            f"申报表内容过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB），"
+            "一份申报表一般只有几十 KB，请检查是否误粘贴了大量内容，未导入")
+
+
 def loads(text: str | bytes) -> Form:
-    """Read a form from exchange-file text."""
+    """Read a form from exchange-file text.
+
+    Numbers are read exactly (``Decimal``, never a float); NaN/Infinity, numbers of more than
+    ``MAX_NUMBER_CHARS`` characters or beyond 10^±``MAX_EXPONENT``, nesting deeper than
+    ``MAX_DEPTH`` and text longer than ``MAX_FILE_BYTES`` are refused.
+    """
+    if len(text) > MAX_FILE_BYTES:
+        raise _too_large(len(text))
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ExchangeError("文件不是 UTF-8 编码的文本，不是绩效目标申报表文件") from exc
+    _numbers.count = 0
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_float=_json_float, parse_int=_json_int, parse_constant=_json_constant)
+    except ExchangeError:
+        raise
     except json.JSONDecodeError as exc:
         raise ExchangeError(f"文件内容不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列附近有误）") from exc
     except RecursionError as exc:
-        raise ExchangeError("文件内容嵌套过深，不是绩效目标申报表文件") from exc
-    except ValueError as exc:  # an integer of thousands of digits
+        raise ExchangeError(f"文件内容嵌套过深（超过 {MAX_DEPTH} 层），不是绩效目标申报表文件") from exc
+    except ValueError as exc:  # pragma: no cover - parse_int/parse_float bound every number
         raise ExchangeError("文件中有位数过多的数字，不是绩效目标申报表文件") from exc
+    _check_depth(doc)
     try:
         # A "\ud800" escape gives a lone surrogate: no file, workbook or database can hold it.
-        json.dumps(doc, ensure_ascii=False).encode("utf-8")
+        json.dumps(doc, ensure_ascii=False, default=str).encode("utf-8")
     except UnicodeEncodeError as exc:
         bad = exc.object[exc.start:exc.end].encode("unicode_escape").decode("ascii")
         raise ExchangeError(f"文件中有无效的字符（{bad}，不成对的代理项），文件可能已损坏") from exc
@@ -319,8 +437,10 @@ def load(path: str | Path) -> Form:
     """
     size = Path(path).stat().st_size
     if size > MAX_FILE_BYTES:
-        raise ExchangeError(f"文件过大（{size / 1024 / 1024:.1f} MB），申报表文件一般只有几十 KB，这不是申报表文件")
-    return loads(Path(path).read_bytes())
+        raise _too_large(size)
+    with Path(path).open("rb") as fh:  # read no more than the cap, whatever the size said
+        data = fh.read(MAX_FILE_BYTES + 1)
+    return loads(data)
 
 
 def fingerprint(form: Form) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao_desktop.domain.model import FORM_TITLE, Form
-from jixiao_desktop.domain.money import AmountError, parse_amount
+from jixiao_desktop.domain import money
 from jixiao_desktop.domain.weights import weight_total
 
 TITLE = FORM_TITLE
@@ -189,19 +189,9 @@ def typed_text(form: Form) -> str:
 
 
 def printed_amount(typed: str) -> str:
-    """An amount as the form prints it: the decimals typed (at least two), thousands separators
-    only when the clerk typed them (22,001.49 stays 22,001.49; 22001.49 stays 22001.49).
-    Unreadable text prints as typed (the checks report it)."""
-    try:
-        parsed = parse_amount(typed)
-    except AmountError:
-        return (typed or "").strip()
-    text = parsed.canonical
-    if "," in typed or "，" in typed:
-        sign = "-" if text.startswith("-") else ""
-        whole, _, frac = text.lstrip("-").partition(".")
-        text = sign + f"{int(whole):,}" + ("." + frac if frac else "")
-    return text
+    """An amount as the form prints it (``domain.money.printed_amount``: the decimals typed,
+    at least two, thousands separators only when the clerk typed them)."""
+    return money.printed_amount(typed)
 
 
 def weight_sum(form: Form) -> Decimal | None:

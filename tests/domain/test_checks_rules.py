@@ -23,7 +23,7 @@ from jixiao_desktop.domain.model import (
 
 RULE_IDS = {
     "header.department_missing", "header.year_invalid", "funds.missing", "funds.not_a_number",
-    "funds.negative", "funds.normalised", "funds.precision", "funds.sum_mismatch",
+    "funds.negative", "funds.normalised", "funds.converted_from_yuan", "funds.precision", "funds.sum_mismatch",
     "funds.sources_mismatch", "goals.missing", "indicators.missing", "indicators.name_missing",
     "indicators.content_missing", "indicators.output_not_quantified", "indicators.outcome_missing",
     "indicators.satisfaction_missing", "indicators.satisfaction_low", "indicators.rate_over_100",
@@ -115,7 +115,7 @@ def test_rule_table_matches_the_spec() -> None:
     for rule, info in RULES.items():
         assert info.rule == rule and info.title
         expected = Severity.ERROR if rule in ERRORS else (
-            Severity.INFO if rule == "funds.normalised" else Severity.WARNING)
+            Severity.INFO if rule in ("funds.normalised", "funds.converted_from_yuan") else Severity.WARNING)
         assert info.severity is expected, rule
 
 
@@ -176,6 +176,8 @@ CASES: list[tuple[str, Callable[[], Form], Mutation, str, Mutation]] = [
      "funds.basic", _chain(_set("funds.basic", "0.00"), _set("funds.project", "100.00"))),
     ("funds.normalised", text_form, _set("funds.total", "１００.００"), "funds.total",
      _set("funds.total", "100")),
+    ("funds.converted_from_yuan", text_form, _set("funds.basic", "400,000.00元"), "funds.basic",
+     _set("funds.basic", "40.00万元")),
     ("funds.precision", text_form, _set("funds.total", "100.001"), "funds.total",
      _set("funds.total", "100.0")),
     ("funds.sum_mismatch", text_form, _set("funds.basic", "40.01"), "funds.total",
@@ -291,10 +293,10 @@ def test_sum_mismatch_message() -> None:
     assert "100.01" in finding.message
 
 
-def test_sum_is_compared_as_printed() -> None:
+def test_sum_is_compared_exactly_as_typed() -> None:
     form = text_form()
-    form.funds.basic = "40.004"  # prints as 40.00: the printed form adds up
-    assert not _find(form, "funds.sum_mismatch")
+    form.funds.basic = "40.004"  # printed as typed (40.004): the typed figures do not add up
+    assert _find(form, "funds.sum_mismatch")
     assert _find(form, "funds.precision")
 
 

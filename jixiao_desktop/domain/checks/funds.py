@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao_desktop.domain.checks.registry import Context, cents, fmt_amount
-from jixiao_desktop.domain.model import TEMPLATE_TABULAR, YEAR_MAX, YEAR_MIN
+from jixiao_desktop.domain.model import TEMPLATE_BJ_2021, TEMPLATE_TABULAR, YEAR_MAX, YEAR_MIN
 from jixiao_desktop.domain.sources import counted_sources
-from jixiao_desktop.domain.money import AmountError, ParsedAmount, parse_amount
+from jixiao_desktop.domain.money import AmountError, ParsedAmount, format_amount, parse_amount
 
 _TOO_LARGE = Decimal(10) ** 15  # 万元: far beyond any budget, and safe for two-decimal arithmetic
 _FUND_LABELS = {"total": "资金总额", "basic": "基本支出", "project": "项目支出"}
@@ -27,7 +27,8 @@ def check_header(ctx: Context) -> None:
 
 
 def _read_amount(ctx: Context, path: str, label: str, text: str) -> ParsedAmount | None:
-    """Parse one typed amount, reporting not_a_number / negative / normalised / precision."""
+    """Parse one typed amount, reporting not_a_number / negative / normalised /
+    converted_from_yuan / precision."""
     try:
         parsed = parse_amount(text)
         if abs(parsed.value) >= _TOO_LARGE:
@@ -43,15 +44,25 @@ def _read_amount(ctx: Context, path: str, label: str, text: str) -> ParsedAmount
     if parsed.value < 0:
         ctx.add("funds.negative", path,
                 f"{label}为负数（{parsed.canonical}）。金额不能小于零，请填写实际的万元数。")
-    if parsed.normalised:
+    if parsed.yuan is not None:
+        ctx.add("funds.converted_from_yuan", path,
+                f"{label}写作“{text.strip()}”，按“元”读取：{format(parsed.yuan, 'f')} 元 = {parsed.canonical} 万元"
+                f"（除以 10000，没有四舍五入）；保存和打印时写成 {parsed.canonical}（单位万元）。"
+                "若原意是万元，请去掉“元”字。")
+    elif parsed.normalised:
         ctx.add("funds.normalised", path,
                 f"{label}写作“{text.strip()}”，已按 {parsed.canonical} 万元读取；"
                 f"保存和打印时写成 {parsed.canonical}（去掉千位分隔符、全角数字或“万元”字样）。")
-    if parsed.decimals > 2:
+    if parsed.decimals > 2 and ctx.form.template == TEMPLATE_BJ_2021:
         ctx.add("funds.precision", path,
-                f"{label} {parsed.canonical} 有 {parsed.decimals} 位小数，而申报表以万元保留两位小数，"
-                f"打印时将显示为 {fmt_amount(parsed.value)}。请改为两位小数。")
+                f"{label} {parsed.canonical} 有 {parsed.decimals} 位小数，而本申报表的金额以万元保留两位小数"
+                f"（四舍五入为 {fmt_amount(parsed.value)}）；打印时照所填的 {parsed.decimals} 位小数显示。"
+                "请改为两位小数，并核对资金总额与各项之和。")
     return parsed
+
+
+def _sum_text(parts: list[Decimal]) -> str:
+    return format_amount(sum(parts, Decimal(0)))
 
 
 def check_funds(ctx: Context) -> None:
@@ -80,17 +91,18 @@ def check_funds(ctx: Context) -> None:
     if total is not None:
         ctx.total = cents(total)
     if total is not None and basic is not None and project is not None:
-        t, b, p = cents(total), cents(basic), cents(project)
-        if t != b + p:
-            diff = abs(t - (b + p))
+        # Exactly as typed (checks.md "Amounts as typed"): 10606.7522 = 6923.3552 + 3683.3970 holds,
+        # 39985.49 ≠ 9344.54 + 30640.96 does not; printouts show the same digits.
+        fitting = basic + project
+        if total != fitting:
             ctx.add("funds.sum_mismatch", "funds.total",
-                    f"资金总额 {fmt_amount(t)} ≠ 基本支出 {fmt_amount(b)} + 项目支出 {fmt_amount(p)}"
-                    f" = {fmt_amount(b + p)}，相差 {fmt_amount(diff)} 万元。"
-                    f"请核对三项金额；若基本支出和项目支出无误，资金总额应为 {fmt_amount(b + p)}。")
-    _check_sources(ctx)
+                    f"资金总额 {format_amount(total)} ≠ 基本支出 {format_amount(basic)} + 项目支出 "
+                    f"{format_amount(project)} = {format_amount(fitting)}，相差 {format_amount(abs(total - fitting))} 万元。"
+                    f"请核对三项金额；若基本支出和项目支出无误，资金总额应为 {format_amount(fitting)}。")
+    _check_sources(ctx, total)
 
 
-def _check_sources(ctx: Context) -> None:
+def _check_sources(ctx: Context, total: Decimal | None) -> None:
     sources = ctx.form.funds.sources
     counted = counted_sources(ctx.form.funds)
     if sources is None or counted is None:
@@ -107,12 +119,12 @@ def _check_sources(ctx: Context) -> None:
         if parsed is None:
             readable = False
         else:
-            amounts.append(cents(parsed.value))
-    if not readable or ctx.total is None:
+            amounts.append(parsed.value)
+    if not readable or total is None:
         return
     total_sources = sum(amounts, Decimal(0))
-    if total_sources != ctx.total:
-        parts = " + ".join(fmt_amount(a) for a in amounts)
+    if total_sources != total:
+        parts = " + ".join(format_amount(a) for a in amounts)
         ctx.add("funds.sources_mismatch", first_path,
-                f"资金来源合计 {parts} = {fmt_amount(total_sources)}，与资金总额 {fmt_amount(ctx.total)} 不符，"
-                f"相差 {fmt_amount(abs(total_sources - ctx.total))} 万元。请核对各来源金额或资金总额。")
+                f"资金来源合计 {parts} = {_sum_text(amounts)}，与资金总额 {format_amount(total)} 不符，"
+                f"相差 {format_amount(abs(total_sources - total))} 万元。请核对各来源金额或资金总额。")

@@ -29,6 +29,7 @@ _TABLE: tuple[tuple[str, Severity, str], ...] = (
     ("funds.not_a_number", E, "金额不是数字"),
     ("funds.negative", E, "金额为负数"),
     ("funds.normalised", INFO, "金额已规范写法"),
+    ("funds.converted_from_yuan", INFO, "金额按元填写，已换算为万元"),
     ("funds.precision", W, "金额超过两位小数"),
     ("funds.sum_mismatch", E, "资金总额≠基本支出+项目支出"),
     ("funds.sources_mismatch", E, "资金来源之和≠资金总额"),

@@ -18,6 +18,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao_desktop import safezip
+from jixiao_desktop.domain.exchange import ExchangeError, check_form_size
 from jixiao_desktop.errors import KnownError
 from jixiao_desktop.domain.model import (
     OPERATORS,
@@ -209,7 +210,7 @@ def _open_sheet(path: Path) -> _Sheet:
     try:
         # Sizes, compression, DTDs checked and every part inflated within bounds (safezip),
         # then handed to openpyxl as an in-memory copy: no file handle left open on a failure.
-        data = safezip.safe_copy(path, kind=safezip.KIND_WORKBOOK)
+        data = safezip.safe_workbook(path)
     except safezip.ArchiveError as exc:
         raise XlsxImportError(str(exc)) from exc
     try:
@@ -241,17 +242,29 @@ def _open_sheet(path: Path) -> _Sheet:
                 "请删除表格下方多余的行后再导入")
         width = 16  # the table and its hidden marker columns; anything further right is not read
         for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=width):
+            _check_cell_sizes(row)
             sheet.values.append([c.value for c in row])
             sheet.formats.append([c.number_format for c in row])
         # Merged ranges: every cell of a merge reads as its top-left cell.
         for rng in ws.merged_cells.ranges:
             top = sheet.get(rng.min_row, rng.min_col)
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
-                    if (r, c) != (rng.min_row, rng.min_col) and r <= sheet.nrows and c <= width:
+            for r in range(rng.min_row, min(rng.max_row, sheet.nrows) + 1):
+                for c in range(rng.min_col, min(rng.max_col, width) + 1):
+                    if (r, c) != (rng.min_row, rng.min_col):
                         sheet.values[r - 1][c - 1] = _Merged(top)
         return sheet
     raise XlsxImportError(f"工作簿中没有“{TITLE}”工作表，不是本程序导出的申报表")
+
+
+MAX_CELL_CHARS = 32_767  # Excel's own limit: a longer cell was not written by Excel or by us
+
+
+def _check_cell_sizes(row: tuple[Any, ...]) -> None:
+    for cell in row:
+        if isinstance(cell.value, str) and len(cell.value) > MAX_CELL_CHARS:
+            raise XlsxImportError(
+                f"单元格 {cell.coordinate} 有 {len(cell.value)} 个字符，超过 Excel 单元格的上限 "
+                f"{MAX_CELL_CHARS} 个字符，不是 Excel 或本程序写出的申报表，未导入")
 
 
 class _Merged:
@@ -358,8 +371,13 @@ def import_xlsx(path: str | Path) -> Form:
         indicators = _read_bj(sheet, last + 1, other_row)
     other_notes, _ = _read_long(sheet, other_row, 2)
 
-    return Form(template=template, year=year, department=department, funds=funds, goals=goals,
+    form = Form(template=template, year=year, department=department, funds=funds, goals=goals,
                 indicators=indicators, other_notes=other_notes)
+    try:
+        check_form_size(form)  # the exchange file's cap: what could not be saved is not imported
+    except ExchangeError as exc:
+        raise XlsxImportError(str(exc)) from exc
+    return form
 
 
 def _read_bj(sheet: _Sheet, start: int, end: int) -> list[Indicator]:
