@@ -9,7 +9,8 @@ new text is, and whether a fix is certain enough to offer, is decided here:
   with no 计算符号 column) → ``=``, or the operator written into the value (``≥90`` → ``≥`` ``90``);
   a unit written into the value moves to the 计量单位 column;
 * ``items.value_has_unit`` ``12.5万元`` with an empty unit column → value ``12.5``, unit ``万元``;
-* ``funds.sum_mismatch`` → 资金总额 = 基本支出 + 项目支出.
+* ``funds.sum_mismatch`` → 资金总额 = 基本支出 + 项目支出;
+* ``funds.converted_from_yuan`` ``3,309,840.00元`` → ``330.984`` (万元, converted exactly by ``money``).
 
 A fix is offered only when after it the item (or the amounts) read without that finding; a
 value whose unit contradicts its unit column, an ``约`` value, a reversed range get none.
@@ -59,7 +60,7 @@ class Fix:
 
 
 FIXABLE_RULES = frozenset(("items.range_value", "items.incomplete", "items.value_has_unit",
-                           "funds.sum_mismatch"))
+                           "funds.sum_mismatch", "funds.converted_from_yuan"))
 
 
 def fix_for(form: Form, finding: Finding) -> Fix | None:
@@ -68,6 +69,8 @@ def fix_for(form: Form, finding: Finding) -> Fix | None:
         return None
     if finding.rule == "funds.sum_mismatch":
         return _sum_fix(form)
+    if finding.rule == "funds.converted_from_yuan":
+        return _yuan_fix(form, finding.field)
     path = parse_path(finding.field)
     if path.indicator is None or path.item is None:
         return None
@@ -112,6 +115,18 @@ def _sum_fix(form: Form) -> Fix | None:
     if total == funds.total.strip():
         return None
     return Fix(f"将资金总额改为 {total}", (FieldEdit("funds.total", total),))
+
+
+def _yuan_fix(form: Form, path: str) -> Fix | None:
+    """An amount typed in 元 rewritten as the 万元 figure it was read as (nothing rounded)."""
+    text = field_text(form, path)
+    try:
+        parsed = parse_amount(text)
+    except AmountError:
+        return None
+    if getattr(parsed, "yuan", None) is None or parsed.canonical == text.strip():
+        return None
+    return Fix(f"改写为 {parsed.canonical}（万元）", (FieldEdit(path, parsed.canonical),))
 
 
 def _certain_operator(item: IndicatorItem, value: ItemValue) -> str | None:
