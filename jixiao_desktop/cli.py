@@ -407,6 +407,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"jixiao-desktop {__version__}")
     parser.add_argument("--db", help=db_help)
+    parser.add_argument("--bureau", action="store_true", help="打开财政局汇总审核窗口（收集、汇总、审核各单位的申报表）")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_ChineseParser)
 
     def satisfaction(p: argparse.ArgumentParser) -> None:
@@ -491,6 +492,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         from jixiao_desktop.paths import database
 
+        if args.bureau:
+            from jixiao_desktop.ui.bureau.window import run_bureau
+
+            return run_bureau(database(args.db))
         return run_gui(database(args.db))
     try:
         return int(args.func(args))

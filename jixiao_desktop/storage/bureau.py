@@ -411,6 +411,30 @@ class BureauStore:
 
     # --- 审核意见 ----------------------------------------------------------------------------
 
+    def form_id_for(self, uuid: str) -> int | None:
+        """The stored form with this exchange ``id`` (also one in the recycle bin)."""
+        with self.repo._session("读取申报表失败") as s:
+            return s.scalar(select(FormRecord.id).where(FormRecord.uuid == uuid))
+
+    def import_review(self, form_id: int, comments: Sequence[tuple[str, str, str, str]],
+                      form_revision: int) -> int:
+        """The unit's side: put the bureau's comments ``(field, rule, text, author)`` on the form,
+        in place of those of an earlier review file (one transaction); return how many."""
+        with self.repo._session("导入审核意见失败", write=True) as s:
+            if s.get(FormRecord, form_id) is None:
+                raise FormNotFoundError(f"找不到编号为 {form_id} 的申报表（可能已被彻底删除）")
+            s.query(ReviewCommentRecord).filter(ReviewCommentRecord.form_id == form_id).delete(
+                synchronize_session=False)
+            now = utc_now()
+            unique: dict[tuple[str, str], tuple[str, str]] = {}
+            for path, rule, text, author in comments:
+                if text.strip():
+                    unique[(path, rule)] = (text.strip(), author)
+            s.add_all([ReviewCommentRecord(form_id=form_id, field=path, rule=rule, text=text, author=author,
+                                           form_revision=form_revision, version=1, updated_at=now)
+                       for (path, rule), (text, author) in unique.items()])
+            return len(unique)
+
     def comments(self, form_id: int) -> list[ReviewComment]:
         with self.repo._session("读取审核意见失败") as s:
             return [_comment(c) for c in s.scalars(

@@ -188,7 +188,17 @@ def to_form(rec: FormRecord) -> Form:
     )
 
 
-def to_summary(rec: FormRecord) -> FormSummary:
+# The columns a FormSummary needs: the form list reads only these (not the texts), so 10,000
+# forms list in tens of milliseconds instead of a second.
+SUMMARY_COLUMNS = (
+    FormRecord.id, FormRecord.year, FormRecord.department, FormRecord.template, FormRecord.status,
+    FormRecord.updated_at, FormRecord.deleted_at, FormRecord.funds_need_review, FormRecord.created_at,
+    FormRecord.fingerprint, FormRecord.copied_from_id, FormRecord.uuid, FormRecord.revision,
+)
+
+
+def to_summary(rec: Any) -> FormSummary:
+    """A list line from a ``FormRecord`` or a row of ``SUMMARY_COLUMNS``."""
     return FormSummary(
         id=rec.id, year=rec.year, department=rec.department, template=rec.template,
         status=FormStatus(rec.status), updated_at=rec.updated_at, deleted=rec.deleted_at is not None,

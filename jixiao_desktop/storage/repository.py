@@ -38,6 +38,7 @@ from jixiao_desktop.storage.errors import (
     StorageError,
 )
 from jixiao_desktop.storage.mapping import (
+    SUMMARY_COLUMNS,
     FORM_LOAD,
     add_children,
     apply_form,
@@ -174,11 +175,11 @@ class FormRepository:
     def list_forms(self, include_deleted: bool = False) -> list[FormSummary]:
         """The stored forms in id order; those in the recycle bin only with ``include_deleted``."""
         with self._session("读取申报表列表失败") as s:
-            stmt = select(FormRecord).order_by(FormRecord.id)
+            stmt = select(*SUMMARY_COLUMNS).order_by(FormRecord.id)
             if not include_deleted:
                 stmt = stmt.where(FormRecord.deleted_at.is_(None))
             try:
-                return [to_summary(rec) for rec in s.scalars(stmt)]
+                return [to_summary(row) for row in s.execute(stmt)]
             except (ValueError, TypeError, OverflowError) as exc:  # a damaged row: never an empty list
                 from jixiao_desktop.storage.integrity import damaged_row
 

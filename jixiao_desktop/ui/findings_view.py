@@ -40,6 +40,8 @@ class FindingsView:
         self._show_editor = show_editor
         self._status = status
         self._editor_findings: list[Finding] | None = None
+        # The bureau's 审核意见 on the open form, shown with its findings (ui/bureau/hooks.py).
+        self.review_findings: list[Finding] = []
 
     def _is_open(self) -> bool:
         session = self._session()
@@ -50,6 +52,7 @@ class FindingsView:
         self._editor_findings = None
 
     def show(self, findings: list[Finding]) -> None:
+        findings = [*self.review_findings, *findings]  # the bureau's comments first
         self._panel.set_findings(findings)
         editor = self._editor()
         if editor is not None and findings != self._editor_findings:

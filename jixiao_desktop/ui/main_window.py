@@ -25,6 +25,7 @@ from jixiao_desktop.domain.findings import CheckSettings
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.settings import Settings
 from jixiao_desktop.ui import msgbox, window_actions, window_geometry
+from jixiao_desktop.ui.bureau import hooks as bureau_hooks
 from jixiao_desktop.ui.checker import LiveChecker
 from jixiao_desktop.ui.checks_panel import ChecksPanel
 from jixiao_desktop.ui.edit_actions import UndoActions
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         from jixiao_desktop.ui.db_guard import DatabaseGuard
 
         self.db_guard = DatabaseGuard(self)  # damaged file, backups, read-only (issue 7)
+        bureau_hooks.install(self)  # 财政局汇总审核…, 导入审核意见…
         window_geometry.restore(self, settings)
         state = settings.window_state()
         if state is not None:

@@ -1,0 +1,106 @@
+"""What the bureau adds to the clerk's main window, in one place (the window only calls
+``install``): 财政局汇总审核… (the bureau window on the same database) in the 文件 menu, and
+导入审核意见… in the 表单 menu — the unit imports the bureau's review file, and the window then
+shows each comment beside its field and in the list of problems (as 提示: they never block)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+
+from jixiao_desktop.atomic import describe_os_error
+from jixiao_desktop.domain import review
+from jixiao_desktop.ui import msgbox
+
+# The storage modules are imported on first use: the main window paints before SQLAlchemy loads.
+
+if TYPE_CHECKING:
+    from jixiao_desktop.ui.main_window import MainWindow
+
+
+def install(window: MainWindow) -> None:
+    bureau = QAction("财政局汇总审核…", window)
+    bureau.setStatusTip("财政局：收集各单位的申报表、汇总、审核并写审核意见")
+    bureau.triggered.connect(lambda: open_bureau_window(window))
+    window.ui.menuFile.insertAction(window.ui.actionQuit, bureau)
+    importing = QAction("导入审核意见…", window)
+    importing.setStatusTip("导入财政局发回的审核意见文件（.jixiao-review.json），意见显示在对应栏目旁")
+    importing.triggered.connect(lambda: ask_import_review(window))
+    window.ui.menuForm.addSeparator()
+    window.ui.menuForm.addAction(importing)
+    window.form_opened.connect(lambda form_id: show_comments(window, form_id))
+
+
+def open_bureau_window(window: MainWindow) -> None:
+    from jixiao_desktop.storage.errors import StorageError
+    from jixiao_desktop.ui.bureau.window import BureauWindow
+
+    try:
+        bureau = BureauWindow(window.db_path, window)
+    except StorageError as exc:
+        msgbox.error(window, "无法打开财政局汇总审核", str(exc))
+        return
+    bureau.show()
+
+
+def show_comments(window: MainWindow, form_id: int) -> None:
+    """Put the stored 审核意见 of the open form among its findings."""
+    from jixiao_desktop.storage.bureau import BureauStore
+    from jixiao_desktop.storage.errors import StorageError
+
+    if window.repo is None:
+        return
+    try:
+        comments = BureauStore(window.repo).comments(form_id)
+    except StorageError:
+        comments = []  # the comments are an addition: never stop the form from opening
+    window.findings.review_findings = review.as_findings(
+        [review.Comment(field=c.field, text=c.text, rule=c.rule, author=c.author) for c in comments])
+    window.findings.show(list(window.checker.findings))
+
+
+def ask_import_review(window: MainWindow) -> None:
+    path = msgbox.ask_open_path(window, "导入审核意见", "", f"审核意见文件 (*{review.FILE_SUFFIX});;JSON 文件 (*.json)")
+    if path is not None:
+        import_review(window, path)
+
+
+def import_review(window: MainWindow, path: Path) -> bool:
+    """Store the review file's comments on its form and show them; False (with a message) if not."""
+    from jixiao_desktop.storage.bureau import BureauStore
+    from jixiao_desktop.storage.errors import StorageError
+
+    if window.repo is None:
+        return False
+    try:
+        doc = review.load(path)
+    except review.ReviewFileError as exc:
+        msgbox.error(window, "导入审核意见失败", f"{path.name}：{exc}")
+        return False
+    except OSError as exc:
+        msgbox.error(window, "导入审核意见失败", f"{path.name}：{describe_os_error(exc)}")
+        return False
+    store = BureauStore(window.repo)
+    try:
+        form_id = store.form_id_for(doc.form_id)
+        if form_id is None:
+            name = f"{doc.year or ''}{'年度' if doc.year else ''}“{doc.department or '（未填单位名称）'}”"
+            msgbox.error(window, "导入审核意见失败",
+                         f"{path.name}：本机没有这份审核意见所针对的{name}申报表（表单编号不同）。"
+                         "请确认是本单位上报的那一份，或先导入上报时的申报表文件")
+            return False
+        stored = window.repo.load(form_id)
+        count = store.import_review(form_id, [(c.field, c.rule, c.text, c.author) for c in doc.comments],
+                                    doc.revision)
+    except StorageError as exc:
+        msgbox.error(window, "导入审核意见失败", f"{path.name}：{exc}")
+        return False
+    note = ""
+    if doc.revision and doc.revision != stored.form.revision:
+        note = f"（审核意见针对第 {doc.revision} 版，本机现在是第 {stored.form.revision} 版）"
+    if window.open_form(form_id):
+        show_comments(window, form_id)
+    window.show_status(f"已导入 {count} 条财政局审核意见{note}，意见显示在对应栏目旁", 3)
+    return True
