@@ -248,11 +248,11 @@ ITEM_COLUMNS: tuple[ItemColumn, ...] = (
     ItemColumn("nature", "指标性质"),
     ItemColumn("operator", "运算符"),
     ItemColumn("value", "指标值"),
+    ItemColumn(PREVIOUS, "上年值"),  # read-only: last year's 指标值 (继承上年), beside this year's
     ItemColumn("unit", "计量单位"),
     ItemColumn("weight", "权重"),
     ItemColumn("direction", "方向"),
     ItemColumn("note", "备注"),
-    ItemColumn(PREVIOUS, "上年值"),  # read-only: last year's 指标值 (继承上年); last, so columns keep their places
 )
 
 

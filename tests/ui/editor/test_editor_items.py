@@ -12,7 +12,7 @@ from jixiao_desktop.ui.editor.marks import Role
 from jixiao_desktop.ui.editor.models import IndicatorItemsModel, IndicatorRowsModel, SourcesModel
 from jixiao_desktop.ui.editor.tabs import IndicatorItemsTab
 
-LEVEL2, LEVEL3, NATURE, OPERATOR, VALUE, UNIT, WEIGHT, DIRECTION = range(8)
+LEVEL2, LEVEL3, NATURE, OPERATOR, VALUE, PREVIOUS, UNIT, WEIGHT, DIRECTION = range(9)
 
 
 def items_tab(editor: FormEditor, category: Category = Category.OUTPUT) -> IndicatorItemsTab:
