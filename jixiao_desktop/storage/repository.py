@@ -179,7 +179,7 @@ class FormRepository:
             if not include_deleted:
                 stmt = stmt.where(FormRecord.deleted_at.is_(None))
             try:
-                return [to_summary(row) for row in s.execute(stmt)]
+                return [to_summary(row) for row in s.connection().execute(stmt)]  # Core rows: no ORM objects
             except (ValueError, TypeError, OverflowError) as exc:  # a damaged row: never an empty list
                 from jixiao_desktop.storage.integrity import damaged_row
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from jixiao_desktop.domain.model import FormStatus
 from jixiao_desktop.ui.forms.ui_form_list import Ui_FormListPage
+from jixiao_desktop.ui.source_sort import SortedRows, SourceSortProxy
 
 if TYPE_CHECKING:
     from jixiao_desktop.storage.repository import FormSummary
@@ -53,11 +53,26 @@ class FormListModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[FormSummary] = []
+        self._sorting = SortedRows(self, self.sort_key)
 
     def set_rows(self, rows: list[FormSummary]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = self._sorting.ordered(rows)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """In Python, one key per row (``SourceSortProxy`` hands the view's sorting here)."""
+        self._sorting.sort(self._rows, column, order)
+
+    @staticmethod
+    def sort_key(summary: FormSummary, column: int) -> Any:
+        if column == 0:
+            return summary.year or 0
+        if column == 3:
+            return summary.updated_at.timestamp() if summary.updated_at else 0.0
+        if column == 1:
+            return summary.department or "（未填写单位）"
+        return status_text(summary)
 
     def summary(self, row: int) -> FormSummary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -91,11 +106,7 @@ class FormListModel(QAbstractTableModel):
                 return status_text(summary)
             return format_time(summary.updated_at)
         if role == Role.SORT:
-            if column == 0:
-                return summary.year or 0
-            if column == 3:
-                return summary.updated_at.timestamp() if summary.updated_at else 0.0
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
+            return self.sort_key(summary, column)
         if role == Role.FORM_ID:
             return summary.id
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
@@ -124,7 +135,7 @@ class FormListPage(QWidget):
         self.ui = Ui_FormListPage()
         self.ui.setupUi(self)
         self.model = FormListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SourceSortProxy(self)  # sorting 10,000 rows in Python, not by 300,000 data() calls
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Role.SORT)
         table = self.ui.formTable
@@ -134,6 +145,7 @@ class FormListPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(100)  # widths from the first rows, not all 10,000
         table.verticalHeader().hide()
         table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         table.doubleClicked.connect(lambda _index: self._emit_with_id(self.open_requested))

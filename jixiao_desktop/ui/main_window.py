@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
         last = self.settings.last_form_id()
         if not (last is not None and any(s.id == last for s in summaries) and self.open_form(last)):
             self.preview.drop()
-            self.show_form_list()
+            self.show_form_list(refresh=False)  # the rows were just set: not a second query
         self._update_actions()
         self.db_guard.after_open()
         self.ready.emit()
@@ -206,10 +206,11 @@ class MainWindow(QMainWindow):
         current = self.session.form_id if self.session is not None else None
         self.form_list.set_rows(self.library.summaries(), select_id or current)
 
-    def show_form_list(self) -> None:
+    def show_form_list(self, refresh: bool = True) -> None:
         if self.session is not None and not self.session.save():
             return
-        self.refresh_form_list()
+        if refresh:
+            self.refresh_form_list()
         self.ui.stack.setCurrentWidget(self.ui.startPage)
         self.form_list.ui.formTable.setFocus()
         self._update_title()
