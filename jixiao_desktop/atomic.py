@@ -10,6 +10,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+def _read_umask() -> int:
+    """The process umask, read once at import (setting it back and forth is not thread-safe)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
+def _final_mode(target: Path) -> int:
+    """An existing file keeps its permissions; a new one gets the user's usual ones (umask),
+    not the 0600 of a temporary file."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
 def atomic_write(path: str | Path, write: Callable[[Path], object]) -> None:
     """Let ``write`` fill a temporary file next to ``path``, then rename it over ``path``.
 
@@ -25,6 +44,8 @@ def atomic_write(path: str | Path, write: Callable[[Path], object]) -> None:
         write(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        with contextlib.suppress(OSError):  # a file system without permissions (FAT, SMB)
+            os.chmod(tmp, _final_mode(target))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -1,9 +1,9 @@
-"""What the Excel sheet and the PDF share: the printed labels and cutting long text into rows.
+"""What the Excel sheet and the PDF share: the printed labels, the printed fields and amounts,
+and cutting long text into rows.
 
-A printed table row cannot be taller than a page (reportlab cannot split a row; Excel caps a
-row at 409 pt), so a long cell is cut into several consecutive rows. ``split_text`` does the
-cutting for any way of counting wrapped lines and says how each piece joins the one before,
-so that an import can join them back exactly.
+An Excel row is at most 409 pt, so a long cell is cut into several consecutive rows.
+``split_text`` does the cutting with the same Chinese line breaking as the PDF and says how each
+piece joins the one before, so that an import can join them back exactly.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from decimal import Decimal
 from jixiao_desktop.domain.model import FORM_TITLE, Form
 from jixiao_desktop.domain import money
 from jixiao_desktop.domain.weights import weight_total
+from jixiao_desktop.exporters.linebreak import break_lines
 
 TITLE = FORM_TITLE
 LABEL_DEPARTMENT = "部门（单位）名称"
@@ -74,87 +75,38 @@ class Piece:
     join: str
 
 
-def wrap_lines(text: str, width_of: Callable[[str], float], capacity: float) -> int:
-    """How many printed lines ``text`` (no newline inside) takes when wrapped at ``capacity``."""
-    lines, used = 1, 0.0
-    for ch in text:
-        w = width_of(ch)
-        if used + w > capacity and used > 0:
-            lines += 1
-            used = 0.0
-        used += w
-    return lines
-
-
-def _cut_line(line: str, width_of: Callable[[str], float], capacity: float, max_lines: int) -> list[str]:
-    """Cut one over-long line into parts of at most ``max_lines`` wrapped lines each."""
-    parts: list[str] = []
-    start, lines, used = 0, 1, 0.0
-    for i, ch in enumerate(line):
-        w = width_of(ch)
-        if used + w > capacity and used > 0:
-            lines += 1
-            used = 0.0
-            if lines > max_lines:
-                parts.append(line[start:i])
-                start, lines = i, 1
-        used += w
-    parts.append(line[start:])
-    return parts
-
-
 def split_text(text: str, width_of: Callable[[str], float], capacity: float, max_lines: int) -> list[Piece]:
-    """Cut ``text`` into pieces of at most ``max_lines`` wrapped lines each.
-
-    Pieces break between lines where possible (join ``\\n``), inside a line only when one line
-    alone is too long (join ``""``). ``join_pieces(split_text(t, ...)) == t``.
+    """Cut ``text`` into pieces of at most ``max_lines`` lines each, broken by the Chinese rules
+    (``linebreak.break_lines``, as every printed cell). A piece that starts a typed line joins
+    the one before with ``\n``, else with ``""``: ``join_pieces(split_text(t, ...)) == t``.
     """
     max_lines = max(1, max_lines)
-    segments: list[tuple[str, str, int]] = []  # (join, text, wrapped lines)
-    for index, line in enumerate(text.split("\n")):
-        join = JOIN_INLINE if index == 0 else JOIN_NEWLINE
-        n = wrap_lines(line, width_of, capacity)
-        if n <= max_lines:
-            segments.append((join, line, n))
-            continue
-        for k, part in enumerate(_cut_line(line, width_of, capacity, max_lines)):
-            segments.append((join if k == 0 else JOIN_INLINE, part,
-                             wrap_lines(part, width_of, capacity)))
     pieces: list[Piece] = []
-    join0, buf, lines = segments[0][0], [segments[0][1]], segments[0][2]
-    for join, part, n in segments[1:]:
-        if lines + n <= max_lines and join == JOIN_NEWLINE:
-            buf.append(join + part)
-            lines += n
-        else:
-            pieces.append(Piece("".join(buf), join0))
-            join0, buf, lines = join, [part], n
-    pieces.append(Piece("".join(buf), join0))
+    start, join, count = 0, JOIN_INLINE, 0
+    for line in break_lines(text, width_of, capacity):
+        if count == max_lines:
+            boundary = line.start
+            if boundary > 0 and text[boundary - 1] == "\n":
+                pieces.append(Piece(text[start:boundary - 1], join))
+                join = JOIN_NEWLINE
+            else:
+                pieces.append(Piece(text[start:boundary], join))
+                join = JOIN_INLINE
+            start, count = boundary, 0
+        count += 1
+    pieces.append(Piece(text[start:], join))
     return pieces
 
 
-def fill_cut(text: str, width_of: Callable[[str], float], capacity: float,
-             max_lines: int) -> tuple[str, str] | None:
-    """Split ``text`` into a head of at most ``max_lines`` wrapped lines (cut inside a line if need
-    be, to fill a page) and the rest; None when nothing fits or nothing is left over."""
-    lines = text.split("\n")
-    used = 0
-    for i, line in enumerate(lines):
-        n = wrap_lines(line, width_of, capacity)
-        if used + n <= max_lines:
-            used += n
-            continue
-        room = max_lines - used
-        if room >= 1:
-            first = _cut_line(line, width_of, capacity, room)[0]
-            head = "\n".join(lines[:i] + [first])
-            rest = "\n".join([line[len(first):]] + lines[i + 1:])
-        else:
-            head, rest = "\n".join(lines[:i]), "\n".join(lines[i:])
-        if not head:
-            return None
-        return head, rest
-    return None
+def continued_label(text: str, width_of: Callable[[str], float], capacity: float) -> str:
+    """The label a continuation row prints: ``text（续）``, or when ``text`` takes more than two
+    lines itself (a paragraph pasted as a 指标名称), its first words: ``前几字…（续）``."""
+    lines = break_lines(text, width_of, capacity)
+    if len(lines) <= 2:
+        return text + CONTINUED
+    first = lines[0]
+    keep = max(1, first.end - first.start - 4)
+    return text[first.start:first.start + keep] + "…" + CONTINUED
 
 
 def join_pieces(pieces: list[Piece]) -> str:

@@ -45,6 +45,7 @@ from jixiao_desktop.exporters._common import (
     format_weight,
     funds_label,
     page_footer,
+    continued_label,
     printed_amount,
     printed_fields,
     value_text,
@@ -83,7 +84,6 @@ _TAB_NARROW = (58.0, 58.0, 84.0, 40.0, 56.0, 40.0, 36.0)
 _DIRECTION_W = 36.0
 LABEL_DIRECTION = "方向"
 LABEL_NOTE = "备注"
-_SHORT_LABEL_LINES = 2  # a continued label longer than this prints shortened: 前几字…（续）
 
 
 @dataclass(frozen=True)
@@ -168,16 +168,10 @@ class _Builder:
         return CellText(text, self.s.label)
 
     def continued(self, text: str, style: TextStyle, width: float) -> CellText | None:
-        """The label a continuation piece shows: ``text（续）``, shortened when ``text`` is long."""
+        """The label a continuation piece shows (``text（续）``, shortened when ``text`` is long)."""
         if not text.strip():
             return None
-        cell = CellText(text, style)
-        lines = cell.lines(width - 2 * PAD)
-        if len(lines) > _SHORT_LABEL_LINES:
-            first = lines[0]
-            keep = max(1, first.end - first.start - 4)
-            return CellText(cell.text[first.start:first.start + keep] + "…" + CONTINUED, style)
-        return CellText(cell.text + CONTINUED, style)
+        return CellText(continued_label(CellText(text, style).text, style.width_of, width - 2 * PAD), style)
 
     def top(self, widths: tuple[float, float, float], total_only: bool) -> Grid:
         """部门名称 and 资金: A label | B sub-label | C value (B+C merged for the name)."""

@@ -10,15 +10,22 @@ from __future__ import annotations
 SHEET_TITLE = "绩效目标申报表"
 FONT_NAME = "宋体"
 FONT_SIZE = 11
-LINE_PT = 14.5  # one wrapped line of 11 pt 宋体
-ROW_PAD_PT = 3.0
-MAX_ROW_PT = 400.0  # Excel's limit is 409 pt; a row must also fit one printed page
+LINE_PT = 14.25  # one wrapped line of 11 pt 宋体 (Excel's own row height for it)
+ROW_PAD_PT = 2.0
+MAX_ROW_PT = 130.0  # a row cannot break across printed pages: long text goes in rows of ≤ 9 lines,
+# so that the space a row that does not fit leaves at a page end stays small (Excel allows 409 pt)
 MAX_LINES = int((MAX_ROW_PT - ROW_PAD_PT) // LINE_PT)
 MAX_ROWS = 20000  # import: far more rows than any form; a stray cell at row 1048576 is refused
 
 # Column widths in Excel character units; the hidden marker column follows the table.
 BJ_WIDTHS = (14.0, 17.0, 59.0)
 TAB_WIDTHS = (11.0, 12.0, 22.0, 8.0, 14.0, 9.0, 8.0)
+# With the visible 方向 / 备注 columns (filled in some item) the others narrow; 备注 takes the rest.
+TAB_NARROW_WIDTHS = (9.0, 10.0, 17.0, 6.0, 11.0, 7.0, 6.0)
+DIRECTION_WIDTH = 6.0
+NOTE_MIN_WIDTH = 18.0
+LABEL_DIRECTION = "方向"
+LABEL_NOTE = "备注"
 
 # Markers in the hidden column.
 MARK_TEMPLATE = "jixiao:template="

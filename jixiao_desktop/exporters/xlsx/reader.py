@@ -15,6 +15,7 @@ from typing import Any
 from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao_desktop import safezip
@@ -49,9 +50,9 @@ from jixiao_desktop.exporters._common import (
     format_weight,
 )
 from jixiao_desktop.exporters.xlsx.layout import (
+    LABEL_DIRECTION,
+    LABEL_NOTE,
     MAX_ROWS,
-    BJ_WIDTHS,
-    TAB_WIDTHS,
     MARK_TEMPLATE,
     MARK_CONT_NL,
     MARK_CONT_INLINE,
@@ -206,17 +207,12 @@ def _refused_by_defusedxml(exc: BaseException) -> bool:
     return False
 
 
-def _open_sheet(path: Path) -> _Sheet:
+def _load(data: Any, *, data_only: bool) -> Any:
+    """openpyxl's workbook from the bounded in-memory copy; failures as XlsxImportError."""
     try:
-        # Sizes, compression, DTDs checked and every part inflated within bounds (safezip),
-        # then handed to openpyxl as an in-memory copy: no file handle left open on a failure.
-        data = safezip.safe_workbook(path)
-    except safezip.ArchiveError as exc:
-        raise XlsxImportError(str(exc)) from exc
-    try:
-        wb = load_workbook(data, data_only=False)
-    except XlsxImportError:
-        raise
+        if hasattr(data, "seek"):
+            data.seek(0)
+        return load_workbook(data, data_only=data_only)
     except (InvalidFileException, zipfile.BadZipFile, KeyError) as exc:
         raise XlsxImportError("文件不是有效的 Excel 工作簿（.xlsx），可能已损坏或是其他格式") from exc
     except ValueError as exc:
@@ -227,6 +223,43 @@ def _open_sheet(path: Path) -> _Sheet:
         raise
     except Exception as exc:  # any other parse failure of a corrupt workbook
         raise XlsxImportError(f"工作簿无法读取（{type(exc).__name__}），可能已损坏") from exc
+
+
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def decode_ooxml_text(text: str) -> str:
+    """Undo the ``_xHHHH_`` escapes Excel writes (``_x000D_`` for a carriage return, ``_x005F_``
+    for a literal underscore); line breaks as ``\n``."""
+    if "_x" in text:
+        text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _use_cached_values(data: Any, ws: Worksheet, sheet: _Sheet, width: int) -> None:
+    """A formula typed in Excel (``=C5+C6``) reads as the value Excel last computed for it."""
+    formulas = [(r, c) for r, row in enumerate(ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=width), 1)
+                for c, cell in enumerate(row, 1) if cell.data_type == "f"]
+    if not formulas:
+        return
+    cached = _load(data, data_only=True)[ws.title]
+    for r, c in formulas:
+        value = cached.cell(row=r, column=c).value
+        if value is None:
+            raise XlsxImportError(
+                f"单元格 {get_column_letter(c)}{r} 是公式（{sheet.values[r - 1][c - 1]}），文件中没有保存它的计算结果，"
+                "请在 Excel 或 WPS 中打开该文件、保存后再导入")
+        sheet.values[r - 1][c - 1] = value
+
+
+def _open_sheet(path: Path) -> _Sheet:
+    try:
+        # Sizes, compression, DTDs checked and every part inflated within bounds (safezip),
+        # then handed to openpyxl as an in-memory copy: no file handle left open on a failure.
+        data = safezip.safe_workbook(path)
+    except safezip.ArchiveError as exc:
+        raise XlsxImportError(str(exc)) from exc
+    wb = _load(data, data_only=False)
     for ws in wb.worksheets:
         if not isinstance(ws, Worksheet):
             continue
@@ -243,8 +276,10 @@ def _open_sheet(path: Path) -> _Sheet:
         width = 16  # the table and its hidden marker columns; anything further right is not read
         for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=width):
             _check_cell_sizes(row)
-            sheet.values.append([c.value for c in row])
+            sheet.values.append([decode_ooxml_text(c.value) if isinstance(c.value, str) and c.data_type != "f"
+                                 else c.value for c in row])
             sheet.formats.append([c.number_format for c in row])
+        _use_cached_values(data, ws, sheet, width)
         # Merged ranges: every cell of a merge reads as its top-left cell.
         for rng in ws.merged_cells.ranges:
             top = sheet.get(rng.min_row, rng.min_col)
@@ -285,10 +320,12 @@ def _merged_value(sheet: _Sheet, row: int, col: int) -> str:
 
 
 def _template_of(sheet: _Sheet) -> str:
+    """The template named in the hidden column (which also says how many columns the table has)."""
     for r in range(1, min(sheet.nrows, 3) + 1):
-        for c in range(4, 10):
+        for c in range(4, 16):
             text = _cell_text(sheet.get(r, c))
             if text.startswith(MARK_TEMPLATE):
+                sheet.ncols = c - 1
                 return text[len(MARK_TEMPLATE):]
     # Without the hidden marker column, continuation rows would turn into extra indicators and
     # the rest of a long text would be lost without a word: refuse instead.
@@ -306,7 +343,6 @@ def import_xlsx(path: str | Path) -> Form:
     """
     sheet = _open_sheet(Path(path))
     template = _template_of(sheet)
-    sheet.ncols = len(TAB_WIDTHS) if template == TEMPLATE_TABULAR else len(BJ_WIDTHS)
     dept_row = sheet.find(1, LABEL_DEPARTMENT)
     if dept_row is None:
         raise _missing(LABEL_DEPARTMENT)
@@ -409,6 +445,9 @@ def _read_tabular(sheet: _Sheet, start: int, end: int) -> list[Indicator]:
     if header is None:
         raise _missing(TABULAR_HEADERS[0])
     ops = "|".join(map(re.escape, OPERATORS))
+    # 方向 / 备注: visible columns right of 权重 when the form has them, else the hidden ones.
+    visible = {sheet.label(header, c): c for c in range(8, sheet.ncols + 1)}
+    direction_col, note_col = visible.get(LABEL_DIRECTION), visible.get(LABEL_NOTE)
     indicators: list[Indicator] = []
     for r in range(header + 1, end):
         marker = sheet.marker(r)
@@ -423,7 +462,8 @@ def _read_tabular(sheet: _Sheet, start: int, end: int) -> list[Indicator]:
             starts = not indicators
         else:  # a row inserted in Excel
             starts = not indicators or (not isinstance(level2_here, _Merged) and bool(_cell_text(level2_here)))
-        if not marker and not any(cells) and not weight and not _merged_value(sheet, r, 2) \
+        extras = [sheet.text(r, c) for c in (direction_col, note_col) if c]
+        if not marker and not any(cells) and not any(extras) and not weight and not _merged_value(sheet, r, 2) \
                 and not _merged_value(sheet, r, 1):
             continue  # a blank row inserted in Excel
         if starts:
@@ -443,5 +483,6 @@ def _read_tabular(sheet: _Sheet, start: int, end: int) -> list[Indicator]:
                 operator, value = m.group(1), shown[m.end():]
         indicators[-1].items.append(IndicatorItem(
             level3=level3, nature=nature, operator=operator, value=value, unit=unit, weight=weight,
-            direction=sheet.marker(r, 2), note=sheet.marker(r, 3)))
+            direction=sheet.text(r, direction_col) if direction_col else sheet.marker(r, 2),
+            note=sheet.text(r, note_col) if note_col else sheet.marker(r, 3)))
     return indicators

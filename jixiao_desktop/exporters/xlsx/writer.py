@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao_desktop.domain.model import (
@@ -26,7 +27,7 @@ from jixiao_desktop.domain.model import (
 )
 from jixiao_desktop.domain.money import AmountError, parse_amount
 from jixiao_desktop.exporters._common import (
-    CONTINUED,
+    continued_label,
     DRAFT_MARK,
     FINGERPRINT_LABEL,
     INSTRUCTIONS,
@@ -53,7 +54,13 @@ from jixiao_desktop.exporters._common import (
     weight_sum,
     year_text,
 )
+from jixiao_desktop.exporters.linebreak import break_lines
 from jixiao_desktop.exporters.xlsx.layout import (
+    DIRECTION_WIDTH,
+    LABEL_DIRECTION,
+    LABEL_NOTE,
+    NOTE_MIN_WIDTH,
+    TAB_NARROW_WIDTHS,
     SHEET_TITLE,
     FONT_NAME,
     FONT_SIZE,
@@ -85,6 +92,7 @@ _WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 _WRAP_LEFT_MID = Alignment(wrap_text=True, vertical="center", horizontal="left")
 
 
+_OOXML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 _UNWRITABLE = re.compile(ILLEGAL_CHARACTERS_RE.pattern + "|[\ud800-\udfff\ufffe\uffff]")
 
 
@@ -100,29 +108,65 @@ class XlsxResult:
 
 
 def _units(ch: str) -> float:
+    """宋体 metrics in half-width units: a full-width character two, the rest one."""
     return 2.0 if is_wide(ch) else 1.0
 
 
 def _capacity(width: float) -> float:
-    """Half-width characters per wrapped line in a column of ``width`` units (conservative)."""
-    return max(2.0, width * 0.92 - 1.0)
+    """Half-width 宋体 characters on one wrapped line of a column ``width`` units wide.
+
+    The workbook's normal font is 宋体 11 pt, so a width unit is one 宋体 digit (7 px at 96 dpi,
+    half of a 14.67 px full-width character); a column is ``width * 7 + 5`` px, less the cell's
+    own 2 px margins each side. A 2 % margin keeps a line that Excel/WPS measure a hair wider.
+    """
+    return max(2.0, (width * 7.0 + 5.0 - 4.0) / 7.333 * 0.98)
 
 
 def _lines(text: str, width: float) -> int:
-    from jixiao_desktop.exporters._common import wrap_lines
-
-    cap = _capacity(width)
-    return sum(wrap_lines(line, _units, cap) for line in (text or "").split("\n"))
+    """Wrapped lines of ``text`` in a column: the same Chinese line breaking as the PDF."""
+    if not text:
+        return 1
+    return len(break_lines(text, _units, _capacity(width)))
 
 
 def _height(lines: int) -> float:
     return min(409.0, max(1, lines) * LINE_PT + ROW_PAD_PT)
 
 
+def tabular_columns(form: Form) -> tuple[tuple[float, ...], list[str]]:
+    """The tabular sheet's widths and headers: 方向 and 备注 as visible columns when filled."""
+    items = [item for ind in form.indicators for item in ind.items]
+    direction = any(item.direction.strip() for item in items)
+    note = any(item.note.strip() for item in items)
+    if not direction and not note:
+        return TAB_WIDTHS, list(TABULAR_HEADERS)
+    widths = list(TAB_NARROW_WIDTHS) + ([DIRECTION_WIDTH] if direction else [])
+    headers = list(TABULAR_HEADERS) + ([LABEL_DIRECTION] if direction else [])
+    if note:
+        widths.append(max(NOTE_MIN_WIDTH, sum(TAB_WIDTHS) - sum(widths)))
+        headers.append(LABEL_NOTE)
+    return tuple(widths), headers
+
+
+def _normal_font_song(wb: Workbook) -> None:
+    """The workbook's 常规 font is 宋体 11 pt: column widths are counted in 宋体 digits in Excel,
+    WPS and LibreOffice alike, so the row heights computed here fit in all three."""
+    wb._fonts[0] = Font(name=FONT_NAME, size=FONT_SIZE)
+
+
+class _AutoRow(RowDimension):
+    """A row height Excel/WPS/LibreOffice may grow when text is added (no customHeight)."""
+
+    @property
+    def customHeight(self) -> bool:
+        return False
+
+
 class _Writer:
-    def __init__(self, ws: Worksheet, widths: tuple[float, ...]) -> None:
+    def __init__(self, ws: Worksheet, widths: tuple[float, ...], headers: list[str] | None = None) -> None:
         self.ws = ws
         self.widths = widths
+        self.headers = headers or []
         self.ncols = len(widths)
         self.mark_col = self.ncols + 1
         self.row = 0
@@ -146,7 +190,7 @@ class _Writer:
         cell = self.ws.cell(row=row, column=col)
         value = self.clean(value)
         if value:
-            cell.value = value
+            cell.value = _OOXML_ESCAPE.sub(r"_x005F_\1", value)  # a typed "_x000D_" stays text
             cell.data_type = "s"  # typed text is never a formula
             if value[0] in "=+-@":
                 cell.quotePrefix = True
@@ -168,7 +212,9 @@ class _Writer:
             return
         decimals = max(2, parsed.decimals)
         cell = self.ws.cell(row=row, column=col, value=parsed.value)
-        cell.number_format = "0." + "0" * decimals
+        # As typed: the decimals typed (at least two), thousands separators if the clerk used them.
+        grouped = "," in typed or "，" in typed
+        cell.number_format = ("#,##0." if grouped else "0.") + "0" * decimals
         cell.font = _FONT
         cell.alignment = Alignment(horizontal="left", vertical="center")
         cell.border = _BORDER
@@ -189,7 +235,8 @@ class _Writer:
     def mark(self, row: int, marker: str, col_offset: int = 0) -> None:
         marker = self.clean(marker)
         if marker:
-            cell = self.ws.cell(row=row, column=self.mark_col + col_offset, value=marker)
+            cell = self.ws.cell(row=row, column=self.mark_col + col_offset,
+                                value=_OOXML_ESCAPE.sub(r"_x005F_\1", marker))
             cell.data_type = "s"
 
     def merge(self, row1: int, col1: int, row2: int, col2: int) -> None:
@@ -202,8 +249,14 @@ class _Writer:
     def width(self, col1: int, col2: int) -> float:
         return sum(self.widths[col1 - 1:col2])
 
-    def set_height(self, row: int, lines: int) -> None:
-        self.ws.row_dimensions[row].height = _height(lines)
+    def set_height(self, row: int, lines: int, *, auto: bool = False) -> None:
+        """The row's height for ``lines`` wrapped lines; ``auto`` (rows without merged text): the
+        spreadsheet may grow it as text is typed, else the height is kept (merged cells are not
+        auto-fitted by Excel or LibreOffice, so their rows keep the height computed here)."""
+        if auto:
+            self.ws.row_dimensions[row] = _AutoRow(self.ws, index=row, ht=_height(lines))
+        else:
+            self.ws.row_dimensions[row].height = _height(lines)
 
     def next(self) -> int:
         self.row += 1
@@ -294,10 +347,10 @@ def _write_bj(w: _Writer, form: Form) -> int:
         pieces = split_text(w.clean(ind.content), _units, _capacity(w.widths[2]), MAX_LINES)
         for k, piece in enumerate(pieces):
             r = w.next()
-            shown = name if k == 0 else name + CONTINUED
+            shown = name if k == 0 else continued_label(name, _units, _capacity(w.widths[1]))
             w.text(r, 2, shown)
             w.text(r, 3, piece.text)
-            w.set_height(r, max(_lines(shown, w.widths[1]), _lines(piece.text, w.widths[2])))
+            w.set_height(r, max(_lines(shown, w.widths[1]), _lines(piece.text, w.widths[2])), auto=True)
             if k == 0:
                 w.mark(r, MARK_IND)
             else:
@@ -325,9 +378,9 @@ def _write_tabular(w: _Writer, form: Form) -> int:
     w.merge(caption, 1, caption, w.ncols)
     w.set_height(caption, 1)
     header = w.next()
-    for c, label in enumerate(TABULAR_HEADERS, start=1):
+    for c, label in enumerate(w.headers, start=1):
         w.text(header, c, label, font=_BOLD, align=_WRAP_CENTER)
-    w.set_height(header, 1)
+    w.set_height(header, max(_lines(label, w.widths[c - 1]) for c, label in enumerate(w.headers, start=1)))
     level1_start: int | None = None
     level1_text: str | None = None
     for ind in form.indicators:
@@ -352,16 +405,25 @@ def _write_tabular(w: _Writer, form: Form) -> int:
                 w.mark(r, MARK_VALUE_RAW, 1)
             elif item.operator and item.operator not in OPERATORS:
                 w.mark(r, "op=" + item.operator, 1)
-            w.mark(r, item.direction, 2)
-            if item.note:
+            extra = []
+            if LABEL_DIRECTION in w.headers:
+                extra.append(item.direction)
+            else:
+                w.mark(r, item.direction, 2)
+            if LABEL_NOTE in w.headers:
+                extra.append(item.note)
+            elif item.note:
                 w.mark(r, item.note, 3)
+            for c, text in enumerate(extra, start=8):
+                w.text(r, c, text, align=_WRAP_CENTER if c == 8 and LABEL_DIRECTION in w.headers else _WRAP_LEFT_MID)
             if k == 0 and (ind.name or ind.content):
                 w.mark(r, ind.name, 4)
                 w.mark(r, ind.content, 5)
             lines = max(_lines(t, w.widths[c - 1]) for c, t in
                         ((1, ind.level1 if r == level1_start else ""), (2, ind.level2 if k == 0 else ""),
-                         (3, item.level3), (4, item.nature), (5, shown), (6, item.unit), (7, item.weight)))
-            w.set_height(r, lines)
+                         (3, item.level3), (4, item.nature), (5, shown), (6, item.unit), (7, item.weight),
+                         *((c, t) for c, t in enumerate(extra, start=8))))
+            w.set_height(r, lines, auto=True)
         w.merge(first, 2, w.row, 2)
     if level1_start is not None:
         w.merge(level1_start, 1, w.row, 1)
@@ -371,6 +433,8 @@ def _write_tabular(w: _Writer, form: Form) -> int:
         w.text(r, 1, LABEL_SUM, font=_BOLD, align=_WRAP_CENTER)
         w.merge(r, 1, r, 6)
         w.number_or_text(r, 7, format_weight(total))
+        for c in range(8, w.ncols + 1):
+            w.text(r, c, "")
         w.mark(r, MARK_SUM)
         w.set_height(r, 1)
 
@@ -384,10 +448,12 @@ def export_xlsx(form: Form, path: str | Path, *, fingerprint: str | None = None)
     ``fingerprint`` set = a 定稿 form (printed in the footer); ``None`` = draft (草稿 in the header).
     """
     wb = Workbook()
+    _normal_font_song(wb)
     ws = wb.active
     ws.title = SHEET_TITLE
     tabular = form.template == TEMPLATE_TABULAR
-    w = _Writer(ws, TAB_WIDTHS if tabular else BJ_WIDTHS)
+    widths, headers = tabular_columns(form) if tabular else (BJ_WIDTHS, [])
+    w = _Writer(ws, widths, headers)
     header = (_write_tabular if tabular else _write_bj)(w, form)
     w.instructions()
 
