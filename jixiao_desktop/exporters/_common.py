@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao_desktop.domain.model import FORM_TITLE, Form
-from jixiao_desktop.domain import money
 from jixiao_desktop.domain.weights import weight_total
 from jixiao_desktop.exporters.linebreak import break_lines
 
@@ -138,12 +137,6 @@ def printed_fields(form: Form) -> list[tuple[str, str]]:
 def typed_text(form: Form) -> str:
     """Everything a clerk typed that the printed form shows."""
     return "".join(text for _, text in printed_fields(form))
-
-
-def printed_amount(typed: str) -> str:
-    """An amount as the form prints it (``domain.money.printed_amount``: the decimals typed,
-    at least two, thousands separators only when the clerk typed them)."""
-    return money.printed_amount(typed)
 
 
 def weight_sum(form: Form) -> Decimal | None:

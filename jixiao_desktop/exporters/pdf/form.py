@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
 from jixiao_desktop.domain.model import TEMPLATE_TABULAR, Form, IndicatorItem
+from jixiao_desktop.domain.money import printed_amount
 from jixiao_desktop.exporters._common import (
     CONTINUED,
     DRAFT_MARK,
@@ -46,7 +47,6 @@ from jixiao_desktop.exporters._common import (
     funds_label,
     page_footer,
     continued_label,
-    printed_amount,
     printed_fields,
     value_text,
     weight_sum,

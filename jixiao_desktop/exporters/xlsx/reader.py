@@ -132,7 +132,7 @@ def _missing(label: str) -> XlsxImportError:
     return XlsxImportError(f"工作表中找不到“{label}”一栏（可能被删除或改动了），无法导入")
 
 
-_AMOUNT_FORMAT = re.compile(r"0\.(0+)")
+_AMOUNT_FORMAT = re.compile(r"(?:#,##)?0\.(0+)")
 _WEIGHT_FORMAT = re.compile(r"0(?:\.(0+))?")
 
 

@@ -25,7 +25,7 @@ from jixiao_desktop.domain.model import (
     Form,
     IndicatorItem,
 )
-from jixiao_desktop.domain.money import AmountError, parse_amount
+from jixiao_desktop.domain.money import AmountError, parse_amount, printed_amount
 from jixiao_desktop.exporters._common import (
     continued_label,
     DRAFT_MARK,
@@ -210,11 +210,12 @@ class _Writer:
         if len(digits) > 15:  # a double cannot hold it exactly: keep the text
             self.text(row, col, parsed.canonical, align=_WRAP_LEFT_MID)
             return
-        decimals = max(2, parsed.decimals)
+        # As every printout shows it (money.printed_amount): the decimals typed, at least two,
+        # thousands separators only when the clerk typed them.
+        printed = printed_amount(typed)
+        decimals = max(2, len(printed.partition(".")[2]))
         cell = self.ws.cell(row=row, column=col, value=parsed.value)
-        # As typed: the decimals typed (at least two), thousands separators if the clerk used them.
-        grouped = "," in typed or "，" in typed
-        cell.number_format = ("#,##0." if grouped else "0.") + "0" * decimals
+        cell.number_format = ("#,##0." if "," in printed else "0.") + "0" * decimals
         cell.font = _FONT
         cell.alignment = Alignment(horizontal="left", vertical="center")
         cell.border = _BORDER
