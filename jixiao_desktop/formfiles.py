@@ -253,10 +253,13 @@ def _check_target(path: Path) -> None:
 
 
 def write_form_file(form: Form, path: Path | str, kind: ExportKind | None = None,
-                    fingerprint: str | None = None) -> ExportResult:
+                    fingerprint: str | None = None,
+                    progress: Callable[[int], bool] | None = None) -> ExportResult:
     """Write ``form`` to ``path`` atomically (a crash never leaves a half-written file).
 
     ``kind`` defaults to the one the name asks for. ``fingerprint`` None prints a draft.
+    ``progress(pages_done)`` (PDF) returning False cancels: ``exporters.pdf.ExportCancelled`` is
+    raised and ``path`` is left as it was.
     Raises ``FormFileError`` with a Chinese message.
     """
     path = Path(path)
@@ -283,7 +286,8 @@ def write_form_file(form: Form, path: Path | str, kind: ExportKind | None = None
         from jixiao_desktop.exporters.pdf import describe_unprintable, export_pdf
 
         results = []
-        atomic_write(path, lambda tmp: results.append(export_pdf(form, tmp, fingerprint=fingerprint)))
+        atomic_write(path, lambda tmp: results.append(export_pdf(form, tmp, fingerprint=fingerprint,
+                                                                 progress=progress)))
         result = results[0]
         missing = result.missing_chars
         notes = (describe_unprintable(result.unprintable),) if result.unprintable else ()

@@ -2,7 +2,10 @@
 
 ``OutputActions`` holds no state of its own: the window passes in how to reach the open
 session (created only after start-up), the live checker, the settings and where to show a
-status message. Files are written by ``transfer``, pages painted by ``printing``.
+status message. Files are written by ``transfer``, pages painted by ``printing``; both run in a
+worker thread behind a progress dialog with 取消 (``progress.run_with_progress``), so a long
+form never freezes the window. Before a PDF or a print, characters that no bundled face can
+draw are named with the field they are in, and the clerk decides.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from jixiao_desktop.domain.findings import Severity
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.settings import Settings
 from jixiao_desktop.ui import msgbox
+from jixiao_desktop.ui.progress import Cancelled, run_with_progress
 
 if TYPE_CHECKING:
     from jixiao_desktop.ui.checker import LiveChecker
@@ -70,8 +74,16 @@ class OutputActions:
         self._settings.set_last_directory(str(path.parent))
         session = self._session()
         assert session is not None
+        if kind is transfer.ExportKind.PDF and not self._unprintable_accepted(form, "导出"):
+            return None
+        fingerprint = session.fingerprint
         try:
-            result = transfer.export_form(form, path, kind, session.fingerprint)
+            result = run_with_progress(self._parent, "导出", f"正在导出“{path.name}”…",
+                                       lambda report: transfer.export_form(
+                                           form, path, kind, fingerprint, progress=lambda done: report(done, 0)))
+        except Cancelled:
+            self._status("已取消导出，原有文件未改动")
+            return None
         except transfer.TransferError as exc:
             msgbox.error(self._parent, "导出失败", f"无法写入“{path.name}”：{exc}")
             return None
@@ -79,12 +91,18 @@ class OutputActions:
             msgbox.warning(self._parent, "导出完成，但去掉了控制字符",
                            f"Excel 不能保存以下控制字符，已从工作簿中去掉：{result.dropped_chars!r}",
                            "这些字符通常是从别的软件粘贴时带进来的，在表单中看不见。")
-        if result.missing_chars:
-            msgbox.warning(self._parent, "导出完成，但有字符无法显示",
-                           f"PDF 字体中没有以下字符，打印时会显示为空白：{result.missing_chars}",
-                           "请改用常用字，或导出 Excel 后用 WPS/Excel 打印。")
         self._status(f"已导出到 {path}")
         return path
+
+    def _unprintable_accepted(self, form: Form, what: str) -> bool:
+        """Warn about characters that would print as 〓, naming each and its field."""
+        from jixiao_desktop.exporters.pdf import describe_unprintable, unprintable_fields
+
+        unprintable = unprintable_fields(form)
+        if not unprintable:
+            return True
+        return msgbox.confirm(self._parent, f"有字符无法{what}", describe_unprintable(unprintable),
+                              f"仍要{what}吗？选“否”可先改用常用字。")
 
     def _pdf_pages(self) -> PdfPages | None:
         from jixiao_desktop.ui.printing import PdfPages, PrintError
@@ -94,15 +112,18 @@ class OutputActions:
             return None
         session = self._session()
         assert session is not None
+        if not self._unprintable_accepted(form, "打印"):
+            return None
+        fingerprint = session.fingerprint
         try:
-            pages = PdfPages.from_form(form, session.fingerprint)
+            return run_with_progress(self._parent, "打印", "正在排版…",
+                                     lambda report: PdfPages.from_form(form, fingerprint, report))
+        except Cancelled:
+            self._status("已取消打印")
+            return None
         except PrintError as exc:
             msgbox.error(self._parent, "无法打印", str(exc))
             return None
-        if pages.missing_chars:
-            msgbox.warning(self._parent, "有字符无法打印",
-                           f"字体中没有以下字符，打印时会显示为空白：{pages.missing_chars}")
-        return pages
 
     def print_preview(self) -> None:
         from jixiao_desktop.ui.printing import preview_dialog
@@ -124,7 +145,11 @@ class OutputActions:
         try:
             dialog, printer = print_dialog(self._parent)
             if dialog.exec() == dialog.DialogCode.Accepted:
-                pages.paint(printer)
+                run_with_progress(self._parent, "打印", "正在发送到打印机…",
+                                  lambda report: pages.paint(printer, progress=report))
+                self._status(f"已发送 {pages.page_count} 页到打印机")
+        except Cancelled:
+            self._status("已取消打印")
         except PrintError as exc:
             msgbox.error(self._parent, "打印失败", str(exc))
         finally:

@@ -4,11 +4,18 @@ The form is exported with ``exporters.pdf`` to a temporary file, its pages are r
 PDFium (``pypdfium2``, the renderer Chromium uses) and painted one per printer page (A4
 portrait, full page: the PDF carries its own margins). The print preview uses the very same
 painting, so the preview, the paper and the PDF file cannot drift apart.
+
+Paper gets the printer's own resolution, at least 600 dpi (capped at 1200): a page is rendered
+in grey in horizontal bands, so a 1200-dpi page never holds more than a few MB at once. Both the
+export and the painting may run in a worker thread (Qt allows painting on a QPrinter off the UI
+thread); ``progress(done, total)`` is told after each page and stops the print when it returns
+False.
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -20,8 +27,21 @@ from PySide6.QtWidgets import QWidget
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.errors import KnownError
 
-PRINT_DPI = 300
+MIN_PRINT_DPI = 600
+MAX_PRINT_DPI = 1200
 PREVIEW_DPI = 150
+BAND_PIXELS = 4_000_000  # grey pixels rendered at once (4 MB)
+
+Progress = Callable[[int, int], bool]
+
+
+class PrintCancelled(Exception):
+    """The clerk cancelled while the pages were prepared or printed."""
+
+
+def print_dpi(printer: QPrinter) -> int:
+    """The resolution a page is rendered at for ``printer``: its own, at least 600 dpi."""
+    return max(MIN_PRINT_DPI, min(MAX_PRINT_DPI, printer.resolution()))
 
 
 class PrintError(KnownError):
@@ -45,33 +65,57 @@ class PdfPages:
             raise PrintError(f"无法读取生成的 PDF（{exc}）") from exc
 
     @classmethod
-    def from_form(cls, form: Form, fingerprint: str | None) -> PdfPages:
-        from jixiao_desktop.exporters.pdf import export_pdf
+    def from_form(cls, form: Form, fingerprint: str | None, progress: Progress | None = None) -> PdfPages:
+        from jixiao_desktop.exporters.pdf import ExportCancelled, export_pdf
 
         handle = tempfile.NamedTemporaryFile(prefix="jixiao-print-", suffix=".pdf", delete=False)  # noqa: SIM115
         handle.close()
         path = Path(handle.name)
+        pages = (lambda done: progress(done, 0)) if progress is not None else None
         try:
-            result = export_pdf(form, path, fingerprint=fingerprint)
+            result = export_pdf(form, path, fingerprint=fingerprint, progress=pages)
+        except ExportCancelled as exc:
+            path.unlink(missing_ok=True)
+            raise PrintCancelled() from exc
         except OSError as exc:
             path.unlink(missing_ok=True)
             raise PrintError(f"无法生成打印文件：{exc}") from exc
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
         return cls(path, result.missing_chars)
 
     @property
     def page_count(self) -> int:
         return len(self.document)
 
-    def render(self, page: int, dpi: int) -> QImage:
-        """Page ``page`` (0-based) as an image at ``dpi``, white background."""
-        bitmap = self.document[page].render(scale=dpi / 72.0, rev_byteorder=True)
-        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                       QImage.Format.Format_RGB888 if bitmap.n_channels == 3
-                       else QImage.Format.Format_RGBX8888)
+    def render(self, page: int, dpi: int, band: tuple[float, float] | None = None,
+               grey: bool = False) -> QImage:
+        """Page ``page`` (0-based) as an image at ``dpi``, white background; ``band`` = (top,
+        bottom) in points from the page top renders that strip only."""
+        pdf_page = self.document[page]
+        crop = (0.0, 0.0, 0.0, 0.0)
+        if band is not None:
+            height = pdf_page.get_height()
+            crop = (0.0, height - band[1], 0.0, band[0])  # left, bottom, right, top cut off
+        bitmap = pdf_page.render(scale=dpi / 72.0, rev_byteorder=True, grayscale=grey, crop=crop)
+        if bitmap.n_channels == 1:
+            fmt = QImage.Format.Format_Grayscale8
+        elif bitmap.n_channels == 3:
+            fmt = QImage.Format.Format_RGB888
+        else:
+            fmt = QImage.Format.Format_RGBX8888
+        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, fmt)
         return image.copy()  # own the pixels: PDFium frees its buffer with the bitmap
 
-    def paint(self, printer: QPrinter, dpi: int = PRINT_DPI) -> None:
-        """Paint every page (or the range the clerk chose) onto ``printer``."""
+    def paint(self, printer: QPrinter, dpi: int | None = None, progress: Progress | None = None) -> None:
+        """Paint every page (or the range the clerk chose) onto ``printer`` at ``dpi`` (default:
+        the printer's resolution, at least 600 dpi), band by band.
+
+        Raises:
+            PrintCancelled: ``progress`` returned False (the print job is aborted).
+        """
+        dpi = dpi or print_dpi(printer)
         painter = QPainter()
         if not painter.begin(printer):
             raise PrintError("无法开始打印（打印机不可用）")
@@ -83,14 +127,31 @@ class PdfPages:
                 last = min(last, printer.toPage() - 1)
             target = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
             target.moveTo(0, 0)
+            total = last - first + 1
             for number, page in enumerate(range(first, last + 1)):
                 if number:
                     printer.newPage()
-                image = self.render(page, min(dpi, printer.resolution()))
-                fitted = _fit(QRectF(image.rect()), target)
-                painter.drawImage(fitted, image)
+                self._paint_page(painter, page, dpi, target)
+                if progress is not None and not progress(number + 1, total):
+                    printer.abort()
+                    raise PrintCancelled()
         finally:
-            painter.end()
+            if painter.isActive():
+                painter.end()
+
+    def _paint_page(self, painter: QPainter, page: int, dpi: int, target: QRectF) -> None:
+        width_pt, height_pt = self.document[page].get_size()
+        fitted = _fit(QRectF(0, 0, width_pt, height_pt), target)
+        scale = fitted.height() / height_pt
+        px_per_pt = dpi / 72.0
+        band_pt = max(12.0, BAND_PIXELS / (width_pt * px_per_pt) / px_per_pt)
+        top = 0.0
+        while top < height_pt:
+            bottom = min(height_pt, top + band_pt)
+            image = self.render(page, dpi, (top, bottom), grey=True)
+            painter.drawImage(QRectF(fitted.left(), fitted.top() + top * scale, fitted.width(),
+                                     (bottom - top) * scale), image)
+            top = bottom
 
     def close(self) -> None:
         self.document.close()
@@ -124,7 +185,7 @@ def preview_dialog(pages: PdfPages, parent: QWidget | None = None) -> QPrintPrev
     def paint(target: QPrinter) -> None:
         # The preview records every page (as pictures), so its images are kept smaller;
         # printing from the preview's own button paints again at print resolution.
-        pages.paint(target, PREVIEW_DPI if _is_preview(target) else PRINT_DPI)
+        pages.paint(target, PREVIEW_DPI if _is_preview(target) else None)
 
     dialog.paintRequested.connect(paint)
     dialog._jixiao_printer = printer  # type: ignore[attr-defined]  # keep the printer alive
