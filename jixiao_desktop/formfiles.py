@@ -167,7 +167,14 @@ def read_form_file_detailed(path: Path | str) -> ReadResult:
         # A file broken in a way its reader did not foresee: say so, never a traceback.
         raise FormFileError(f"{info.label}无法识别为申报表（{type(exc).__name__}），"
                             "它可能已损坏或不是申报表文件", path) from exc
-    return result if isinstance(result, ReadResult) else ReadResult(result, kind=info.label)
+    result = result if isinstance(result, ReadResult) else ReadResult(result, kind=info.label)
+    from jixiao_desktop.domain import exchange
+
+    try:  # the exchange file's 10 MB cap for every format: what could not be saved is not taken in
+        exchange.check_form_size(result.form)
+    except exchange.ExchangeError as exc:
+        raise FormFileError(str(exc), path) from exc
+    return result
 
 
 def read_form_file(path: Path | str) -> Form:

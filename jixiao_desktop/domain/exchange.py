@@ -89,6 +89,8 @@ def _year(value: Any) -> int | None:
     if isinstance(value, bool):
         raise ExchangeError("year（年度）应为四位年份")
     if isinstance(value, int):
+        if abs(value) >= 10**18:  # no database column holds it; no year is that long
+            raise ExchangeError(f"year（年度）应为四位年份，却是 {len(str(abs(value)))} 位数字")
         return value
     if isinstance(value, str):
         digits = re.sub(r"[\s年度（）()]", "", value.translate(str.maketrans("０１２３４５６７８９", "0123456789")))

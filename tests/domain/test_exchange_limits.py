@@ -138,3 +138,9 @@ def test_millions_of_numbers_refused_near_miss_read() -> None:
     base = json.dumps(doc)
     _refused(base.replace('"@list@"', "[" + ",".join(["1.5"] * 150_000) + "]"), "数字超过")
     assert len(exchange.loads(base.replace('"@list@"', "[" + ",".join(["1.5"] * 1000) + "]")).extra["x_list"]) == 1000
+
+
+def test_year_of_forty_digits_refused_near_miss_read() -> None:
+    text = NIUJIE.read_text(encoding="utf-8")
+    _refused(text.replace('"year": 2021', '"year": ' + "9" * 40), "四位年份")
+    assert exchange.loads(text.replace('"year": 2021', '"year": 999999999999')).year == 999999999999
