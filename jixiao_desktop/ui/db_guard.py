@@ -18,7 +18,8 @@ from jixiao_desktop.ui import msgbox
 if TYPE_CHECKING:
     from jixiao_desktop.ui.main_window import MainWindow
 
-DAMAGED_LIST_TEXT = "数据文件已损坏，表单暂时无法列出（它们并没有被删除）。\n\n{message}\n\n请用菜单“文件 → 恢复备份…”恢复，或重新打开程序导出仍可读取的表单。"
+DAMAGED_LIST_TEXT = ("数据文件已损坏，表单暂时无法列出（它们并没有被删除）。\n\n{message}\n\n"
+                     "要导出仍可读取的表单，请用菜单“文件 → 检查数据文件完整性”。")
 
 
 class DatabaseGuard(QObject):
@@ -259,8 +260,10 @@ class DatabaseGuard(QObject):
             msgbox.error(window, "已停止保存", db.replaced_problem(self.db_path),
                          "窗口中的内容没有丢失。")
             return
+        from jixiao_desktop.storage.errors import StaleWriteError
+
         exc = getattr(window.session, "last_exception", None)
-        if type(exc).__name__ == "StaleWriteError" and "stale" not in self._told:
+        if isinstance(exc, StaleWriteError) and "stale" not in self._told:
             self._told.add("stale")
             msgbox.error(window, "表单已在别处被修改", message,
                          "为避免覆盖别人的修改，本窗口的内容没有保存。请先用“导出”把窗口中的内容另存为文件，"

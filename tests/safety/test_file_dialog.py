@@ -133,3 +133,27 @@ def test_a_replaced_wal_stops_the_writes_and_says_so(tmp_path: Path, jinrongjie:
         repo.close()
     with FormRepository.open(db) as again:
         assert again.load(form_id).form.goals == "保存过的内容"
+
+
+def test_a_stale_write_is_said_once_and_the_typing_kept(
+        qtbot: Any, make_window: Callable[[], Any], messages: Messages, jinrongjie: Form, db_path: Path) -> None:
+    """Another writer changed the form: the window refuses to overwrite it and says what to do."""
+    window = make_window()
+    form_id = window.repo.create(jinrongjie)
+    window.refresh_form_list()
+    assert window.open_form(form_id)
+    with FormRepository.open(db_path) as other:  # another window, a collect, a reviewer
+        theirs = other.load(form_id).form
+        theirs.goals = "别处改过的内容"
+        other.save(form_id, theirs)
+    window.editor.focus_field("goals")
+    goals = window.focusWidget()
+    type_text(goals, "本窗口的修改")
+    qtbot.waitUntil(lambda: bool(window.session.last_error), timeout=5000)
+    [(kind, _title, _text, detail)] = [m for m in messages.shown if m[1] == "表单已在别处被修改"]
+    assert kind is msgbox.Kind.ERROR and "导出" in detail
+    assert "本窗口的修改" in window.session.form.goals  # nothing typed is lost
+    window.session.save()
+    assert len([m for m in messages.shown if m[1] == "表单已在别处被修改"]) == 1  # said once, not at every retry
+    with FormRepository.open(db_path) as repo:
+        assert repo.load(form_id).form.goals == "别处改过的内容"  # their change is not overwritten

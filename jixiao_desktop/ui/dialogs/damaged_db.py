@@ -51,7 +51,7 @@ class DamagedDatabaseDialog(QDialog):
             if item.form is None:
                 mark = "✗ 无法读取"
             elif item.source == "version":
-                mark = "✓ 可读取（最近保存的版本）"
+                mark = "✓ 只能读出它最近保存的历史版本"
             else:
                 mark = "✓ 可读取"
             self.forms.addItem(f"{mark}　{item.label}" + ("（回收站）" if item.deleted else ""))
