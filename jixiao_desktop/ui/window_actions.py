@@ -73,7 +73,12 @@ def wire(window: MainWindow) -> None:
 
 
 def _follow_checks_visibility(window: MainWindow, visible: bool) -> None:
-    # Hiding the window also hides docks; only follow what the clerk did.
+    # Hiding the window also hides docks; only follow what the clerk did. While the window is
+    # being destroyed its dock still reports being hidden: nothing to follow then.
+    from shiboken6 import isValid
+
+    if not isValid(window):
+        return
     if window.isVisible() and not window.isMinimized():
         window.ui.actionToggleChecks.setChecked(visible)
 
