@@ -86,4 +86,14 @@ pd = preview_dialog(pages, w); pd.resize(1000, 780); pd.show(); settle(); shot("
 w.delete_form(nid); shot("15-deleted-undo-bar")
 from jixiao_desktop.ui.dialogs.recycle_bin import RecycleBinDialog
 rb = RecycleBinDialog(w.repo, w); rb.show(); shot("16-recycle-bin", rb); rb.close()
+# last year's form from Word: the 导入预览 of a .docx with pending changes; 粘贴上年表格
+from tests.importers.docx_builder import Shape, form_docx
+docx = form_docx(exchange.load(fx / "niujie-2021.json"), Path(tmp) / "牛街2021年绩效目标申报表.docx",
+                 Shape(tracked_changes=True, continue_goals_after=7, year_text="（   {year} 年度）"))
+def grab_preview(dialog):
+    dialog.resize(1000, 760); dialog.show(); shot("30-import-preview-word", dialog); dialog.close(); return False
+w.import_flow.exec_preview = grab_preview; w.import_file(docx)
+from jixiao_desktop.ui.dialogs.paste_table import PasteTableDialog
+pt = PasteTableDialog(w); pt.set_text((fx / "reference" / "001_3499bd89704c2096.txt").read_text(encoding="utf-8"))
+pt.show(); shot("31-paste-table", pt); pt.close()
 w.close()

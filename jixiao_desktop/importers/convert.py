@@ -19,13 +19,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from jixiao_desktop.errors import KnownError
+
 TIMEOUT_S = 90.0  # the first start of LibreOffice on a slow office PC builds its profile
 
 NOT_INSTALLED = ("这台电脑没有安装 LibreOffice，无法直接读取 .doc/.wps 文件；请在 Word 或 WPS 中打开它，"
                  "“另存为”Word 文档（.docx）后再导入")
 
 
-class ConversionError(Exception):
+class ConversionError(KnownError):
     """The file could not be converted; ``str()`` is one Chinese sentence."""
 
 

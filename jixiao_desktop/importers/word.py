@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from jixiao_desktop.errors import KnownError
 from xml.etree.ElementTree import Element
 
 from jixiao_desktop.domain.model import Form
@@ -27,7 +29,7 @@ _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOCUMENT = "/officeDocument"
 
 
-class WordImportError(Exception):
+class WordImportError(KnownError):
     """The Word file or text could not be read as a form; ``str()`` is one Chinese sentence."""
 
 

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from jixiao_desktop.domain.model import Form
 from jixiao_desktop.settings import Settings
 from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.errors import KNOWN, describe, show_known
 
 if TYPE_CHECKING:
     from jixiao_desktop.storage.repository import FormRepository, FormSummary
+    from jixiao_desktop.ui.dialogs.import_flow import ImportFlow
     from jixiao_desktop.ui.dialogs.new_form import NewFormRequest
     from jixiao_desktop.ui.form_list import FormListPage
     from jixiao_desktop.ui.session import FormSession
@@ -60,6 +60,7 @@ class LibraryActions:
         self._settings = settings
         self._form_list = form_list
         self._hooks = hooks
+        self.import_flow: ImportFlow | None = None  # set by the window
 
     # --- reading the list ----------------------------------------------------------------
 
@@ -157,32 +158,16 @@ class LibraryActions:
         return new_id
 
     def import_file(self, path: Path | None = None) -> int | None:
-        from jixiao_desktop.ui import transfer
+        """导入: any form file the app reads, through the 导入预览 (``ui.dialogs.import_flow``)."""
+        from jixiao_desktop.formfiles import import_filters
 
-        repo = self._repo()
-        if repo is None:
+        if self._repo() is None or self.import_flow is None:
             return None
         if path is None:
-            path = msgbox.ask_open_path(self._parent, "导入表单", self._settings.last_directory(),
-                                        transfer.IMPORT_FILTERS)
+            path = msgbox.ask_open_path(self._parent, "导入表单", self._settings.last_directory(), import_filters())
             if path is None:
                 return None
-        self._settings.set_last_directory(str(path.parent))
-        try:
-            form: Form = transfer.import_form(path)
-        except KNOWN as exc:
-            msgbox.error(self._parent, "导入失败", f"无法导入“{path.name}”：{describe(exc)}", "没有导入任何内容。")
-            return None
-        try:
-            form_id = repo.create(form, note=f"从 {path.name} 导入")
-        except KNOWN as exc:
-            show_known(self._parent, "导入失败", exc, "没有导入任何内容。")
-            return None
-        self._settings.remember_department(form.department)
-        self._hooks.refresh_list(form_id)
-        self._hooks.open_form(form_id)
-        self._hooks.status(f"已导入“{path.name}”：{form_name(form.year, form.department)}。")
-        return form_id
+        return self.import_flow.import_path(path)
 
     # --- delete / recycle bin -------------------------------------------------------------
 

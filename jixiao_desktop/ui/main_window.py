@@ -31,6 +31,7 @@ from jixiao_desktop.ui.checks_panel import ChecksPanel
 from jixiao_desktop.ui.edit_actions import UndoActions
 from jixiao_desktop.ui.errors import KNOWN, show_known
 from jixiao_desktop.ui.findings_view import FindingsView
+from jixiao_desktop.ui.dialogs.import_flow import ImportFlow
 from jixiao_desktop.ui.form_list import FormListPage
 from jixiao_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from jixiao_desktop.ui.library import LibraryActions, LibraryHooks, form_name
@@ -94,6 +95,9 @@ class MainWindow(QMainWindow):
                                                    show_list=self.show_form_list,
                                                    clear_editor=self._clear_editor, status=self.show_status,
                                                    list_failed=lambda exc: self.db_guard.list_failed(exc)))
+        # 导入 / 粘贴上年表格 / drag and drop: every form file through the 导入预览
+        self.import_flow = ImportFlow(self)
+        self.library.import_flow = self.import_flow
         self.findings = FindingsView(self, self.checks_panel, self.checker, settings, lambda: self.session,
                                      lambda: self.editor, self.counts_label,
                                      lambda: self.ui.stack.setCurrentWidget(self.ui.editorPage),

@@ -60,6 +60,10 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
     monkeypatch.setattr(msgbox, "ask_text", lambda *a, **k: record.text_answer)
     monkeypatch.setattr(msgbox, "ask_open_path", lambda *a, **k: record.open_path)
     monkeypatch.setattr(msgbox, "ask_save_path", lambda *a, **k: record.save_path)
+    # The 导入预览 and 粘贴上年表格 dialogs are answered like a question (answer True = 导入).
+    from jixiao_desktop.ui.dialogs import import_flow
+
+    monkeypatch.setattr(import_flow, "_exec", lambda dialog: record.answer)
     return record
 
 
