@@ -201,8 +201,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         _fail(f"{args.file}：未能保存：{exc}")
     finally:
         repo.close()
+    # spec/cli.md: the new id alone on standard output (scripts read it), what was stored on stderr.
     title = f"{form.department or '（未填单位名称）'}（{form.year or '    '}年度）"
-    print(f"已导入：{title}，编号 {form_id}")
+    print(form_id)
+    print(f"已导入：{title}，编号 {form_id}", file=sys.stderr)
     return EXIT_OK
 
 

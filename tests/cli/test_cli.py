@@ -135,9 +135,10 @@ def test_zip_that_is_not_a_workbook_is_refused(tmp_path: Path, capsys: pytest.Ca
 def test_import_list_export_db_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "store.db")
     assert main(["import", str(NIUJIE), "--db", db]) == 0
-    out = capsys.readouterr().out
-    form_id = out.strip().split()[-1]
-    assert form_id.isdigit() and "牛街" in out
+    captured = capsys.readouterr()
+    form_id = captured.out.strip()  # the id alone on stdout (spec/cli.md), for scripts
+    assert form_id.isdigit() and captured.out == f"{form_id}\n"
+    assert "牛街" in captured.err and f"编号 {form_id}" in captured.err
 
     assert main(["list", "--json", "--db", db]) == 0
     forms = json.loads(capsys.readouterr().out)["forms"]

@@ -190,3 +190,17 @@ def test_bad_word_file_says_so_and_stores_nothing(make_window: MakeWindow, messa
     errors = messages.of(msgbox.Kind.ERROR)
     assert len(errors) == 1 and name in errors[0][2] and expected in errors[0][2]
     assert answer.seen == [] and window.repo.list_forms() == []
+
+
+def test_every_import_in_the_window_is_preceded_by_a_backup(make_window: MakeWindow, niujie: Form,
+                                                             jinrongjie: Form, tmp_path: Path) -> None:
+    """spec/cli.md: a backup before every import — in the window as on the command line."""
+    from jixiao_desktop.storage import backups
+
+    window = make_window()
+    window.import_flow.exec_preview = Answer()
+    assert window.import_file(form_docx(niujie, tmp_path / "n.docx")) is not None
+    # The first import into an empty database has nothing to keep; the second one does.
+    assert window.import_file(form_docx(jinrongjie, tmp_path / "j.docx")) is not None
+    made = [b for b in backups.list_backups(window.repo.db_path) if b.reason == "import"]
+    assert made and made[0].forms >= 1

@@ -124,6 +124,10 @@ class ImportFlow(QObject):
             return None
         carry = dialog.carry_over()
         try:
+            if window.repo.is_file:  # spec/cli.md: a backup before every import (a server: its admin's)
+                from jixiao_desktop.storage.backups import take_backup
+
+                take_backup(window.repo.db_path, "import")
             form_id = window.repo.create(form, note=note)
         except KNOWN as exc:
             show_known(window, "导入失败", exc, "没有导入任何内容。")
