@@ -89,6 +89,20 @@ class Settings:
     def set_last_form_id(self, form_id: int | None) -> None:
         self._qs.setValue("forms/last_id", form_id or 0)
 
+    def form_tab(self, form_id: int) -> int:
+        """The editor tab the clerk was on in this form (reopening lands there)."""
+        return self._int(f"forms/tab-{form_id}", 0)
+
+    def set_form_tab(self, form_id: int, index: int) -> None:
+        self._qs.setValue(f"forms/tab-{form_id}", index)
+
+    def export_filter(self) -> str:
+        """The file type chosen at the last 导出 (its filter text), "" before the first."""
+        return str(self._qs.value("files/export_filter", "") or "")
+
+    def set_export_filter(self, value: str) -> None:
+        self._qs.setValue("files/export_filter", value)
+
     def departments(self) -> list[str]:
         """Department names typed before, most recent first."""
         value = self._qs.value("forms/departments", [])

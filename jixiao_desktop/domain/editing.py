@@ -245,6 +245,15 @@ def next_row_name(form: Form, category: Category) -> str:
     return f"{prefix}{chinese_numeral(number)}："
 
 
+# Findings about the form as a whole that are about one category: where the clerk adds it.
+RULE_CATEGORY: dict[str, Category] = {
+    "indicators.output_missing": Category.OUTPUT,
+    "indicators.outcome_missing": Category.OUTCOME,
+    "indicators.satisfaction_missing": Category.SATISFACTION,
+    "indicators.cost_missing": Category.OUTPUT,
+}
+
+
 _CATEGORY_ORDER = (Category.OUTPUT, Category.OUTCOME, Category.SATISFACTION, Category.OTHER)
 
 

@@ -69,8 +69,11 @@ def ask_open(parent: QWidget | None, title: str, directory: str, filters: str) -
     return Path(dialog.selectedFiles()[0])
 
 
-def ask_save(parent: QWidget | None, title: str, suggested: str, filters: str) -> tuple[Path, str] | None:
+def ask_save(parent: QWidget | None, title: str, suggested: str, filters: str,
+             selected_filter: str = "") -> tuple[Path, str] | None:
     dialog = make_dialog(parent, title, suggested, filters, save=True)
+    if selected_filter:
+        dialog.selectNameFilter(selected_filter)  # the kind chosen at the last 导出
     dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, False)
     if suggested and not Path(suggested).is_dir():
         dialog.selectFile(suggested)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from jixiao_desktop.domain import editing
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
 from jixiao_desktop.settings import Settings
 from jixiao_desktop.ui.checks_panel import ChecksPanel, apply_fix, summary_text
@@ -65,6 +66,10 @@ class FindingsView:
         if editor is None or not self._is_open():
             return
         self._show_editor()
+        category = editing.RULE_CATEGORY.get(finding.rule) if not finding.field else None
+        if category is not None:  # 没有效果（效益）指标 → the 效果 tab, where the clerk adds one
+            editor.show_category(category)
+            return
         if not editor.focus_field(finding.field, finding.span):
             self._status("该项在当前格式中没有对应的输入框。")
 

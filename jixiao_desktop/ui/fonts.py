@@ -51,6 +51,11 @@ def install_locale_and_translator(app: QApplication) -> QTranslator | None:
         locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ):
         app.installTranslator(translator)
+        # Strings whose source text changed in Qt 6.11 ("&Look in:", "Files of &type:" in the
+        # file dialog) that qtbase_zh_CN.qm lacks. Installed last, so it is asked first.
+        supplement = QTranslator(app)
+        if supplement.load(str(bundled / "jixiao_qt_zh_CN.qm")):
+            app.installTranslator(supplement)
         return translator
     return None
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from jixiao_desktop.domain.model import FormStatus
+from jixiao_desktop.domain.model import TEMPLATES, FormStatus
 from jixiao_desktop.ui.forms.ui_form_list import Ui_FormListPage
 from jixiao_desktop.ui.source_sort import SortedRows, SourceSortProxy
 
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from jixiao_desktop.storage.repository import FormSummary
 
 _Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("年度", "部门（单位）", "状态", "最后保存")
+COLUMNS = ("年度", "部门（单位）", "格式", "状态", "最后保存")
+TEMPLATE_SHORT = {"bj-2021-dept-overall": "北京2021部门整体", "tabular": "表格式"}
 
 
 class Role(enum.IntEnum):
@@ -32,12 +33,12 @@ class Role(enum.IntEnum):
 
 
 def format_time(at: datetime | None) -> str:
-    """``2026-11-23 19:05`` in local time (stored times may be UTC-aware)."""
+    """``2026-11-23 19:05:07`` in local time (stored times may be UTC-aware)."""
     if at is None:
         return ""
     if at.tzinfo is not None:
         at = at.astimezone()
-    return at.strftime("%Y-%m-%d %H:%M")
+    return at.strftime("%Y-%m-%d %H:%M:%S")
 
 
 def status_text(summary: FormSummary) -> str:
@@ -68,10 +69,12 @@ class FormListModel(QAbstractTableModel):
     def sort_key(summary: FormSummary, column: int) -> Any:
         if column == 0:
             return summary.year or 0
-        if column == 3:
+        if column == 4:
             return summary.updated_at.timestamp() if summary.updated_at else 0.0
         if column == 1:
             return summary.department or "（未填写单位）"
+        if column == 2:
+            return TEMPLATE_SHORT.get(summary.template, summary.template or "—")
         return status_text(summary)
 
     def summary(self, row: int) -> FormSummary | None:
@@ -103,6 +106,8 @@ class FormListModel(QAbstractTableModel):
             if column == 1:
                 return summary.department or "（未填写单位）"
             if column == 2:
+                return TEMPLATE_SHORT.get(summary.template, summary.template or "—")
+            if column == 3:
                 return status_text(summary)
             return format_time(summary.updated_at)
         if role == Role.SORT:
@@ -111,6 +116,8 @@ class FormListModel(QAbstractTableModel):
             return summary.id
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return summary.department
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return TEMPLATES.get(summary.template, summary.template)
         return None
 
 
@@ -146,8 +153,12 @@ class FormListPage(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(100)  # widths from the first rows, not all 10,000
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().hide()
-        table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        self.proxy.setFilterKeyColumn(-1)  # the search box looks in every column (单位, 年度, 格式, 状态)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.ui.searchEdit.textChanged.connect(self._search)
         table.doubleClicked.connect(lambda _index: self._emit_with_id(self.open_requested))
         table.activated.connect(lambda _index: self._emit_with_id(self.open_requested))
         table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -169,6 +180,12 @@ class FormListPage(QWidget):
         if keep is not None:
             self.select(keep)
         elif rows:
+            self.ui.formTable.selectRow(0)
+        self._update_buttons()
+
+    def _search(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        if self.selected_id() is None and self.proxy.rowCount() > 0:
             self.ui.formTable.selectRow(0)
         self._update_buttons()
 

@@ -24,7 +24,7 @@ from jixiao_desktop import APP_NAME
 from jixiao_desktop.domain.findings import CheckSettings
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.settings import Settings
-from jixiao_desktop.ui import msgbox, window_actions, window_geometry
+from jixiao_desktop.ui import export_dialog, msgbox, window_actions, window_geometry
 from jixiao_desktop.ui.bureau import hooks as bureau_hooks
 from jixiao_desktop.ui.checker import LiveChecker
 from jixiao_desktop.ui.checks_panel import ChecksPanel
@@ -263,6 +263,8 @@ class MainWindow(QMainWindow):
         else:
             self._show_in_editor(form)
         self.settings.set_last_form_id(form_id)
+        self.editor.tab_widget().setCurrentIndex(self.settings.form_tab(form_id))  # where the clerk was
+        self.checks_panel.ui.findingsView.scrollToTop()
         self.ui.stack.setCurrentWidget(self.ui.editorPage)
         self.form_list.hide_deleted_notice()
         self._update_state()
@@ -295,9 +297,10 @@ class MainWindow(QMainWindow):
         self.checker.schedule()
         self._update_title()
 
-    def _on_tab_changed(self, *_: object) -> None:
-        if self.session is not None:
+    def _on_tab_changed(self, index: int) -> None:
+        if self.session is not None and self.session.form_id is not None:
             self.session.save()
+            self.settings.set_form_tab(self.session.form_id, index)
 
     def session_is_final(self) -> bool:
         return self.session is not None and self.session.is_final
@@ -332,9 +335,6 @@ class MainWindow(QMainWindow):
 
     # --- actions on the form the clerk sees ---------------------------------------------------
 
-    def import_file(self, path: Path | None = None) -> int | None:
-        return self.library.import_file(path)
-
     def finalise(self) -> bool:
         return self._show_target("定稿") and self.lifecycle.finalise()
 
@@ -349,7 +349,10 @@ class MainWindow(QMainWindow):
         return self.lifecycle.history_dialog() if self._show_target("历史版本") else None
 
     def export_file(self, path: Path | None = None, chosen_filter: str = "") -> Path | None:
-        return self.output.export_file(path, chosen_filter) if self._show_target("导出") else None
+        if not self._show_target("导出"):
+            return None
+        return export_dialog.export(self, self.settings, self.output, self.session.form if self.session else None,
+                                    path, chosen_filter)
 
     def print_preview(self) -> None:
         if self._show_target("打印"):

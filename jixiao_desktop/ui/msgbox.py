@@ -65,27 +65,36 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value if ok else None
 
 
+def start_directory(directory: str = "") -> str:
+    """Where a file dialog opens: the folder last used, else 文档 (never the program's folder)."""
+    if directory and Path(directory).is_dir():
+        return directory
+    from PySide6.QtCore import QStandardPaths
+
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+
 def ask_open_path(parent: QWidget | None, title: str, directory: str, filters: str) -> Path | None:
     """A file to open, or None when cancelled (the dialog never opens files to sniff them)."""
     from jixiao_desktop.ui import file_dialog
 
-    return file_dialog.ask_open(parent, title, directory, filters)
+    return file_dialog.ask_open(parent, title, start_directory(directory), filters)
 
 
 def ask_save_path(
-    parent: QWidget | None, title: str, suggested: str, filters: str
+    parent: QWidget | None, title: str, suggested: str, filters: str, selected_filter: str = ""
 ) -> tuple[Path, str] | None:
     """A file name to save to and the chosen filter, or None when cancelled."""
     from jixiao_desktop.ui import file_dialog
 
-    return file_dialog.ask_save(parent, title, suggested, filters)
+    return file_dialog.ask_save(parent, title, suggested, filters, selected_filter)
 
 
 def ask_folder(parent: QWidget | None, title: str, directory: str) -> Path | None:
     """A folder, or None when cancelled (the same non-sniffing dialog)."""
     from jixiao_desktop.ui import file_dialog
 
-    return file_dialog.ask_folder(parent, title, directory)
+    return file_dialog.ask_folder(parent, title, start_directory(directory))
 
 
 def choose(parent: QWidget | None, title: str, text: str, choices: list[str], detail: str = "") -> int | None:

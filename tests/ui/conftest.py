@@ -30,6 +30,7 @@ class Messages:
     open_path: Path | None = None
     save_path: tuple[Path, str] | None = None
     choice: int | None = 0  # what ``msgbox.choose`` returns (index of the answer, None = 取消)
+    opened: list[Path] = field(default_factory=list)  # files/folders the window asked the desktop to open
 
     def kinds(self) -> list[msgbox.Kind]:
         return [kind for kind, *_ in self.shown]
@@ -57,6 +58,9 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
         return record.choice
 
     monkeypatch.setattr(msgbox, "choose_index", choose_index)
+    from jixiao_desktop.ui import export_dialog
+
+    monkeypatch.setattr(export_dialog, "open_path", lambda path: record.opened.append(path) or True)
     monkeypatch.setattr(msgbox, "ask_text", lambda *a, **k: record.text_answer)
     monkeypatch.setattr(msgbox, "ask_open_path", lambda *a, **k: record.open_path)
     monkeypatch.setattr(msgbox, "ask_save_path", lambda *a, **k: record.save_path)

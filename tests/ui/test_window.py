@@ -331,7 +331,7 @@ def test_importing_a_broken_file_says_so_in_chinese_and_stores_nothing(
     window = make_window()
     path = tmp_path / name
     path.write_bytes(content)
-    assert window.import_file(path) is None
+    assert window.library.import_file(path) is None
     errors = messages.of(msgbox.Kind.ERROR)
     assert len(errors) == 1
     _, title, text, _ = errors[0]
@@ -506,7 +506,7 @@ def test_xlsx_and_pdf_export_and_xlsx_import(make_window: MakeWindow, messages: 
     assert xlsx is not None and xlsx.read_bytes()[:2] == b"PK"
     assert pdf == tmp_path / "牛街.pdf" and pdf.read_bytes()[:5] == b"%PDF-"
     assert not list(tmp_path.glob(".*.tmp"))
-    new_id = window.import_file(xlsx)
+    new_id = window.library.import_file(xlsx)
     assert new_id is not None
     assert window.editor is not None and window.editor.form().department == niujie.department
     assert window.repo is not None and len(window.repo.list_forms()) == 2

@@ -208,3 +208,49 @@ def test_exporting_excel_with_control_characters_warns_like_the_cli(
     assert window.export_file(target) == target
     warning = next(m for m in messages.of(msgbox.Kind.WARNING) if "控制字符" in m[1])
     assert "\\x07" in warning[2]
+
+
+# --- opening: title, tab, checks list -------------------------------------------------------------
+
+
+def test_opening_names_the_form_in_the_title_and_returns_to_the_clerks_tab(
+        make_window: MakeWindow, jinrongjie: Form, niujie: Form) -> None:
+    window, first = open_stored(make_window, jinrongjie)
+    assert window.repo is not None and window.editor is not None
+    second = window.repo.create(niujie)
+    assert "金融街" in window.windowTitle()
+    tabs = window.editor.tab_widget()
+    tabs.setCurrentIndex(2)  # the clerk works on the indicators
+    assert window.open_form(second)
+    assert "牛街" in window.windowTitle()
+    assert tabs.currentIndex() == 0  # 牛街 was never opened: its first tab
+    assert window.open_form(first)
+    assert tabs.currentIndex() == 2
+    window.close()
+    again = make_window()  # the next start reopens the last form where the clerk was
+    assert again.editor is not None and again.editor.tab_widget().currentIndex() == 2
+    assert "金融街" in again.windowTitle()
+
+
+def test_opening_another_form_shows_its_checks_from_the_top(make_window: MakeWindow, niujie: Form,
+                                                            jinrongjie: Form) -> None:
+    window, _ = open_stored(make_window, niujie)
+    assert window.repo is not None
+    other = window.repo.create(jinrongjie)
+    view = window.checks_panel.ui.findingsView
+    view.resize(200, 60)
+    window.checker.run_now()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    assert window.open_form(other)
+    window.checker.run_now()
+    assert view.verticalScrollBar().value() == 0
+
+
+def test_no_outcome_indicator_opens_the_outcome_tab(make_window: MakeWindow, niujie: Form) -> None:
+    from jixiao_desktop.domain.model import Category
+
+    window, _ = open_stored(make_window, niujie)
+    assert window.editor is not None
+    finding = next(f for f in window.checker.run_now() if f.rule == "indicators.outcome_missing")
+    window.checks_panel.finding_activated.emit(finding)  # the clerk clicks it in the panel
+    assert window.editor.tab_widget().currentWidget() is window.editor.category_tab(Category.OUTCOME)

@@ -154,14 +154,21 @@ class FormEditor(QWidget):
         path points nowhere in this form.
         """
         if path == "":
-            self._tabs.setCurrentWidget(self._category_tabs[Category.OUTPUT])
-            return True
+            return self.show_category(Category.OUTPUT)
         parsed = parse_path(path)
         tab = self._tab_for(parsed)
         if tab is None:
             return False
         self._tabs.setCurrentWidget(tab)
         return tab.focus_path(parsed, span)
+
+    def show_category(self, category: Category) -> bool:
+        """Show the tab of an indicator category (where 添加行 adds a missing one)."""
+        tab = self._category_tabs.get(category) or self._category_tabs.get(Category.OUTPUT)
+        if tab is None:
+            return False
+        self._tabs.setCurrentWidget(tab)
+        return True
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Mark the fields the findings are about: red for errors, yellow for warnings."""

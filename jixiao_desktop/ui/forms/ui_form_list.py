@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLayout,
-    QHeaderView, QLabel, QPushButton, QSizePolicy,
-    QSpacerItem, QStackedWidget, QTableView, QVBoxLayout,
-    QWidget)
+    QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QStackedWidget, QTableView,
+    QVBoxLayout, QWidget)
 
 class Ui_FormListPage(object):
     def setupUi(self, FormListPage):
@@ -68,6 +68,12 @@ class Ui_FormListPage(object):
         self.tablePageLayout = QVBoxLayout(self.tablePage)
         self.tablePageLayout.setObjectName(u"tablePageLayout")
         self.tablePageLayout.setContentsMargins(0, 0, 0, 0)
+        self.searchEdit = QLineEdit(self.tablePage)
+        self.searchEdit.setObjectName(u"searchEdit")
+        self.searchEdit.setClearButtonEnabled(True)
+
+        self.tablePageLayout.addWidget(self.searchEdit)
+
         self.formTable = QTableView(self.tablePage)
         self.formTable.setObjectName(u"formTable")
         self.formTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -149,6 +155,7 @@ class Ui_FormListPage(object):
         self.hintLabel.setText(QCoreApplication.translate("FormListPage", u"\u53cc\u51fb\u4e00\u5f20\u8868\u5355\u7ee7\u7eed\u586b\u5199\uff1b\u6bcf\u6b21\u4fee\u6539\u90fd\u4f1a\u81ea\u52a8\u4fdd\u5b58\u3002", None))
         self.undoLabel.setText(QCoreApplication.translate("FormListPage", u"\u5df2\u79fb\u5230\u56de\u6536\u7ad9\u3002", None))
         self.undoDeleteButton.setText(QCoreApplication.translate("FormListPage", u"\u64a4\u9500\u5220\u9664", None))
+        self.searchEdit.setPlaceholderText(QCoreApplication.translate("FormListPage", u"\u67e5\u627e\u8868\u5355\uff1a\u8f93\u5165\u5355\u4f4d\u540d\u79f0\u6216\u5e74\u5ea6", None))
         self.emptyLabel.setText(QCoreApplication.translate("FormListPage", u"\u8fd8\u6ca1\u6709\u8868\u5355\u3002\n"
 "\u70b9\u51fb\u201c\u65b0\u5efa\u8868\u5355\u201d\u5f00\u59cb\u586b\u5199\uff0c\u6216\u201c\u5bfc\u5165\u201d\u5df2\u6709\u7684 .jixiao.json / Excel \u6587\u4ef6\u3002", None))
         self.openButton.setText(QCoreApplication.translate("FormListPage", u"\u6253\u5f00", None))

@@ -1,0 +1,61 @@
+"""The form list as a clerk uses it, and its model as Qt's model tester checks it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from jixiao_desktop.domain.model import FormStatus
+from jixiao_desktop.storage.repository import FormSummary
+from jixiao_desktop.ui.form_list import FormListModel, format_time
+
+
+def _summary(form_id: int, year: int | None, department: str, status: FormStatus = FormStatus.DRAFT,
+             template: str = "bj-2021-dept-overall") -> FormSummary:
+    return FormSummary(id=form_id, year=year, department=department, template=template, status=status,
+                       updated_at=datetime(2026, 11, 23, 19, 5, 7, tzinfo=UTC), deleted=False,
+                       funds_need_review=False)
+
+
+def test_form_list_model_passes_the_model_tester(qapp: Any, qtmodeltester: Any) -> None:
+    model = FormListModel()
+    qtmodeltester.check(model)
+    model.set_rows([_summary(1, 2021, "金融街街道办事处"), _summary(2, None, "", FormStatus.FINAL),
+                    _summary(3, 2023, "某小学", template="tabular")])
+    qtmodeltester.check(model)
+    model.set_rows([])
+    qtmodeltester.check(model)
+
+
+def test_times_are_shown_to_the_second() -> None:
+    shown = format_time(datetime(2026, 11, 23, 19, 5, 7))
+    assert shown == "2026-11-23 19:05:07"
+
+
+def test_the_list_shows_the_format_and_the_search_box_finds_a_unit(make_window: Any, jinrongjie: Any,
+                                                                   niujie: Any) -> None:
+    from jixiao_desktop.domain import exchange
+    from tests.conftest import FIXTURES
+
+    window = make_window()
+    assert window.repo is not None
+    for form in (jinrongjie, niujie, exchange.load(FIXTURES / "school-tabular-2023.json")):
+        window.repo.create(form)
+    window.refresh_form_list()
+    page = window.form_list
+    headers = [page.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(page.proxy.columnCount())]
+    assert "格式" in headers
+    column = headers.index("格式")
+    shown = {page.proxy.index(r, column).data() for r in range(page.proxy.rowCount())}
+    assert shown == {"北京2021部门整体", "表格式"}
+
+    page.ui.searchEdit.setText("牛街")  # what the clerk types into 查找表单
+    assert page.proxy.rowCount() == 1
+    assert "牛街" in page.proxy.index(0, 1).data()
+    assert page.selected_id() is not None
+    page.ui.searchEdit.setText("2099")
+    assert page.proxy.rowCount() == 0
+    page.ui.searchEdit.clear()
+    assert page.proxy.rowCount() == 3
