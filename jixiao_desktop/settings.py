@@ -96,6 +96,13 @@ class Settings:
     def set_form_tab(self, form_id: int, index: int) -> None:
         self._qs.setValue(f"forms/tab-{form_id}", index)
 
+    def editor_zoom(self) -> int:
+        """Points added to the editor's text size (Ctrl+wheel), 0 = as the system sets it."""
+        return self._int("window/editor_zoom", 0)
+
+    def set_editor_zoom(self, steps: int) -> None:
+        self._qs.setValue("window/editor_zoom", steps)
+
     def export_filter(self) -> str:
         """The file type chosen at the last 导出 (its filter text), "" before the first."""
         return str(self._qs.value("files/export_filter", "") or "")

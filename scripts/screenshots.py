@@ -19,6 +19,7 @@ OUT = ROOT / "docs" / "screenshots"
 only = set(sys.argv[1:])
 app = create_application()
 msgbox.show_message = lambda *a, **k: msgbox.Button.Yes
+msgbox.choose_index = lambda *a, **k: 0
 s = Settings(); s.remember_department("北京市西城区人民政府牛街街道办事处"); s.remember_department("北京市西城区人民政府金融街街道办事处")
 w = MainWindow(s, Path(os.environ["JIXIAO_DB"]))
 w.resize(1280, 800); w.show(); w.finish_startup()
@@ -54,14 +55,14 @@ key(wid, "\b"); w.checker.run_now()
 # acknowledge the quotes warning
 row = next(i for i, f in enumerate(w.checks_panel.model.findings()) if f.rule == "text.unbalanced_quotes")
 w.checks_panel.select_row(row); w.checks_panel.acknowledge_current()
-w.focus_finding(w.checks_panel.model.findings()[row]); shot("04-jinrongjie-acknowledged")
+w.findings.focus(w.checks_panel.model.findings()[row]); shot("04-jinrongjie-acknowledged")
 tabs("05-niujie", nid)
 row = next(i for i, f in enumerate(w.checks_panel.model.findings()) if f.rule == "text.numbering_broken")
-w.checks_panel.select_row(row); w.focus_finding(w.checks_panel.model.findings()[row]); shot("06-niujie-numbering")
+w.checks_panel.select_row(row); w.findings.focus(w.checks_panel.model.findings()[row]); shot("06-niujie-numbering")
 # copy to next year
-w.copy_from_last_year(jid); w.checker.run_now()
+w.library.copy_from_last_year(jid); w.checker.run_now()
 row = next((i for i, f in enumerate(w.checks_panel.model.findings()) if f.rule == "text.stale_year"), 0)
-w.checks_panel.select_row(row); w.focus_finding(w.checks_panel.model.findings()[row]); shot("07-copied-2022-stale-year")
+w.checks_panel.select_row(row); w.findings.focus(w.checks_panel.model.findings()[row]); shot("07-copied-2022-stale-year")
 # finalised
 w.open_form(jid); w.finalise(); shot("08-jinrongjie-finalised")
 # dialogs
@@ -83,7 +84,7 @@ w.open_form(jid)
 from jixiao_desktop.ui.printing import PdfPages, preview_dialog
 pages = PdfPages.from_form(w.session.form, w.session.fingerprint)
 pd = preview_dialog(pages, w); pd.resize(1000, 780); pd.show(); settle(); shot("14-print-preview", pd); pd.close(); pages.close()
-w.delete_form(nid); shot("15-deleted-undo-bar")
+w.library.delete_form(nid); shot("15-deleted-undo-bar")
 from jixiao_desktop.ui.dialogs.recycle_bin import RecycleBinDialog
 rb = RecycleBinDialog(w.repo, w); rb.show(); shot("16-recycle-bin", rb); rb.close()
 # last year's form from Word: the 导入预览 of a .docx with pending changes; 粘贴上年表格

@@ -137,6 +137,18 @@ class LifecycleActions:
             return
         self._hooks.status(f"已记录：“{open_form_name(session)}”的资金数额已核对。")
 
+    def save_version(self) -> None:
+        """Ctrl+S: write now and record a version in the history (autosave does the rest)."""
+        session = self._session()
+        if session is None or not session.is_open:
+            return
+        if session.is_final:
+            self._hooks.status("本表已定稿，内容已保存。")
+            return
+        session.dirty = True  # Ctrl+S always writes and records a version
+        if session.save_with_snapshot("手动保存"):
+            self._hooks.status(f"已保存“{open_form_name(session)}”，并记录了一个历史版本。")
+
     # --- history --------------------------------------------------------------------------
 
     def show_history(self) -> None:

@@ -28,7 +28,7 @@ from jixiao_desktop.ui import export_dialog, msgbox, window_actions, window_geom
 from jixiao_desktop.ui.bureau import hooks as bureau_hooks
 from jixiao_desktop.ui.checker import LiveChecker
 from jixiao_desktop.ui.checks_panel import ChecksPanel
-from jixiao_desktop.ui.edit_actions import UndoActions
+from jixiao_desktop.ui.edit_actions import EditTools, UndoActions
 from jixiao_desktop.ui.errors import KNOWN, show_known
 from jixiao_desktop.ui.findings_view import FindingsView
 from jixiao_desktop.ui.dialogs.import_flow import ImportFlow
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.saved_label = self.status_area.saved
         self.undo_actions = UndoActions(self, self.ui.actionUndo, self.ui.actionRedo,
                                         lambda: self._has_open_form() and not self.session_is_final())
+        self.edit_tools = EditTools(self, lambda: self.editor, settings)  # 剪切…, 查找/替换, zoom, F1
 
         self.output = OutputActions(self, lambda: self.session, self.checker, settings, self.show_status)
         self.library = LibraryActions(self, lambda: self.repo, lambda: self.session, settings, self.form_list,
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
             self.editor.set_department_suggestions(self.settings.departments())
             self.editor.edited.connect(self._on_edited)
             self.editor.current_tab_changed.connect(self._on_tab_changed)
+            self.edit_tools.zoom.watch(self.editor)
         return self.editor
 
     def _show_preview(self, form: Form) -> None:
@@ -305,35 +307,21 @@ class MainWindow(QMainWindow):
     def session_is_final(self) -> bool:
         return self.session is not None and self.session.is_final
 
-    def save_with_snapshot(self) -> None:
-        if self.session is None or not self.session.is_open:
-            return
-        if self.session.is_final:
-            self.show_status("本表已定稿，内容已保存。", 1)
-            return
-        self.session.dirty = True  # Ctrl+S always writes and records a version
-        if self.session.save_with_snapshot("手动保存"):
-            self.show_status("已保存，并记录了一个历史版本。", 1)
-
     def _on_saved(self, at: datetime) -> None:
         self.status_area.show_saved(at)
         self._update_title()
         # Keep the start-up copy as fresh as the database, so that the next start (even after a
         # crash or a power cut) paints this form at once instead of waiting for SQLAlchemy.
-        self._write_startup_copy()
+        self.preview.write_for(self.session, self.settings.last_form_id())
 
     def _on_save_failed(self, message: str) -> None:
         self.status_area.show_save_failed(message)
         self.statusBar().showMessage(f"保存失败：{message}。内容仍在窗口中，稍后会自动重试。", 0)
 
-    def _write_startup_copy(self) -> None:
-        session = self.session
-        if session is not None:
-            self.preview.write(session.form_id if session.is_open else None, session.form,
-                               self.settings.last_form_id(), final=session.is_final,
-                               fingerprint=session.fingerprint)
-
     # --- actions on the form the clerk sees ---------------------------------------------------
+
+    def import_file(self, path: Path | None = None) -> int | None:
+        return self.library.import_file(path)
 
     def finalise(self) -> bool:
         return self._show_target("定稿") and self.lifecycle.finalise()
@@ -406,7 +394,7 @@ class MainWindow(QMainWindow):
                          "为避免丢失内容，窗口暂不关闭。可以先用“导出”把表单另存为文件。")
             event.ignore()
             return
-        self._write_startup_copy()
+        self.preview.write_for(self.session, self.settings.last_form_id())
         window_geometry.save(self, self.settings)
         self.settings.set_window_state(self.saveState())
         self.settings.sync()

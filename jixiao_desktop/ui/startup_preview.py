@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import QWidget
 from jixiao_desktop import startup_cache
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.errors import log_unexpected
+
+if TYPE_CHECKING:
+    from jixiao_desktop.ui.session import FormSession
 
 
 class FirstPaintWatcher(QObject):
@@ -96,6 +100,12 @@ class StartupPreview:
         """Never leave the copy on screen as if it were the stored form."""
         self._cached = None
         self._hooks.hide()
+
+    def write_for(self, session: FormSession | None, last_form_id: int | None) -> None:
+        """After a save or on closing: the copy of the open form if it is the last one, else none."""
+        if session is not None:
+            self.write(session.form_id if session.is_open else None, session.form, last_form_id,
+                       final=session.is_final, fingerprint=session.fingerprint)
 
     @staticmethod
     def write(form_id: int | None, form: Form | None, last_form_id: int | None, *, final: bool,

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from jixiao_desktop.ui.edit_actions import ClipboardActions
+
 if TYPE_CHECKING:
     from jixiao_desktop.ui.forms.ui_main_window import Ui_MainWindow
     from jixiao_desktop.ui.main_window import MainWindow
@@ -41,7 +43,7 @@ def wire(window: MainWindow) -> None:
     ui.actionShowFormList.triggered.connect(window.show_form_list)
     ui.actionImport.triggered.connect(lambda: library.import_file())
     ui.actionExport.triggered.connect(lambda: window.export_file())
-    ui.actionSave.triggered.connect(window.save_with_snapshot)
+    ui.actionSave.triggered.connect(lifecycle.save_version)
     ui.actionPrintPreview.triggered.connect(window.print_preview)
     ui.actionPrint.triggered.connect(window.print_form)
     ui.actionRecycleBin.triggered.connect(library.show_recycle_bin)
@@ -60,6 +62,14 @@ def wire(window: MainWindow) -> None:
     ui.actionToggleChecks.toggled.connect(panel.setVisible)
     panel.visibilityChanged.connect(lambda visible: _follow_checks_visibility(window, visible))
     ui.actionAbout.triggered.connect(lambda: _show_about(window))
+    tools = window.edit_tools
+    ClipboardActions(window.focusWidget, ui.actionCut, ui.actionCopy, ui.actionPaste, ui.actionSelectAll)
+    ui.actionFind.triggered.connect(lambda: tools.find(False))
+    ui.actionReplace.triggered.connect(lambda: tools.find(True))
+    ui.actionZoomIn.triggered.connect(lambda: tools.zoom.change(1))
+    ui.actionZoomOut.triggered.connect(lambda: tools.zoom.change(-1))
+    ui.actionZoomReset.triggered.connect(lambda: tools.zoom.change(0))
+    ui.actionHelp.triggered.connect(tools.help)
     ui.fundsReviewedButton.clicked.connect(lifecycle.mark_funds_reviewed)
     ui.unfinaliseButton.clicked.connect(window.unfinalise)
 
@@ -94,6 +104,8 @@ def enable(ui: Ui_MainWindow, state: ActionState) -> None:
     for action in (ui.actionNewForm, ui.actionShowFormList, ui.actionImport, ui.actionRecycleBin,
                    ui.actionCopyLastYear, ui.actionDeleteForm):
         action.setEnabled(ready)
+    for action in (ui.actionFind, ui.actionReplace):
+        action.setEnabled(ready and is_open and not on_list)
     for action in (ui.actionSave, ui.actionNextFinding, ui.actionPreviousFinding, ui.actionRunChecks):
         action.setEnabled(ready and is_open and not on_list)
     for action in (ui.actionExport, ui.actionPrint, ui.actionPrintPreview, ui.actionHistory):

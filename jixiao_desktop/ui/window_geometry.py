@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QMainWindow
 from jixiao_desktop.settings import Settings
 
 PREFERRED = QSize(1280, 800)
-MARGIN = 16  # frame and a little air
+MARGIN = 16  # left and right: the frame and a little air
+TITLE = 32  # above the client area: the window manager's title bar (setGeometry places the client area)
 
 
 def screen_key(screen: QScreen | None) -> str:
@@ -26,12 +27,12 @@ def screen_key(screen: QScreen | None) -> str:
 
 
 def fitted(available: QRect, preferred: QSize = PREFERRED) -> QRect:
-    """The preferred size clipped to ``available`` (less a margin), centred in it."""
+    """The client area: the preferred size clipped to ``available`` (less frame and title bar), centred."""
     width = min(preferred.width(), max(available.width() - MARGIN, 1))
-    height = min(preferred.height(), max(available.height() - MARGIN * 2, 1))
-    rect = QRect(0, 0, width, height)
-    rect.moveCenter(available.center())
-    return rect
+    height = min(preferred.height(), max(available.height() - TITLE - MARGIN, 1))
+    x = available.left() + (available.width() - width) // 2
+    y = available.top() + TITLE + max(0, (available.height() - TITLE - MARGIN - height) // 2)
+    return QRect(x, y, width, height)
 
 
 def _screen(window: QMainWindow) -> QScreen | None:

@@ -181,6 +181,7 @@ def test_finalise_with_open_warnings_lists_them(make_window: MakeWindow, message
 def test_the_first_window_fits_the_available_screen(available: QRect) -> None:
     rect = fitted(available)
     assert available.contains(rect)
+    assert rect.top() - available.top() >= 24  # room for the title bar above the client area
     assert rect.width() <= 1280 and rect.height() <= 800
     assert rect.width() >= min(1280, available.width() - 40)
 

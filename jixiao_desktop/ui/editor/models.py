@@ -458,6 +458,8 @@ class SourcesModel(_FormTableModel):
             return str(getattr(sources[index.row()], self.ATTRS[index.column()]))
         if role == Role.PATH:
             return path
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:  # amounts line up on the right
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
             mark = self._marks.get(path) or self._marks.get(f"funds.sources[{index.row()}]")
             if mark is None and index.column() == 1 and role == Qt.ItemDataRole.ToolTipRole:

@@ -45,6 +45,8 @@ class BasicTab(EditorTab):
             "funds.total": ui.totalEdit, "funds.basic": ui.basicEdit, "funds.project": ui.projectEdit}
         self._amount_hints = {"funds.total": ui.totalHint, "funds.basic": ui.basicHint,
                               "funds.project": ui.projectHint}
+        for edit in self._amount_edits.values():
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # as in Excel/WPS
         self._marks: dict[str, Mark] = {}
 
         self._completer_model = QStringListModel(self)
