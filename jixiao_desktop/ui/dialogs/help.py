@@ -29,7 +29,7 @@ SECTIONS = (
 
 def help_html() -> str:
     parts = ["<h2>填制说明</h2>"]
-    parts += [f"<p>{html.escape(line)}</p>" for line in INSTRUCTIONS.replace("填制说明：", "").split("。") if line]
+    parts += [f"<p>{html.escape(line)}。</p>" for line in INSTRUCTIONS.replace("填制说明：", "").split("。") if line]
     parts.append("<h2>检查项目</h2><p>检查随填随做，结果列在右侧“检查结果”中。<b>错误</b>改正后才能定稿；"
                  "<b>警告</b>请核对，确认无误可以标为“已知悉”；<b>提示</b>仅供参考。</p>")
     labels = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}

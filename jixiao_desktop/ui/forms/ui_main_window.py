@@ -500,7 +500,7 @@ class Ui_MainWindow(object):
         self.actionAbout.setStatusTip(QCoreApplication.translate("MainWindow", u"\u7248\u672c\u4e0e\u8bb8\u53ef", None))
 #endif // QT_CONFIG(statustip)
 #if QT_CONFIG(shortcut)
-        self.actionAbout.setShortcut(QCoreApplication.translate("MainWindow", u"F1", None))
+        self.actionAbout.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+F1", None))
 #endif // QT_CONFIG(shortcut)
         self.fundsBannerLabel.setText(QCoreApplication.translate("MainWindow", u"\u8d44\u91d1\u6570\u989d\u6cbf\u7528\u4e0a\u5e74\uff0c\u8bf7\u6838\u5bf9\u540e\u70b9\u51fb\u201c\u5df2\u6838\u5bf9\u201d", None))
         self.fundsReviewedButton.setText(QCoreApplication.translate("MainWindow", u"\u5df2\u6838\u5bf9", None))
