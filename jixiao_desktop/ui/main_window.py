@@ -222,8 +222,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
-    def target_form_id(self) -> int | None:
-        """The form an action is about: the one the clerk sees (open in the editor, else selected)."""
+    def target_form_id(self) -> int | None:  # the form the clerk sees: open in the editor, else selected
         if self.ui.stack.currentWidget() is self.ui.editorPage and self.session is not None:
             return self.session.form_id
         return self.form_list.selected_id()
@@ -237,8 +236,6 @@ class MainWindow(QMainWindow):
             msgbox.info(self, what, "请先打开一张表单。", "或在表单列表中选中一张。")
             return False
         return self.open_form(target)
-
-    # --- opening --------------------------------------------------------------------------
 
     def open_form(self, form_id: int) -> bool:
         """Show a stored form in the editor, saving the one open before."""
@@ -289,8 +286,6 @@ class MainWindow(QMainWindow):
     def _clear_editor(self) -> None:
         self.checker.set_form(None)
         self._update_state()
-
-    # --- editing and saving -----------------------------------------------------------------
 
     def _on_edited(self) -> None:
         if self.session is None or not self.session.is_open:
@@ -384,8 +379,6 @@ class MainWindow(QMainWindow):
             ready=self.is_ready, is_open=self._has_open_form(), final=self.session_is_final(),
             on_list=self.ui.stack.currentWidget() is self.ui.startPage,
             funds_review=bool(session and session.funds_need_review)))
-
-    # --- closing --------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing saves; it never asks. If saving fails, stay open so nothing is lost."""
