@@ -116,6 +116,10 @@ def test_collecting_from_the_window(qtbot, window: BureauWindow, tmp_path: Path,
     assert report.added == 1 and len(report.refused) == 1
     assert "新单位" in _units(window)
     assert window.progress.isHidden()
+    if window.repo.is_file:  # a backup was taken before the collect
+        from jixiao_desktop.storage.backups import list_backups
+
+        assert "collect" in [b.reason for b in list_backups(window.repo.db_path)]
     [(title, text)] = messages  # the refused file is named
     assert title == "收集完成" and "无法收入 1 个文件" in text
 

@@ -66,3 +66,28 @@ def test_a_review_file_for_another_form_is_refused(make_window: Any, messages: A
     bad.write_text(exchange.dumps(Form()), encoding="utf-8")
     assert not hooks.import_review(window, bad)
     assert "这是申报表文件，不是审核意见文件" in messages.shown[0][2]
+
+
+def test_the_clerks_window_on_sqlite_and_on_a_database_server(qtbot: Any, messages: Any, db_target: str,
+                                                                jinrongjie: Form) -> None:
+    from jixiao_desktop.app import create_application
+    from jixiao_desktop.settings import Settings
+    from jixiao_desktop.ui.main_window import MainWindow
+
+    with FormRepository.open(db_target) as repo:
+        form_id = repo.create(jinrongjie)
+    create_application()
+    window = MainWindow(Settings(), db_target)
+    qtbot.addWidget(window)
+    window.show()
+    window.finish_startup()
+    assert window.is_ready, messages.shown
+    assert window.form_list.model.row_of(form_id) == 0
+    assert window.open_form(form_id)
+    assert window.session is not None
+    window.editor.form().goals = "在窗口中修改"
+    window.session.touch()  # what an edit in the editor does
+    assert window.session.save(), window.session.last_error
+    window.close()
+    with FormRepository.open(db_target) as repo:
+        assert repo.load(form_id).form.goals == "在窗口中修改"

@@ -24,7 +24,13 @@ COLUMNS = ("单位名称", "年度", "状态", "资金总额", "基本支出", "
 SORT_KEYS = (SortKey.DEPARTMENT, SortKey.YEAR, SortKey.STATUS, SortKey.TOTAL, SortKey.BASIC, SortKey.PROJECT,
              SortKey.ERRORS, SortKey.WARNINGS, SortKey.REVISION, SortKey.UPDATED)
 FORM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_AMOUNT_COLUMNS = {3: "total", 4: "basic", 5: "project"}
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ROLES = frozenset((_DISPLAY, _ALIGN, _TOOLTIP, Qt.ItemDataRole.ForegroundRole, FORM_ID_ROLE))
+_RIGHT_COLUMNS = frozenset((3, 4, 5, 6, 7, 8))  # amounts and counts
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RED = QBrush(QColor("#b00020"))
 
 
 def _amount_text(text: str) -> str:
@@ -43,6 +49,7 @@ class BureauListModel(QAbstractTableModel):
         self._query = ListQuery()
         self._ids: list[int] = []
         self._pages: dict[int, dict[int, SummaryRow]] = {}
+        self._cells_cache: dict[int, tuple[str, ...]] = {}
         self.pages_read = 0  # how many pages were read from the database (tests, benchmarks)
 
     # --- what is shown ------------------------------------------------------------------------
@@ -59,7 +66,7 @@ class BureauListModel(QAbstractTableModel):
         """Show the rows of ``query`` (the database filters and sorts; no row is read yet)."""
         ids = self._store.ids(query)
         self.beginResetModel()
-        self._query, self._ids, self._pages = query, ids, {}
+        self._query, self._ids, self._pages, self._cells_cache = query, ids, {}, {}
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -97,27 +104,37 @@ class BureauListModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
+    def _cells(self, row: int) -> tuple[str, ...] | None:
+        """The row's display texts, formatted once per row (a screen asks for them ~2,000 times)."""
+        cells = self._cells_cache.get(row)
+        if cells is None:
+            summary = self.row_at(row)
+            if summary is None:
+                return None
+            cells = (summary.department or "（未填单位名称）", str(summary.year or ""), summary.status.label,
+                     _amount_text(summary.total), _amount_text(summary.basic), _amount_text(summary.project),
+                     str(summary.errors), str(summary.warnings), str(summary.revision),
+                     summary.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+            self._cells_cache[row] = cells
+        return cells
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
+        row, col = index.row(), index.column()
         if role == FORM_ID_ROLE:
-            return self._ids[index.row()] if 0 <= index.row() < len(self._ids) else None
-        row = self.row_at(index.row())
-        if row is None:
+            return self._ids[row] if 0 <= row < len(self._ids) else None
+        if role == _ALIGN:
+            return _RIGHT if col in _RIGHT_COLUMNS else None
+        cells = self._cells(row)
+        if cells is None:
             return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col in _AMOUNT_COLUMNS:
-                return _amount_text(getattr(row, _AMOUNT_COLUMNS[col]))
-            return (row.department or "（未填单位名称）", str(row.year or ""), row.status.label, None, None, None,
-                    str(row.errors), str(row.warnings), str(row.revision),
-                    row.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"))[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and (col in _AMOUNT_COLUMNS or 6 <= col <= 8):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 6 and row.errors:
-            return QBrush(QColor("#b00020"))
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return row.department
+        if role == _DISPLAY:
+            return cells[col]
+        if role == _TOOLTIP:
+            return cells[0] if col == 0 else None
+        if col == 6 and cells[6] != "0":  # ForegroundRole: 错误 in red
+            return _RED
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
