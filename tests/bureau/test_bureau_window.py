@@ -189,3 +189,16 @@ def test_summary_from_the_window(window: BureauWindow, tmp_path: Path) -> None:
     out = tmp_path / "汇总.csv"
     assert window.export_summary(out)
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_forms_not_collected_get_their_counts(qtbot, db_target: str, jinrongjie: Form) -> None:
+    from jixiao_desktop.domain.checks import run_checks
+    from jixiao_desktop.domain.findings import Severity
+
+    with FormRepository.open(db_target) as repo:
+        repo.create(jinrongjie)  # an import, not a collect: no counts stored yet
+    win = BureauWindow(db_target)
+    qtbot.addWidget(win)
+    findings = run_checks(jinrongjie)
+    assert win.model.index(0, 7).data() == str(sum(f.severity is Severity.WARNING for f in findings))
+    assert win.model.index(0, 6).data() == str(sum(f.severity is Severity.ERROR for f in findings))

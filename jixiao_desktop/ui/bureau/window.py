@@ -214,8 +214,14 @@ class BureauWindow(QMainWindow):
     # --- list -----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read years, counts, rows and the missing units."""
-        self.filters.set_years(self.store.years())
+        """Re-read years, counts, rows and the missing units. Forms stored other than by collect
+        (imported, edited in the clerk's window) get their check counts first."""
+        try:
+            self.store.refresh_counts()
+            self.filters.set_years(self.store.years())
+        except StorageError as exc:
+            msgbox.error(self, "读取失败", str(exc))
+            return
         self._apply_filters()
 
     def _apply_filters(self) -> None:
