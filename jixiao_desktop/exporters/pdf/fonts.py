@@ -119,4 +119,5 @@ def printable(ch: str) -> bool:
 
 def unprintable_chars(text: str) -> str:
     """The characters of ``text`` that would print as 〓, each once, in order."""
-    return "".join(dict.fromkeys(ch for ch in text if not printable(ch)))
+    bad = {ch for ch in set(text) if not printable(ch)}  # each distinct character looked up once
+    return "".join(dict.fromkeys(ch for ch in text if ch in bad)) if bad else ""

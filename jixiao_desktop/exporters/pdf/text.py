@@ -87,11 +87,18 @@ class CellText:
     def _draw_line(self, t: Any, line: Line, x: float, y: float, size: float) -> bool:
         chain = self.style.chain
         text = self.text
-        squeeze_total = 0.0
-        if line.squeeze > 0:
-            squeeze_total = sum(chain.width(ch) for ch in text[line.start:line.end]
-                                if ch in SQUEEZE_CLOSING or ch in SQUEEZE_OPENING) * size / 2
-        ratio = line.squeeze / squeeze_total if squeeze_total > 0 else 0.0
+        # The squeeze is taken from the line's last squeezable marks first (行尾点号压缩), each
+        # giving at most half its width: usually the one mark that did not fit.
+        cuts: dict[int, float] = {}
+        remaining = line.squeeze
+        k = line.end - 1
+        while remaining > 1e-9 and k >= line.start:
+            ch = text[k]
+            if ch in SQUEEZE_CLOSING or ch in SQUEEZE_OPENING:
+                give = min(remaining, chain.width(ch) * size / 2)
+                cuts[k] = give
+                remaining -= give
+            k -= 1
         run: list[str] = []
         run_face = ""
         run_x = x
@@ -115,7 +122,7 @@ class CellText:
                 x += w
                 run_x = x
                 continue
-            cut = ratio * w / 2 if ratio and (ch in SQUEEZE_CLOSING or ch in SQUEEZE_OPENING) else 0.0
+            cut = cuts.get(k, 0.0) if cuts else 0.0
             if face != run_face or cut:
                 flush()
                 run_face = face
