@@ -78,6 +78,27 @@ def _as_server_user(cmd: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *cmd]
 
 
+def _stop_orphans(bin_dir: Path) -> None:
+    """Stop servers left by test sessions that were killed (a timeout's SIGTERM skips the
+    fixture's teardown): each folder names the pid of its session; a dead pid's server goes."""
+    for folder in Path(tempfile.gettempdir()).glob("jixiao-pg-*"):
+        try:
+            owner = int((folder / "session.pid").read_text())
+        except (OSError, ValueError):
+            continue
+        try:
+            os.kill(owner, 0)
+            continue  # that session is still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        if (folder / "data" / "postmaster.pid").exists():
+            subprocess.run(_as_server_user([str(bin_dir / "pg_ctl"), "-D", str(folder / "data"), "-m",
+                                            "immediate", "-w", "stop"]), check=False, capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     bin_dir = _pg_bin()
@@ -92,9 +113,11 @@ def pg_server() -> Iterator[PgServer]:
             owner = pwd.getpwnam("postgres")
         except KeyError:
             pytest.skip("以 root 运行但系统中没有 postgres 用户，无法启动 PostgreSQL")
+    _stop_orphans(bin_dir)
     folder = Path(tempfile.mkdtemp(prefix="jixiao-pg-"))
     data, sock = folder / "data", folder / "sock"
     sock.mkdir()
+    (folder / "session.pid").write_text(str(os.getpid()))
     if os.geteuid() == 0:
         for path in (folder, sock):
             os.chown(path, owner.pw_uid, owner.pw_gid)
