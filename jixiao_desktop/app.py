@@ -48,20 +48,15 @@ def create_application(argv: list[str] | None = None) -> object:
     return app
 
 
-ERROR_LOG = "error.log"
-
-
 def install_excepthook() -> None:
     """A bug in a slot shows a Chinese message (and is logged) instead of a bare traceback.
 
     Expected failures (bad files, a full disk, a locked database) are handled where they occur;
     this is the net under everything else. The traceback goes to stderr and to ``error.log``
-    in the config folder (a windowed build has no console).
+    in the config folder (a windowed build has no console), through ``errors.log_unexpected``
+    like every other bug the window catches.
     """
-    import contextlib
-    import traceback
-
-    from jixiao_desktop import paths
+    from jixiao_desktop.errors import log_unexpected
     from jixiao_desktop.ui import msgbox
 
     previous = sys.excepthook
@@ -72,12 +67,7 @@ def install_excepthook() -> None:
         previous(exc_type, exc, tb)
         if issubclass(exc_type, KeyboardInterrupt):
             return
-        log = paths.config_dir() / ERROR_LOG
-        with contextlib.suppress(OSError):
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("a", encoding="utf-8") as fh:
-                fh.write(time.strftime("%Y-%m-%d %H:%M:%S\n"))
-                fh.writelines(traceback.format_exception(exc_type, exc, tb))
+        log = log_unexpected(exc.with_traceback(tb))
         if showing:
             return
         showing = True

@@ -167,7 +167,8 @@ def test_a_last_form_that_cannot_be_read_leaves_no_stale_copy_on_screen(
 
 def test_an_unexpected_error_is_shown_in_chinese_and_logged(messages: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from jixiao_desktop import paths
-    from jixiao_desktop.app import ERROR_LOG, install_excepthook
+    from jixiao_desktop.app import install_excepthook
+    from jixiao_desktop.errors import ERROR_LOG
 
     seen: list[type[BaseException]] = []
     monkeypatch.setattr(sys, "excepthook", lambda exc_type, *_: seen.append(exc_type))
