@@ -104,7 +104,8 @@ def clear_caches() -> None:
     quantities._extract_cached.cache_clear()
     parts.parts_problems.cache_clear()
     text.numbering_problems.cache_clear()
-    text._windows.cache_clear()
+    text._field.cache_clear()
+    text._duplicate_runs.cache_clear()
     quantities.find_dates.cache_clear()
 
 
