@@ -99,7 +99,9 @@ def _field(text: str, block: int) -> _Field:
 def _common_prefix(x: str, i: int, y: str, k: int) -> int:
     """Length of the longest common prefix of ``x[i:]`` and ``y[k:]`` (galloping slices)."""
     limit = min(len(x) - i, len(y) - k)
-    n, step = 0, 16
+    if not limit or x[i] != y[k]:
+        return 0  # the usual case: the copy ends here
+    n, step = 1, 16
     while n < limit:
         step = min(step, limit - n)
         if x[i + n:i + n + step] == y[k + n:k + n + step]:
@@ -114,7 +116,9 @@ def _common_prefix(x: str, i: int, y: str, k: int) -> int:
 def _common_suffix(x: str, i: int, y: str, k: int) -> int:
     """Length of the longest common suffix of ``x[:i]`` and ``y[:k]`` (galloping slices)."""
     limit = min(i, k)
-    n, step = 0, 16
+    if not limit or x[i - 1] != y[k - 1]:
+        return 0
+    n, step = 1, 16
     while n < limit:
         step = min(step, limit - n)
         if x[i - n - step:i - n] == y[k - n - step:k - n]:
@@ -126,43 +130,52 @@ def _common_suffix(x: str, i: int, y: str, k: int) -> int:
     return n
 
 
-def _repeated_windows(fields: list[_Field], f: int, size: int) -> bytearray:
-    """``marked[j] == 1`` when window ``j`` of field ``f`` occurred before (see above)."""
+def _candidates(s: str, block: int, blocks: dict[int, list[tuple[int, int]]]) -> Iterator[int]:
+    """The positions of ``s`` whose ``block``-character slice hashes like some aligned block.
+
+    Hashed a chunk at a time in a comprehension (the fastest loop CPython has; a chunk bounds
+    the memory), the rare hits alone reach Python code.
+    """
+    last = len(s) - block + 1
+    for base in range(0, last, 4096):
+        chunk = range(base, min(base + 4096, last))
+        yield from compress(chunk, map(blocks.__contains__, [hash(s[i:i + block]) for i in chunk]))
+
+
+def _repeated_windows(fields: list[_Field], f: int, size: int,
+                      blocks: dict[int, list[tuple[int, int]]]) -> bytearray:
+    """``marked[j] == 1`` when window ``j`` of field ``f`` occurred before (see above).
+
+    ``blocks``: hash -> (field, position) of the aligned blocks of fields ``0..f``, in order.
+    """
     s = fields[f].stripped
     block = size // 2
     count = len(s) - size + 1
     marked = bytearray(max(count, 0))
     if count <= 0:
         return marked
-    targets = [(k, fields[k].stripped, fields[k].blocks) for k in range(f + 1)
-               if len(fields[k].stripped) >= size]
     reached: dict[tuple[int, int], int] = {}  # (field, diagonal) -> end of the run extended
-    known = set().union(*(index.keys() for _k, _t, index in targets))
-    starts = range(len(s) - block + 1)
-    # The slices whose hash some target holds, found at C speed (no Python step per character).
-    slices = map(s.__getitem__, map(slice, starts, range(block, len(s) + 1)))
-    for i in compress(starts, map(known.__contains__, map(hash, slices))):
+    for i in _candidates(s, block, blocks):
         # The windows that may hold this slice as the aligned block of an earlier copy.
         lo, hi = max(0, i - block + 1), min(i, count - 1) + 1
         if lo >= hi or marked.find(0, lo, hi) < 0:
             continue
         piece = s[i:i + block]
-        h = hash(piece)
-        for k, t, index in targets:
-            for q in index.get(h, ()):
-                delta = q - i
-                if k == f and delta > -size:
-                    break  # inside one field only a copy ending before the window counts
-                key = (k, delta)
-                if reached.get(key, -1) >= i + block or t[q:q + block] != piece:
-                    continue  # this run was extended already, or a hash collision
-                run_start = i - _common_suffix(s, i, t, q)
-                run_end = i + block + _common_prefix(s, i + block, t, q + block)
-                reached[key] = run_end
-                if run_end - run_start >= size:
-                    marked[run_start:run_end - size + 1] = b"\x01" * (run_end - size + 1 - run_start)
-            if marked.find(0, lo, hi) < 0:
-                break
+        for k, q in blocks[hash(piece)]:
+            delta = q - i
+            if k == f and delta > -size:
+                break  # inside one field only a copy ending before the window counts
+            key = (k, delta)
+            t = fields[k].stripped
+            if reached.get(key, -1) >= i + block or t[q:q + block] != piece:
+                continue  # this run was extended already, or a hash collision
+            run_start = i - _common_suffix(s, i, t, q)
+            run_end = i + block + _common_prefix(s, i + block, t, q + block)
+            reached[key] = run_end
+            if run_end - run_start >= size:
+                marked[run_start:run_end - size + 1] = b"\x01" * (run_end - size + 1 - run_start)
+                if marked.find(0, lo, hi) < 0:
+                    break
     _unmark_degenerate(s, marked, size)
     return marked
 
@@ -205,9 +218,14 @@ def _first_source(fields: list[_Field], f: int, j: int, size: int) -> int:
 def _duplicate_runs(texts: tuple[str, ...], size: int) -> tuple[tuple[int, int, int, int, int], ...]:
     """(field index, start, end, length, source field index) of each repeated passage."""
     fields = [_field(text, size // 2) for text in texts]
+    blocks: dict[int, list[tuple[int, int]]] = {}
     runs: list[tuple[int, int, int, int, int]] = []
     for f, field in enumerate(fields):
-        marked = _repeated_windows(fields, f, size)
+        if len(field.stripped) < size:
+            continue  # no window, and none of its blocks can hold a whole window
+        for h, positions in field.blocks.items():
+            blocks.setdefault(h, []).extend((f, q) for q in positions)
+        marked = _repeated_windows(fields, f, size, blocks)
         for m in _MARKED_RUN_RE.finditer(marked):
             j_start, j_end = m.start(), m.end() - 1
             runs.append((f, field.position(j_start), field.position(j_end + size - 1) + 1,
