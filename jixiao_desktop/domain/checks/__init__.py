@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from jixiao_desktop.domain import quantities
-from jixiao_desktop.domain.checks import funds, funds_text, indicators, items, parts, text
+from jixiao_desktop.domain.checks import funds, funds_text, indicators, items, parts, repeats, text
 from jixiao_desktop.domain.checks.registry import RULES, Context, RuleInfo
 from jixiao_desktop.domain.fields import field_fingerprint, parse_path
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
@@ -104,8 +104,8 @@ def clear_caches() -> None:
     quantities._extract_cached.cache_clear()
     parts.parts_problems.cache_clear()
     text.numbering_problems.cache_clear()
-    text._field.cache_clear()
-    text._duplicate_runs.cache_clear()
+    repeats._field.cache_clear()
+    repeats.duplicate_runs.cache_clear()
     quantities.find_dates.cache_clear()
 
 
