@@ -71,7 +71,6 @@ from jixiao_desktop.exporters.pdf.fonts import (
     LABEL_CHAIN,
     SONG,
     FontChain,
-    register_fonts,
     unprintable_chars,
 )
 from jixiao_desktop.exporters.pdf.text import CellText, TextFlowable, TextStyle
@@ -121,7 +120,6 @@ def missing_chars(form: Form) -> str:
 
 class _Styles:
     def __init__(self) -> None:
-        register_fonts()
         body, label = FontChain(BODY_CHAIN), FontChain(LABEL_CHAIN)
         self.body = TextStyle(body, BODY_SIZE, LEADING)
         self.body_center = TextStyle(body, BODY_SIZE, LEADING, center=True)
