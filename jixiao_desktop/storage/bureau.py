@@ -12,7 +12,7 @@ check counts at the form's revision), so 10,000 forms are listed without loading
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 
 from jixiao_desktop.domain import exchange
 from jixiao_desktop.domain.checks import run_checks
-from jixiao_desktop.domain.findings import Finding, Severity
 from jixiao_desktop.domain.model import Form, FormStatus
 from jixiao_desktop.storage.errors import FormNotFoundError, StaleWriteError
 from jixiao_desktop.storage.mapping import FORM_LOAD, to_form, utc_now
@@ -34,7 +33,7 @@ from jixiao_desktop.storage.models import (
     ReviewCommentRecord,
 )
 from jixiao_desktop.storage.repository import FormRepository
-from jixiao_desktop.storage.types import EventKind, SnapshotKind
+from jixiao_desktop.storage.types import CheckCounts, EventKind, SnapshotKind
 
 __all__ = [
     "BureauStore",
@@ -59,21 +58,6 @@ class CollectOutcome:
     action: CollectAction
     form_id: int | None
     reason: str = ""  # why skipped / why a conflict (one Chinese sentence)
-
-
-@dataclass(frozen=True)
-class CheckCounts:
-    errors: int
-    warnings: int
-    infos: int
-
-    @classmethod
-    def of(cls, findings: Iterable[Finding]) -> CheckCounts:
-        # Acknowledged warnings still count: the bureau sees what the unit has been told.
-        found = list(findings)
-        return cls(errors=sum(f.severity is Severity.ERROR for f in found),
-                   warnings=sum(f.severity is Severity.WARNING for f in found),
-                   infos=sum(f.severity is Severity.INFO for f in found))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, inspect
+from sqlalchemy import and_, delete, inspect, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -26,12 +26,13 @@ from jixiao_desktop.domain.money import AmountError, parse_amount
 from jixiao_desktop.storage.errors import StorageError
 from jixiao_desktop.storage.models import (
     AcknowledgementRecord,
+    FormCheckRecord,
     FormRecord,
     FundSourceRecord,
     IndicatorItemRecord,
     IndicatorRowRecord,
 )
-from jixiao_desktop.storage.types import FormSummary
+from jixiao_desktop.storage.types import CheckCounts, FormSummary
 
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
@@ -197,13 +198,37 @@ SUMMARY_COLUMNS = (
 )
 
 
+def store_check_counts(s: Session, form_id: int, revision: int, form: Form) -> None:
+    """Keep the checks' counts of ``form`` at ``revision`` (the form list and the bureau's
+    summary read them instead of loading and checking every form)."""
+    from jixiao_desktop.domain import exchange
+    from jixiao_desktop.domain.checks import run_checks
+
+    counts = CheckCounts.of(run_checks(form))
+    rec = s.get(FormCheckRecord, form_id)
+    if rec is None:
+        rec = FormCheckRecord(form_id=form_id)
+        s.add(rec)
+    rec.revision, rec.fingerprint = revision, exchange.fingerprint(form)
+    rec.errors, rec.warnings, rec.infos = counts.errors, counts.warnings, counts.infos
+    s.flush()
+
+
+def summary_select() -> Any:
+    """The form list's query: ``SUMMARY_COLUMNS`` and the check counts when they are current."""
+    current = and_(FormCheckRecord.form_id == FormRecord.id, FormCheckRecord.revision == FormRecord.revision)
+    return (select(*SUMMARY_COLUMNS, FormCheckRecord.errors, FormCheckRecord.warnings)
+            .outerjoin(FormCheckRecord, current))
+
+
 def to_summary(rec: Any) -> FormSummary:
-    """A list line from a ``FormRecord`` or a row of ``SUMMARY_COLUMNS``."""
+    """A list line from a ``FormRecord`` or a row of ``SUMMARY_COLUMNS`` (+ check counts)."""
     return FormSummary(
         id=rec.id, year=rec.year, department=rec.department, template=rec.template,
         status=FormStatus(rec.status), updated_at=rec.updated_at, deleted=rec.deleted_at is not None,
         funds_need_review=rec.funds_need_review, created_at=rec.created_at, deleted_at=rec.deleted_at,
-        fingerprint=rec.fingerprint, copied_from=rec.copied_from_id, uuid=rec.uuid, revision=rec.revision)
+        fingerprint=rec.fingerprint, copied_from=rec.copied_from_id, uuid=rec.uuid, revision=rec.revision,
+        errors=getattr(rec, "errors", None), warnings=getattr(rec, "warnings", None))
 
 
 def form_name(rec: FormRecord) -> str:

@@ -38,14 +38,15 @@ from jixiao_desktop.storage.errors import (
     StorageError,
 )
 from jixiao_desktop.storage.mapping import (
-    SUMMARY_COLUMNS,
     FORM_LOAD,
     add_children,
     apply_form,
     delete_children,
     forget_children,
     form_name,
+    store_check_counts,
     stored_amount,
+    summary_select,
     to_form,
     to_summary,
     utc_now,
@@ -175,7 +176,7 @@ class FormRepository:
     def list_forms(self, include_deleted: bool = False) -> list[FormSummary]:
         """The stored forms in id order; those in the recycle bin only with ``include_deleted``."""
         with self._session("读取申报表列表失败") as s:
-            stmt = select(*SUMMARY_COLUMNS).order_by(FormRecord.id)
+            stmt = summary_select().order_by(FormRecord.id)
             if not include_deleted:
                 stmt = stmt.where(FormRecord.deleted_at.is_(None))
             try:
@@ -220,6 +221,7 @@ class FormRepository:
         s.add(rec)
         s.flush()
         add_children(s, rec.id, form)
+        store_check_counts(s, rec.id, rec.revision, form)
         if copied_from is None:
             self._event(s, rec.id, EventKind.CREATED, note, at=now)
         return rec
@@ -260,6 +262,7 @@ class FormRepository:
         apply_form(rec, form)
         rec.updated_at = now
         add_children(s, rec.id, form)
+        store_check_counts(s, rec.id, rec.revision, form)
         return now
 
     def mark_funds_reviewed(self, form_id: int) -> None:

@@ -6,9 +6,11 @@ No SQLAlchemy here: the window and the CLI import these without touching the dat
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from jixiao_desktop.domain.findings import Finding, Severity
 from jixiao_desktop.domain.model import Form, FormStatus
 
 
@@ -70,6 +72,9 @@ class FormSummary:
     copied_from: int | None = None
     uuid: str = ""
     revision: int = 0
+    # The checks' counts at the stored revision (None: not checked at this revision yet).
+    errors: int | None = None
+    warnings: int | None = None
 
 
 @dataclass(frozen=True)
@@ -116,3 +121,18 @@ class HistoryEvent:
             return EventKind(self.kind).label
         except ValueError:
             return self.kind
+
+
+@dataclass(frozen=True)
+class CheckCounts:
+    errors: int
+    warnings: int
+    infos: int
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> CheckCounts:
+        # Acknowledged warnings still count: the bureau sees what the unit has been told.
+        found = list(findings)
+        return cls(errors=sum(f.severity is Severity.ERROR for f in found),
+                   warnings=sum(f.severity is Severity.WARNING for f in found),
+                   infos=sum(f.severity is Severity.INFO for f in found))

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from jixiao_desktop.domain.model import TEMPLATES, FormStatus
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
     from jixiao_desktop.storage.repository import FormSummary
 
 _Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("年度", "部门（单位）", "格式", "状态", "最后保存")
+COLUMNS = ("年度", "部门（单位）", "格式", "状态", "最后保存", "错误", "警告")
+COUNT_COLUMNS = {5: "errors", 6: "warnings"}
 TEMPLATE_SHORT = {"bj-2021-dept-overall": "北京2021部门整体", "tabular": "表格式"}
 
 
@@ -75,6 +77,9 @@ class FormListModel(QAbstractTableModel):
             return summary.department or "（未填写单位）"
         if column == 2:
             return TEMPLATE_SHORT.get(summary.template, summary.template or "—")
+        if column in COUNT_COLUMNS:
+            count = getattr(summary, COUNT_COLUMNS[column])
+            return -1 if count is None else count
         return status_text(summary)
 
     def summary(self, row: int) -> FormSummary | None:
@@ -109,6 +114,9 @@ class FormListModel(QAbstractTableModel):
                 return TEMPLATE_SHORT.get(summary.template, summary.template or "—")
             if column == 3:
                 return status_text(summary)
+            if column in COUNT_COLUMNS:
+                count = getattr(summary, COUNT_COLUMNS[column])
+                return "—" if count is None else str(count)
             return format_time(summary.updated_at)
         if role == Role.SORT:
             return self.sort_key(summary, column)
@@ -118,6 +126,15 @@ class FormListModel(QAbstractTableModel):
             return summary.department
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return TEMPLATES.get(summary.template, summary.template)
+        if role == Qt.ItemDataRole.ToolTipRole and column in COUNT_COLUMNS:
+            count = getattr(summary, COUNT_COLUMNS[column])
+            if count is None:
+                return "这一版还没有检查过：打开表单即可看到检查结果"
+            return f"最后保存时检查出 {count} 个{COLUMNS[column]}（有错误时不能定稿）"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in COUNT_COLUMNS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and (summary.errors or 0) > 0:
+            return QBrush(QColor("#c62828"))
         return None
 
 

@@ -157,3 +157,28 @@ def test_a_rev0002_database_upgrades_with_an_identity_per_form(tmp_path: Path) -
         live.goals = "升级后修改"
         repo.save(1, live)
         assert repo.load(1).form.revision == 2
+
+
+def test_the_form_list_carries_the_checks_counts_of_the_stored_revision(repo: FormRepository,
+                                                                       jinrongjie: Form) -> None:
+    form_id = repo.create(jinrongjie)
+    [line] = repo.list_forms()
+    assert (line.errors, line.warnings) == (0, 2)  # 金融街: no error, the two warnings of checks.md
+    live = repo.load(form_id).form
+    live.funds.basic = "9344.55"  # 资金总额 no longer adds up
+    repo.save(form_id, live)
+    [line] = repo.list_forms()
+    assert line.errors == 1 and line.revision == 2
+
+
+def test_counts_of_an_older_revision_are_not_shown_as_current(repo: FormRepository, db_path: Path,
+                                                               jinrongjie: Form) -> None:
+    if not repo.is_file:
+        pytest.skip("edits the SQLite file behind the repository's back")
+    form_id = repo.create(jinrongjie)
+    con = sqlite3.connect(db_path)  # another program (an older version) changed the form
+    with con:
+        con.execute("UPDATE forms SET revision = revision + 1 WHERE id = ?", (form_id,))
+    con.close()
+    [line] = repo.list_forms()
+    assert (line.errors, line.warnings) == (None, None)

@@ -59,3 +59,24 @@ def test_the_list_shows_the_format_and_the_search_box_finds_a_unit(make_window: 
     assert page.proxy.rowCount() == 0
     page.ui.searchEdit.clear()
     assert page.proxy.rowCount() == 3
+
+
+def test_the_list_shows_errors_and_warnings_per_form(make_window: Any, jinrongjie: Any, niujie: Any) -> None:
+    """A clerk with many forms sees which still have errors (cannot be finalised) without opening each."""
+    window = make_window()
+    assert window.repo is not None
+    broken = jinrongjie.copy()
+    broken.funds.basic = "9344.55"  # 资金总额 ≠ 基本 + 项目
+    window.repo.create(broken)
+    window.repo.create(niujie)
+    window.refresh_form_list()
+    proxy = window.form_list.proxy
+    headers = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
+    errors, warnings, unit = headers.index("错误"), headers.index("警告"), headers.index("部门（单位）")
+    shown = {proxy.index(r, unit).data(): (proxy.index(r, errors).data(), proxy.index(r, warnings).data())
+             for r in range(proxy.rowCount())}
+    assert shown[broken.department][0] == "1"
+    assert shown[niujie.department][0] == "0" and int(shown[niujie.department][1]) >= 3
+    # sorting by 错误 puts the form that cannot be finalised first
+    proxy.sort(errors, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, unit).data() == broken.department
