@@ -23,7 +23,6 @@ between) reads as one. What no label claims is reported, quoted, never silently 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -38,93 +37,31 @@ from jixiao_desktop.domain.model import (
     Indicator,
     IndicatorItem,
 )
+from jixiao_desktop.importers.labels import (
+    bare_key,
+    clean_line,
+    clean_lines,
+    DEPARTMENT,
+    FUND_BASIC,
+    FUND_PROJECT,
+    FUND_SOURCES,
+    FUND_TOTAL,
+    FUNDS_HEADER,
+    GOALS,
+    HEADERS,
+    INDICATORS,
+    INSTRUCTIONS,
+    label_key,
+    LEADING_OPERATOR,
+    NOTES,
+    OPERATOR_TEXT,
+    TABULAR_FIELDS,
+    TOTAL_ROW,
+    YEAR,
+    YEAR_ALONE,
+    YEAR_LABEL,
+)
 from jixiao_desktop.importers.table_grid import Cell, Row
-
-# Half-width white space at the ends of a line is layout (Word's justification, a copied
-# web page, the text dump's indentation), not typing; full-width spaces (　) are how a clerk
-# indents Chinese text and stay.
-_HALF_WIDTH_SPACE = " \t\xa0\u2002\u2003\u2009\u200b\ufeff"
-
-
-def clean_line(line: str) -> str:
-    return line.strip(_HALF_WIDTH_SPACE).replace("\r", "")
-
-
-def clean_lines(lines: list[str], *, keep_blank: bool = True) -> list[str]:
-    """Lines with half-width ends trimmed, leading and trailing blank lines dropped."""
-    out = [clean_line(line) for line in lines]
-    if not keep_blank:
-        out = [line for line in out if line.strip()]
-    while out and not out[0].strip():
-        out.pop(0)
-    while out and not out[-1].strip():
-        out.pop()
-    return out
-
-
-_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|<[^<>]*>")
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十]+[)])")
-
-
-def label_key(text: str) -> str:
-    """``部门（单位） 名称：`` → ``部门(单位)名称``: what label matching compares."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if not ch.isspace())
-    text = text.lstrip("*★※").rstrip(":：;；")
-    text = _ORDINAL.sub("", text)
-    if text.startswith("其中:"):
-        text = text[3:]
-    return text
-
-
-def bare_key(text: str) -> str:
-    """The label without its bracketed parts: ``部门(单位)名称`` → ``部门名称``."""
-    return _BRACKETS.sub("", label_key(text)).rstrip(":")
-
-
-DEPARTMENT = {"部门名称", "单位名称", "部门单位名称", "预算单位", "预算部门", "预算单位名称", "填报单位",
-              "申报单位", "部门", "单位", "部门名称单位名称"}
-FUNDS_HEADER = {"部门总体资金情况", "总体资金情况", "资金情况", "部门资金情况", "年度资金情况",
-                "资金总体情况", "年度预算资金情况", "部门整体资金情况", "预算资金情况", "资金"}
-FUND_TOTAL = {"资金总额", "年度资金总额", "预算总额", "年度预算总额", "资金总量", "支出预算总量",
-              "区级支出预算总量", "部门预算总额", "预算资金总额", "总额", "年度预算资金总额"}
-FUND_BASIC = {"基本支出", "基本支出资金"}
-FUND_PROJECT = {"项目支出", "项目支出资金"}
-FUND_SOURCES = {"财政拨款", "其他资金", "自有资金", "事业收入", "经营收入", "经营性收入", "其他收入",
-                "财政资金", "一般公共预算", "一般公共预算拨款", "政府性基金", "政府性基金拨款",
-                "上级补助收入", "附属单位上缴收入", "上年结转", "财政拨款资金"}
-GOALS = {"部门绩效目标", "部门整体绩效目标", "绩效目标", "年度总体目标", "年度总体绩效目标", "整体绩效目标",
-         "年度绩效目标", "总体绩效目标", "总体目标", "部门年度绩效目标", "部门整体支出绩效目标"}
-INDICATORS = {"绩效指标", "年度绩效指标", "绩效指标表", "部门绩效指标", "部门整体绩效指标"}
-NOTES = {"其他说明的问题", "其他需要说明的问题", "其他说明", "其他说明事项", "其他需说明的问题",
-         "需要说明的其他问题", "其他问题说明", "其他事项说明"}
-TOTAL_ROW = {"合计", "总计", "权重合计", "合计权重"}
-_INSTRUCTIONS = re.compile(r"^(?:填制说明|填报说明|填表说明)")
-
-# Header cell → field. "note" columns other than 备注 are kept in 备注 with their name.
-HEADERS: dict[str, str] = {
-    "指标名称": "name", "指标内容和指标值": "content", "指标内容及指标值": "content",
-    "指标内容与指标值": "content", "指标内容、指标值": "content", "指标内容": "content",
-    "绩效指标内容": "content", "指标值和指标内容": "content",
-    "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
-    "指标性质": "nature", "指标类型": "nature", "指标值类型": "nature", "指标属性": "nature",
-    "计算符号": "operator", "符号": "operator", "运算符": "operator", "运算符号": "operator",
-    "比较符号": "operator", "指标符号": "operator",
-    "指标值": "value", "目标值": "value", "年度指标值": "value", "指标目标值": "value",
-    "计量单位": "unit", "度量单位": "unit", "单位": "unit", "指标单位": "unit",
-    "权重": "weight", "指标权重": "weight", "分值": "weight", "权重分值": "weight",
-    "方向": "direction", "指标方向": "direction", "指标方向性": "direction",
-    "备注": "note", "指标解释": "note", "评分标准": "note", "评扣分标准": "note",
-    "指标值确定依据": "note", "指标说明": "note",
-}
-_TABULAR_FIELDS = {"level1", "level2", "level3", "nature", "operator", "unit", "weight", "direction"}
-_OPERATOR_TEXT = {">=": "≥", "≧": "≥", "<=": "≤", "≦": "≤", "＝": "=", "＞": ">", "＜": "<",
-                  "≥": "≥", "≤": "≤", "=": "=", ">": ">", "<": "<"}
-_LEADING_OPERATOR = re.compile(r"^\s*(>=|<=|≧|≦|≥|≤|＝|＞|＜|=|>|<)\s*")
-_YEAR = re.compile(r"(\d{4})\s*年度?")
-_YEAR_ALONE = re.compile(r"^[(\[]?\s*(\d{4})\s*年度?\s*[)\]]?$")
-_YEAR_LABEL = re.compile(r"^年度[:：]?\s*(\d{4})\s*(?:年度?)?$")
-
 
 @dataclass
 class LabelResult:
@@ -160,7 +97,7 @@ def _join_one_line(cells: list[Cell]) -> str:
 
 def _parse_year(text: str) -> int | None:
     text = unicodedata.normalize("NFKC", text)
-    m = _YEAR.search(text)
+    m = YEAR.search(text)
     if m is None:
         return None
     year = int(m.group(1))
@@ -241,7 +178,7 @@ class _Reader:
                 self.form.year = year
             self.found.add("title")
             return True
-        m = _YEAR_ALONE.match(key) or _YEAR_LABEL.match(key)
+        m = YEAR_ALONE.match(key) or YEAR_LABEL.match(key)
         if m is not None and len(cells) <= 2:
             year = int(m.group(1))
             if YEAR_MIN <= year <= YEAR_MAX:
@@ -395,7 +332,7 @@ class _Reader:
         self.found.add("indicators")
         self.header = header
         fields = {name for name, _title in header.values()}
-        self.tabular = bool(fields & _TABULAR_FIELDS) or ("value" in fields and "content" not in fields)
+        self.tabular = bool(fields & TABULAR_FIELDS) or ("value" in fields and "content" not in fields)
         if self.tabular:
             self.form.template = TEMPLATE_TABULAR
         self.carry = {}
@@ -469,14 +406,14 @@ class _Reader:
             self.form.indicators.append(self.current)
         operator = one_line.get("operator", "")
         nature = one_line.get("nature", "")
-        if nature in _OPERATOR_TEXT and not operator:
+        if nature in OPERATOR_TEXT and not operator:
             operator, nature = nature, ""
         value = one_line.get("value", "")
-        m = _LEADING_OPERATOR.match(value)
+        m = LEADING_OPERATOR.match(value)
         if m and not operator:
             operator = m.group(1)
             value = value[m.end():]
-        operator = _OPERATOR_TEXT.get(operator, operator)
+        operator = OPERATOR_TEXT.get(operator, operator)
         level3 = one_line.get("level3") or one_line.get("name", "")
         item = IndicatorItem(level3=level3, nature=nature, operator=operator, value=value,
                              unit=one_line.get("unit", ""), weight=one_line.get("weight", ""),
@@ -519,7 +456,7 @@ def _cut_instructions(rows: list[Row]) -> list[Row]:
         cut_cells: list[Cell] = []
         for cell in row.cells:
             at = next((i for i, line in enumerate(cell.lines)
-                       if _INSTRUCTIONS.match(label_key(line))), None)
+                       if INSTRUCTIONS.match(label_key(line))), None)
             if at is None:
                 cut_cells.append(cell)
                 continue
