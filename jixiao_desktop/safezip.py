@@ -117,21 +117,21 @@ def _mb(size: int) -> str:
     return f"{size / MiB:.0f}" if size >= 10 * MiB else f"{size / MiB:.1f}"
 
 
-def _shown(name: str) -> str:
+def shown_name(name: str) -> str:
     """A member name fit for a message: printable and short."""
     text = "".join(ch if ch.isprintable() else "?" for ch in name)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _malicious(kind: str) -> str:
+def malicious_hint(kind: str) -> str:
     return f"可能已损坏或是恶意文件，未导入（请用 Office 打开并另存为新的{_FORMAT_OF_KIND.get(kind, kind)}后再试）"
 
 
 def _too_large(kind: str, limit: int) -> ArchiveError:
-    return ArchiveError(f"这个{kind}解压后过大（超过 {_mb(limit)} MB），{_malicious(kind)}")
+    return ArchiveError(f"这个{kind}解压后过大（超过 {_mb(limit)} MB），{malicious_hint(kind)}")
 
 
-def _corrupt(kind: str, detail: str) -> ArchiveError:
+def corrupt_error(kind: str, detail: str) -> ArchiveError:
     return ArchiveError(f"这个{kind}已损坏或不完整（{detail}），无法读取，未导入")
 
 
@@ -150,12 +150,12 @@ def _read_source(source: str | os.PathLike[str] | bytes, limits: Limits, kind: s
         if info.st_size > limits.max_file_bytes:
             raise ArchiveError(
                 f"文件过大（{_mb(info.st_size)} MB，上限 {_mb(limits.max_file_bytes)} MB），"
-                f"申报表的{kind}一般只有几十 KB；{_malicious(kind)}")
+                f"申报表的{kind}一般只有几十 KB；{malicious_hint(kind)}")
         with path.open("rb") as fh:
             data = fh.read(limits.max_file_bytes + 1)
     if len(data) > limits.max_file_bytes:
         raise ArchiveError(
-            f"文件过大（超过 {_mb(limits.max_file_bytes)} MB），申报表的{kind}一般只有几十 KB；{_malicious(kind)}")
+            f"文件过大（超过 {_mb(limits.max_file_bytes)} MB），申报表的{kind}一般只有几十 KB；{malicious_hint(kind)}")
     return data
 
 
@@ -181,17 +181,17 @@ def _directory_size(data: bytes, limits: Limits, kind: str) -> None:
     if n_total == 0xFFFF or cd_size == 0xFFFFFFFF:  # zip64: the real figures are elsewhere
         loc = pos - 20
         if loc < 0 or data[loc:loc + 4] != _EOCD64_LOCATOR:
-            raise _corrupt(kind, "zip64 目录记录缺失")
+            raise corrupt_error(kind, "zip64 目录记录缺失")
         (_sig64, _disk64, rec_offset, _ndisks) = struct.unpack("<4sLQL", data[loc:loc + 20])
         if rec_offset + 56 > len(data):
-            raise _corrupt(kind, "zip64 目录记录越界")
+            raise corrupt_error(kind, "zip64 目录记录越界")
         (_s, _rs, _v1, _v2, _d1, _d2, _n1, n_total, cd_size, _off) = struct.unpack(
             "<4sQ2H2L4Q", data[rec_offset:rec_offset + 56])
     if n_total > limits.max_members:
-        raise ArchiveError(f"这个{kind}包含 {n_total} 个部件（上限 {limits.max_members}），{_malicious(kind)}")
+        raise ArchiveError(f"这个{kind}包含 {n_total} 个部件（上限 {limits.max_members}），{malicious_hint(kind)}")
     if cd_size > limits.max_directory_bytes:
         raise ArchiveError(
-            f"这个{kind}的目录过大（{_mb(cd_size)} MB，上限 {_mb(limits.max_directory_bytes)} MB），{_malicious(kind)}")
+            f"这个{kind}的目录过大（{_mb(cd_size)} MB，上限 {_mb(limits.max_directory_bytes)} MB），{malicious_hint(kind)}")
 
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -209,24 +209,24 @@ def _bad_name(name: str) -> bool:
 def _check_infos(zf: zipfile.ZipFile, file_size: int, limits: Limits, kind: str) -> None:
     infos = zf.infolist()
     if len(infos) > limits.max_members:
-        raise ArchiveError(f"这个{kind}包含 {len(infos)} 个部件（上限 {limits.max_members}），{_malicious(kind)}")
+        raise ArchiveError(f"这个{kind}包含 {len(infos)} 个部件（上限 {limits.max_members}），{malicious_hint(kind)}")
     seen: set[str] = set()
     total = 0
     spans: list[tuple[int, int, str]] = []
     for info in infos:
         name = info.filename
         if _bad_name(name):
-            raise ArchiveError(f"这个{kind}中有异常的部件路径“{_shown(name)}”，{_malicious(kind)}")
+            raise ArchiveError(f"这个{kind}中有异常的部件路径“{shown_name(name)}”，{malicious_hint(kind)}")
         folded = name.casefold()  # OPC part names are case-insensitive
         if folded in seen:
-            raise ArchiveError(f"这个{kind}中有重名的部件“{_shown(name)}”，文件结构异常，{_malicious(kind)}")
+            raise ArchiveError(f"这个{kind}中有重名的部件“{shown_name(name)}”，文件结构异常，{malicious_hint(kind)}")
         seen.add(folded)
         if info.flag_bits & 0x1:
-            raise ArchiveError(f"这个{kind}中的“{_shown(name)}”已加密，无法读取；请取消密码、另存后再导入")
+            raise ArchiveError(f"这个{kind}中的“{shown_name(name)}”已加密，无法读取；请取消密码、另存后再导入")
         if info.compress_type not in _ALLOWED_METHODS:
             method = _METHOD_NAMES.get(info.compress_type, f"第 {info.compress_type} 种")
             raise ArchiveError(
-                f"这个{kind}中的“{_shown(name)}”使用了 {method} 压缩方式，Office 文件只用 Deflate；{_malicious(kind)}")
+                f"这个{kind}中的“{shown_name(name)}”使用了 {method} 压缩方式，Office 文件只用 Deflate；{malicious_hint(kind)}")
         if info.file_size > limits.max_member_bytes:
             raise _too_large(kind, limits.max_member_bytes)
         total += info.file_size
@@ -236,10 +236,10 @@ def _check_infos(zf: zipfile.ZipFile, file_size: int, limits: Limits, kind: str)
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > limits.max_ratio:
                 raise ArchiveError(
-                    f"这个{kind}中的“{_shown(name)}”压缩比异常（约 {ratio:.0f} 倍，上限 {limits.max_ratio} 倍），"
-                    f"像是“压缩炸弹”，{_malicious(kind)}")
+                    f"这个{kind}中的“{shown_name(name)}”压缩比异常（约 {ratio:.0f} 倍，上限 {limits.max_ratio} 倍），"
+                    f"像是“压缩炸弹”，{malicious_hint(kind)}")
         if info.header_offset + info.compress_size > file_size:
-            raise _corrupt(kind, f"“{_shown(name)}”的数据超出了文件末尾，文件可能被截断")
+            raise corrupt_error(kind, f"“{shown_name(name)}”的数据超出了文件末尾，文件可能被截断")
         spans.append((info.header_offset, info.header_offset + 30 + len(info.orig_filename.encode("utf-8",
                       "replace")) + info.compress_size, name))
     # Members sharing data (the "overlapping files" bomb): each member's local header and
@@ -247,7 +247,7 @@ def _check_infos(zf: zipfile.ZipFile, file_size: int, limits: Limits, kind: str)
     spans.sort()
     for (_start_a, end_a, name_a), (start_b, _end_b, _name_b) in itertools.pairwise(spans):
         if start_b < end_a:
-            raise ArchiveError(f"这个{kind}中的部件“{_shown(name_a)}”与其他部件重叠（共用压缩数据），{_malicious(kind)}")
+            raise ArchiveError(f"这个{kind}中的部件“{shown_name(name_a)}”与其他部件重叠（共用压缩数据），{malicious_hint(kind)}")
 
 
 def _open_zip(data: bytes, limits: Limits, kind: str) -> zipfile.ZipFile:
@@ -257,7 +257,7 @@ def _open_zip(data: bytes, limits: Limits, kind: str) -> zipfile.ZipFile:
     except zipfile.LargeZipFile as exc:  # pragma: no cover - zipfile allows zip64 when reading
         raise _too_large(kind, limits.max_total_bytes) from exc
     except (zipfile.BadZipFile, ValueError, EOFError, struct.error, OSError) as exc:
-        raise _not_a_package(data, kind) if not zipfile.is_zipfile(io.BytesIO(data)) else _corrupt(
+        raise _not_a_package(data, kind) if not zipfile.is_zipfile(io.BytesIO(data)) else corrupt_error(
             kind, "压缩包目录无法读取") from exc
     try:
         _check_infos(zf, len(data), limits, kind)
@@ -311,7 +311,7 @@ def open_member(zf: zipfile.ZipFile, name: str | zipfile.ZipInfo, cap: int, *,
     """
     info = name if isinstance(name, zipfile.ZipInfo) else zf.getinfo(name)
     if info.compress_type not in _ALLOWED_METHODS or info.flag_bits & 0x1:
-        raise ArchiveError(f"这个{kind}中的“{_shown(info.filename)}”使用了不允许的压缩方式或已加密，{_malicious(kind)}")
+        raise ArchiveError(f"这个{kind}中的“{shown_name(info.filename)}”使用了不允许的压缩方式或已加密，{malicious_hint(kind)}")
     out = bytearray()
     try:
         for chunk in _chunks(zf, info):
@@ -322,7 +322,7 @@ def open_member(zf: zipfile.ZipFile, name: str | zipfile.ZipInfo, cap: int, *,
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, RuntimeError,
             NotImplementedError, struct.error) as exc:
-        raise _corrupt(kind, f"“{_shown(info.filename)}”无法解压") from exc
+        raise corrupt_error(kind, f"“{shown_name(info.filename)}”无法解压") from exc
     return bytes(out)
 
 
@@ -371,11 +371,11 @@ def _check_xml(name: str, data: bytes, kind: str) -> int:
     """Refuse a DTD; return the number of element tags (``<``) in the part."""
     doctype = _has_doctype(data)
     if doctype is None:
-        raise ArchiveError(f"这个{kind}中的“{_shown(name)}”开头异常（超长的声明或注释），{_malicious(kind)}")
+        raise ArchiveError(f"这个{kind}中的“{shown_name(name)}”开头异常（超长的声明或注释），{malicious_hint(kind)}")
     if doctype:
         raise ArchiveError(
-            f"这个{kind}中的“{_shown(name)}”含有 DTD（实体声明），这是 XML 炸弹或外部实体引用的手法，"
-            f"Office 文件中不会有；{_malicious(kind)}")
+            f"这个{kind}中的“{shown_name(name)}”含有 DTD（实体声明），这是 XML 炸弹或外部实体引用的手法，"
+            f"Office 文件中不会有；{malicious_hint(kind)}")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:2] in (b"<\x00", b"\x00<"):
         return data.count("<".encode("utf-16-le")) + data.count("<".encode("utf-16-be"))
     return data.count(b"<")
@@ -407,7 +407,7 @@ def read_archive(source: str | os.PathLike[str] | bytes, *, kind: str = KIND_WOR
                 elements += _check_xml(info.filename, data, kind)
                 if elements > limits.max_xml_elements:
                     raise ArchiveError(
-                        f"这个{kind}的内容结构过于庞大（超过 {limits.max_xml_elements} 个 XML 元素），{_malicious(kind)}")
+                        f"这个{kind}的内容结构过于庞大（超过 {limits.max_xml_elements} 个 XML 元素），{malicious_hint(kind)}")
             members[info.filename] = data
     return members
 
@@ -465,7 +465,7 @@ def parse_xml(data: bytes, *, name: str = "", kind: str = KIND_WORKBOOK) -> Elem
         return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise ArchiveError(
-            f"这个{kind}中的“{_shown(name)}”含有 DTD 或实体声明（XML 炸弹或外部实体引用的手法），"
-            f"{_malicious(kind)}") from exc
+            f"这个{kind}中的“{shown_name(name)}”含有 DTD 或实体声明（XML 炸弹或外部实体引用的手法），"
+            f"{malicious_hint(kind)}") from exc
     except (ParseError, ValueError, RecursionError) as exc:
-        raise _corrupt(kind, f"“{_shown(name)}”不是有效的 XML") from exc
+        raise corrupt_error(kind, f"“{shown_name(name)}”不是有效的 XML") from exc

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao_desktop.safezip import KIND_WORKBOOK, ArchiveError, _corrupt, _malicious, _shown
+from jixiao_desktop.safezip import KIND_WORKBOOK, ArchiveError, corrupt_error, malicious_hint, shown_name
 
 MAX_MERGED_CELLS = 1_000_000  # a form's sheet: a few thousand rows × 16 columns at the most
 _MERGE_RE = re.compile(rb'<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["\']([^"\']*)["\']')
@@ -40,9 +40,9 @@ def check_merges(name: str, data: bytes) -> None:
         ref = match.group(1).decode("latin-1")
         area = _merged_area(ref)
         if area is None:
-            raise _corrupt(KIND_WORKBOOK, f"“{_shown(name)}”中的合并单元格“{_shown(ref)}”无法识别")
+            raise corrupt_error(KIND_WORKBOOK, f"“{shown_name(name)}”中的合并单元格“{shown_name(ref)}”无法识别")
         total += area
         if total > MAX_MERGED_CELLS:
             raise ArchiveError(
-                f"这个工作簿中的“{_shown(name)}”合并了过多的单元格（如“{_shown(ref)}”，合计超过 "
-                f"{MAX_MERGED_CELLS} 个），远超申报表的篇幅；{_malicious(KIND_WORKBOOK)}")
+                f"这个工作簿中的“{shown_name(name)}”合并了过多的单元格（如“{shown_name(ref)}”，合计超过 "
+                f"{MAX_MERGED_CELLS} 个），远超申报表的篇幅；{malicious_hint(KIND_WORKBOOK)}")
