@@ -11,46 +11,27 @@ Run again only if the sample has to change:
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from jixiao_desktop.storage.db import create_engine_for, upgrade_to  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
-SOURCE = HERE / "data" / "jixiao-rev0001.db"
-TARGET = HERE / "data" / "jixiao-rev0002.db"
+from sample_db import DATA, migrated_sample
 
 
-def main() -> None:
-    tmp = TARGET.with_suffix(".tmp")
-    shutil.copyfile(SOURCE, tmp)
-    engine = create_engine_for(tmp)
-    upgrade_to(engine, "0002")
-    engine.dispose()
-    con = sqlite3.connect(tmp)
-    with con:
-        cols = [r[1] for r in con.execute("PRAGMA table_info(forms)") if r[1] != "id"]
-        con.execute(f"INSERT INTO forms ({', '.join(cols)}) SELECT {', '.join(cols)} FROM forms WHERE id = 1")
-        new_id = con.execute("SELECT max(id) FROM forms").fetchone()[0]
-        con.execute("UPDATE forms SET year = year + 1, copied_from_id = 1, funds_need_review = 1 WHERE id = ?",
-                    (new_id,))
-        row_cols = [r[1] for r in con.execute("PRAGMA table_info(indicator_rows)") if r[1] not in ("id", "form_id")]
-        con.execute(f"INSERT INTO indicator_rows (form_id, {', '.join(row_cols)}) "
-                    f"SELECT ?, {', '.join(row_cols)} FROM indicator_rows WHERE form_id = 1", (new_id,))
-        con.execute("INSERT INTO events (form_id, at, kind, note) VALUES (?, '2022-01-05 02:00:00', "
-                    "'copied_from', '继承自编号 1')", (new_id,))
-    con.execute("PRAGMA journal_mode=DELETE")
-    con.execute("VACUUM")
-    con.close()
-    tmp.replace(TARGET)
-    print(f"wrote {TARGET}")
+def _copy_form_1_to_next_year(con: sqlite3.Connection) -> None:
+    cols = [r[1] for r in con.execute("PRAGMA table_info(forms)") if r[1] != "id"]
+    con.execute(f"INSERT INTO forms ({', '.join(cols)}) SELECT {', '.join(cols)} FROM forms WHERE id = 1")
+    new_id = con.execute("SELECT max(id) FROM forms").fetchone()[0]
+    con.execute("UPDATE forms SET year = year + 1, copied_from_id = 1, funds_need_review = 1 WHERE id = ?",
+                (new_id,))
+    row_cols = [r[1] for r in con.execute("PRAGMA table_info(indicator_rows)") if r[1] not in ("id", "form_id")]
+    con.execute(f"INSERT INTO indicator_rows (form_id, {', '.join(row_cols)}) "
+                f"SELECT ?, {', '.join(row_cols)} FROM indicator_rows WHERE form_id = 1", (new_id,))
+    con.execute("INSERT INTO events (form_id, at, kind, note) VALUES (?, '2022-01-05 02:00:00', "
+                "'copied_from', '继承自编号 1')", (new_id,))
 
 
 if __name__ == "__main__":
-    main()
+    migrated_sample(DATA / "jixiao-rev0001.db", DATA / "jixiao-rev0002.db", "0002", _copy_form_1_to_next_year)

@@ -11,35 +11,12 @@ only if the sample has to change:
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from jixiao_desktop.storage.db import create_engine_for, upgrade_to  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
-SOURCE = HERE / "data" / "jixiao-rev0002.db"
-TARGET = HERE / "data" / "jixiao-rev0003.db"
-
-
-def main() -> None:
-    tmp = TARGET.with_suffix(".tmp")
-    shutil.copyfile(SOURCE, tmp)
-    engine = create_engine_for(tmp)
-    upgrade_to(engine, "0003")
-    engine.dispose()
-    con = sqlite3.connect(tmp)
-    con.execute("PRAGMA journal_mode=DELETE")
-    con.execute("VACUUM")
-    con.close()
-    tmp.replace(TARGET)
-    print(f"wrote {TARGET}")
-
+from sample_db import DATA, migrated_sample
 
 if __name__ == "__main__":
-    main()
+    migrated_sample(DATA / "jixiao-rev0002.db", DATA / "jixiao-rev0003.db", "0003")
