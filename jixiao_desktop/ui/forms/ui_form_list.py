@@ -157,7 +157,8 @@ class Ui_FormListPage(object):
         self.undoDeleteButton.setText(QCoreApplication.translate("FormListPage", u"\u64a4\u9500\u5220\u9664", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("FormListPage", u"\u67e5\u627e\u8868\u5355\uff1a\u8f93\u5165\u5355\u4f4d\u540d\u79f0\u6216\u5e74\u5ea6", None))
         self.emptyLabel.setText(QCoreApplication.translate("FormListPage", u"\u8fd8\u6ca1\u6709\u8868\u5355\u3002\n"
-"\u70b9\u51fb\u201c\u65b0\u5efa\u8868\u5355\u201d\u5f00\u59cb\u586b\u5199\uff0c\u6216\u201c\u5bfc\u5165\u201d\u5df2\u6709\u7684 .jixiao.json / Excel \u6587\u4ef6\u3002", None))
+"\u70b9\u51fb\u201c\u65b0\u5efa\u8868\u5355\u201d\u5f00\u59cb\u586b\u5199\uff0c\u6216\u201c\u5bfc\u5165\u201d\u4e0a\u5e74\u7684 Word \u8868\uff08.docx\uff09\u3001\n"
+".jixiao.json \u6216 Excel \u6587\u4ef6\uff0c\u4e5f\u53ef\u4ee5\u628a\u6587\u4ef6\u62d6\u5230\u8fd9\u91cc\u3002", None))
         self.openButton.setText(QCoreApplication.translate("FormListPage", u"\u6253\u5f00", None))
         self.newButton.setText(QCoreApplication.translate("FormListPage", u"\u65b0\u5efa\u8868\u5355\u2026", None))
 #if QT_CONFIG(tooltip)
