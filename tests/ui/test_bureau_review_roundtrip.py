@@ -3,11 +3,12 @@ exports the review file; the unit imports it and its window shows each comment b
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from jixiao_desktop import cli
-from jixiao_desktop.domain import exchange
+from jixiao_desktop.domain import exchange, review
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.storage.repository import FormRepository
 from jixiao_desktop.ui import msgbox
@@ -45,7 +46,21 @@ def test_review_file_round_trip(qtbot: Any, make_window: Any, messages: Any, db_
     shown = [f for f in window.checks_panel.model.findings() if f.rule == "review.comment"]
     assert [(f.field, f.message) for f in shown] == [
         ("funds.total", "财政局审核意见：资金总额与预算批复不一致，请核实（张三）")]
-    assert "资金总额与预算批复不一致" in window.editor._marks["funds.total"].tooltip
+    total = window.editor.basic_tab.ui.totalEdit
+    assert total.property("review") == "true"  # the teal mark on 资金总额 (tests/ui/editor/test_editor_review_marks.py)
+    assert "资金总额与预算批复不一致" in total.toolTip()
+    # Clicking the comment in the list goes to the field.
+    window.editor.tab_widget().setCurrentWidget(window.editor.goals_tab)
+    window.findings.focus(shown[0])
+    assert window.editor.tab_widget().currentWidget() is window.editor.basic_tab
+    # A later review of the same form replaces the earlier one: the mark moves with the comments.
+    later = review.loads(review_file.read_text(encoding="utf-8"))
+    second = tmp_path / "牛街-复审.jixiao-review.json"
+    second.write_text(review.dumps(replace(later, comments=[review.Comment(field="goals", text="目标请量化")])),
+                      encoding="utf-8")
+    assert hooks.import_review(window, second), messages.shown
+    assert total.property("review") == "" and "资金总额与预算批复不一致" not in total.toolTip()
+    assert window.editor.goals_tab.ui.textEdit.property("review") == "true"
     # Kept: reopening the form shows it again.
     window.close()
     again = make_window()

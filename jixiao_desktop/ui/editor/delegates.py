@@ -4,16 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QPoint, Qt
+from PySide6.QtGui import QPainter, QPolygon
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from jixiao_desktop.ui.editor.marks import AnyIndex, Role
+from jixiao_desktop.ui.editor.marks import REVIEW_COLOR, AnyIndex, Role
 
 
 EMPTY_CHOICE_LABEL = "（不填）"
 
 
-class ChoiceDelegate(QStyledItemDelegate):
+REVIEW_CORNER = 9  # px: the side of the teal triangle in the top right corner of a commented cell
+
+
+class MarkDelegate(QStyledItemDelegate):
+    """Paints a cell as usual, plus a teal corner (like a spreadsheet's comment mark) where the
+    model says the bureau's 审核意见 is about the cell (``Role.REVIEW``): seen beside an error's
+    or a warning's background, and when the row is selected."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        super().paint(painter, option, index)
+        if not index.data(Role.REVIEW):
+            return
+        rect = option.rect  # type: ignore[attr-defined]
+        right, top = rect.right(), rect.top()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(REVIEW_COLOR)
+        painter.drawPolygon(QPolygon([QPoint(right - REVIEW_CORNER, top), QPoint(right + 1, top),
+                                      QPoint(right + 1, top + REVIEW_CORNER + 1)]))
+        painter.restore()
+
+
+class ChoiceDelegate(MarkDelegate):
     """A combo box for cells whose model offers ``Role.CHOICES``; a line edit otherwise."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QTabWidget, QVBoxLayout, QWidget
 
 from jixiao_desktop.domain.fields import FieldPath, field_label, field_text, parse_path, set_field_text
-from jixiao_desktop.domain.findings import Finding, Severity
+from jixiao_desktop.domain.findings import Finding
 from jixiao_desktop.domain.model import (
     Category,
     Form,
@@ -30,7 +30,7 @@ from jixiao_desktop.domain.model import (
 )
 from jixiao_desktop.domain import editing
 from jixiao_desktop.ui.editor.commands import IndicatorsCommand, SetFieldCommand, SourcesCommand
-from jixiao_desktop.ui.editor.marks import Mark
+from jixiao_desktop.ui.editor.marks import REVIEW_COLOR, Mark, marks_for
 from jixiao_desktop.ui.editor.tabs import (
     BasicTab,
     EditorTab,
@@ -43,6 +43,7 @@ from jixiao_desktop.ui.editor.widgets import EDITOR_STYLE
 CATEGORY_TABS = (Category.OUTPUT, Category.OUTCOME, Category.SATISFACTION)
 TAB_ERROR_COLOR = QColor("#c5221f")
 TAB_WARNING_COLOR = QColor("#b06000")
+TAB_REVIEW_COLOR = REVIEW_COLOR
 
 CategoryTab = IndicatorRowsTab | IndicatorItemsTab
 
@@ -171,22 +172,9 @@ class FormEditor(QWidget):
         return True
 
     def set_findings(self, findings: list[Finding]) -> None:
-        """Mark the fields the findings are about: red for errors, yellow for warnings."""
-        by_path: dict[str, list[Finding]] = {}
-        for finding in findings:
-            by_path.setdefault(finding.field, []).append(finding)
-        marks: dict[str, Mark] = {}
-        for path, group in by_path.items():
-            live = [f for f in group if not f.acknowledged and f.severity is not Severity.INFO]
-            level = ""
-            if live:
-                level = min(live, key=lambda f: f.severity.rank).severity.value
-            lines = []
-            for f in sorted(group, key=lambda f: f.severity.rank):
-                lines.append(f"【{f.severity.label}】{f.message}" + ("（已知悉）" if f.acknowledged else ""))
-            spans = tuple((f.span[0], f.span[1], "" if f.acknowledged else f.severity.value)
-                          for f in group if f.span is not None and f.severity is not Severity.INFO)
-            marks[path] = Mark(level, "\n".join(lines), spans)
+        """Mark the fields the findings are about: red for errors, yellow for warnings, teal for
+        the bureau's 审核意见 (``review.REVIEW_RULE``; beside a finding's colour, never instead)."""
+        marks = marks_for(findings)
         self._marks = marks
         for tab in self._all_tabs():
             tab.set_marks(marks)
@@ -277,21 +265,28 @@ class FormEditor(QWidget):
     def _paint_tab_marks(self) -> None:
         bar = self._tabs.tabBar()
         worst: dict[int, str] = {}
+        reviewed: set[int] = set()
         for path, mark in self._marks.items():
-            if not mark.level:
+            if not mark.level and not mark.review:
                 continue
             tab = self._tab_for(parse_path(path))
             if tab is None:
                 continue
             index = self._tabs.indexOf(tab)
-            if worst.get(index) != "error":
+            if mark.review:
+                reviewed.add(index)
+            if mark.level and worst.get(index) != "error":
                 worst[index] = mark.level
         for index in range(self._tabs.count()):
             level = worst.get(index)
             color = {"error": TAB_ERROR_COLOR, "warning": TAB_WARNING_COLOR}.get(level or "")
+            if color is None and index in reviewed:
+                color = TAB_REVIEW_COLOR
             bar.setTabTextColor(index, color if color is not None else self.palette().windowText().color())
-            tip = {"error": "此页有错误", "warning": "此页有警告"}.get(level or "", "")
-            self._tabs.setTabToolTip(index, tip)
+            tips = [{"error": "此页有错误", "warning": "此页有警告"}.get(level or "", "")]
+            if index in reviewed:
+                tips.append("此页有财政局审核意见")
+            self._tabs.setTabToolTip(index, "；".join(t for t in tips if t))
 
     # --- the filling guard and merging ------------------------------------------------------
 

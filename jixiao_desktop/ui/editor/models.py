@@ -26,10 +26,12 @@ from jixiao_desktop.domain.model import (
     Form,
 )
 from jixiao_desktop.domain import editing
-from jixiao_desktop.ui.editor.marks import AnyIndex, Mark, Role, mark_data
+from jixiao_desktop.ui.editor.marks import AnyIndex, Mark, Role, combined, mark_data
 
 ApplyFn = Callable[[str, str], bool]
 PREVIOUS = "previous_value"
+# The roles a cell's marks answer (``marks.mark_data``).
+MARK_ROLES = (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole, Role.REVIEW)
 
 
 def _with_previous(tooltip: str | None, previous: str, current: str) -> str | None:
@@ -215,8 +217,8 @@ class IndicatorRowsModel(_FormTableModel):
             return self._path(row, column)
         if role == Role.INDICATOR:
             return self._rows[row]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
-            mark = self._marks.get(self._path(row, column)) or self._marks.get(f"indicators[{self._rows[row]}]")
+        if role in MARK_ROLES:
+            mark = combined(self._marks.get(self._path(row, column)), self._marks.get(f"indicators[{self._rows[row]}]"))
             if role == Qt.ItemDataRole.ToolTipRole and column == self.CONTENT:
                 return _with_previous(mark_data(mark, role), indicator.previous_content, indicator.content)
             return mark_data(mark, role)
@@ -369,7 +371,7 @@ class IndicatorItemsModel(_FormTableModel):
             return self._rows[row][0]
         if attr == PREVIOUS and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#6b6b6b"))
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
+        if role in MARK_ROLES:
             i, j = self._rows[row]
             if attr == PREVIOUS:
                 if role == Qt.ItemDataRole.ToolTipRole:
@@ -377,9 +379,10 @@ class IndicatorItemsModel(_FormTableModel):
                     return (f"上年指标值：{previous}（继承上年时带入，只读）" if previous
                             else "没有上年指标值（继承上年或导入上年表格后显示）")
                 return None
-            mark = (self._marks.get(self._path(row, column))
-                    or self._marks.get(f"indicators[{i}].items[{j}]"))
-            return mark_data(mark, role)
+            marks = [self._marks.get(self._path(row, column)), self._marks.get(f"indicators[{i}].items[{j}]")]
+            if attr == "level2":  # the group's own fields have no column: its 二级 cell shows them
+                marks += [self._marks.get(f"indicators[{i}]{part}") for part in ("", ".name", ".level1")]
+            return mark_data(combined(*marks), role)
         return None
 
     def _editable(self, index: AnyIndex) -> bool:
@@ -460,8 +463,8 @@ class SourcesModel(_FormTableModel):
             return path
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:  # amounts line up on the right
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
-            mark = self._marks.get(path) or self._marks.get(f"funds.sources[{index.row()}]")
+        if role in MARK_ROLES:
+            mark = combined(self._marks.get(path), self._marks.get(f"funds.sources[{index.row()}]"))
             if mark is None and index.column() == 1 and role == Qt.ItemDataRole.ToolTipRole:
                 hint = editing.amount_hint(sources[index.row()].amount)
                 return hint.message or None

@@ -11,8 +11,14 @@ from jixiao_desktop.ui.editor.marks import Mark
 HINT_COLORS = {"error": "#c5221f", "warning": "#b06000", "info": "#5f6368", "ok": "#188038", "": "#5f6368"}
 SPAN_COLORS = {"error": QColor("#d93025"), "warning": QColor("#e37400"), "": QColor("#1a73e8")}
 
-# Applied to the whole editor; widgets carry a dynamic property "finding".
+# Applied to the whole editor; widgets carry the dynamic properties "finding" (error/warning)
+# and "review" (the bureau's 审核意见). A field with both keeps the finding's frame (the rules
+# below come later) over the comment's tint.
 EDITOR_STYLE = """
+QLineEdit[review="true"], QPlainTextEdit[review="true"], QAbstractSpinBox[review="true"] {
+    border: 2px solid #00897b;
+    background-color: #e6f5f2;
+}
 QLineEdit[finding="error"], QPlainTextEdit[finding="error"], QAbstractSpinBox[finding="error"] {
     border: 2px solid #d93025;
 }
@@ -75,10 +81,13 @@ def select_span(widget: QWidget, text: str, span: tuple[int, int] | None) -> Non
 
 
 def mark_widget(widget: QWidget, mark: Mark | None, default_tooltip: str = "") -> None:
-    """Red or yellow frame and the findings as tooltip; ``None`` clears."""
+    """Red or yellow frame, a teal one (or tint) for the bureau's comments, and the findings and
+    comments as tooltip; ``None`` clears."""
     level = mark.level if mark else ""
-    if widget.property("finding") != level:
+    review = "true" if mark and mark.review else ""
+    if widget.property("finding") != level or (widget.property("review") or "") != review:
         widget.setProperty("finding", level)
+        widget.setProperty("review", review)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
         widget.update()

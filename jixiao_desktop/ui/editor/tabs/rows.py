@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from jixiao_desktop.domain.fields import FieldPath
 from jixiao_desktop.domain.model import Category, Form, Layout
 from jixiao_desktop.domain import editing
+from jixiao_desktop.ui.editor.delegates import MarkDelegate
 from jixiao_desktop.ui.editor.marks import Mark
 from jixiao_desktop.ui.editor.models import IndicatorRowsModel
 from jixiao_desktop.ui.editor.previous import PreviousContentPanel
@@ -44,6 +45,7 @@ class IndicatorRowsTab(EditorTab):
                                         apply=editor.model_apply, parent=self)
         view = self.ui.rowsView
         view.setModel(self.model)
+        view.setItemDelegate(MarkDelegate(view))
         view.setEditTriggers(EDIT_TRIGGERS)
         header = view.horizontalHeader()
         header.setSectionResizeMode(IndicatorRowsModel.NAME, QHeaderView.ResizeMode.Interactive)
