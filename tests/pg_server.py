@@ -5,7 +5,8 @@ in that folder only (no TCP port: nothing else on the machine can reach it), and
 stop`` plus removal of the folder at the end. PostgreSQL refuses to run as root; as root
 (CI) the server runs as the ``postgres`` user Debian's package creates. Never a mock.
 
-Fixtures (imported by ``tests/conftest.py``):
+``private_server()`` is the server as a context manager (``benchmarks/bench_bureau.py`` uses it
+too). Fixtures (imported by ``tests/conftest.py``):
 
 - ``pg_server``: the running server (session scope); skips with the reason when PostgreSQL is
   not installed (``.ci/run`` installs Debian's ``postgresql``).
@@ -99,20 +100,32 @@ def _stop_orphans(bin_dir: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
+class PgUnavailable(Exception):
+    """PostgreSQL (or psycopg, or the ``postgres`` user as root) is not there; the reason in Chinese."""
+
+
+class PgStartError(Exception):
+    """``initdb`` or ``pg_ctl start`` failed; the message has their output and the server's log."""
+
+
+@contextlib.contextmanager
+def private_server(*, durable: bool = False) -> Iterator[PgServer]:
+    """A private server for as long as the ``with`` lasts: ``initdb`` in a new temporary folder,
+    a Unix socket in it only, stopped and removed after. ``durable``: keep PostgreSQL's own
+    fsync and full-page writes (what a real server does; the benchmark measures both); the tests
+    run without them. Also used by ``benchmarks/bench_bureau.py``."""
     bin_dir = _pg_bin()
     if bin_dir is None:
-        pytest.skip("PostgreSQL 未安装（Debian：apt-get install postgresql；.ci/run 会自动安装）")
+        raise PgUnavailable("PostgreSQL 未安装（Debian：apt-get install postgresql；.ci/run 会自动安装）")
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        pytest.skip("未安装 psycopg（pip install 'psycopg[binary]'）")
+        raise PgUnavailable("未安装 psycopg（pip install 'psycopg[binary]'）") from None
     if os.geteuid() == 0:
         try:
             owner = pwd.getpwnam("postgres")
         except KeyError:
-            pytest.skip("以 root 运行但系统中没有 postgres 用户，无法启动 PostgreSQL")
+            raise PgUnavailable("以 root 运行但系统中没有 postgres 用户，无法启动 PostgreSQL") from None
     _stop_orphans(bin_dir)
     folder = Path(tempfile.mkdtemp(prefix="jixiao-pg-"))
     data, sock = folder / "data", folder / "sock"
@@ -124,25 +137,40 @@ def pg_server() -> Iterator[PgServer]:
     log = folder / "server.log"
     started = False
     try:
-        subprocess.run(_as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-U", "jixiao",
-                                         "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"]),
-                       check=True, capture_output=True)
-        options = f"-k {sock} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
-        subprocess.run(_as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options,
-                                        "-l", str(log), "-w", "-t", "60", "start"]),
-                       check=True, capture_output=True)
+        try:
+            subprocess.run(_as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-U", "jixiao",
+                                             "-A", "trust", "-E", "UTF8", "--no-locale",
+                                             *([] if durable else ["--no-sync"])]),
+                           check=True, capture_output=True)
+            options = f"-k {sock} -c listen_addresses=''"
+            if not durable:
+                options += " -c fsync=off -c full_page_writes=off"
+            subprocess.run(_as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options,
+                                            "-l", str(log), "-w", "-t", "60", "start"]),
+                           check=True, capture_output=True)
+        except subprocess.CalledProcessError as exc:
+            detail = (exc.stderr or b"").decode(errors="replace")
+            if log.exists():
+                detail += log.read_text(errors="replace")
+            raise PgStartError(f"PostgreSQL 未能启动：{detail}") from exc
         started = True
         yield PgServer(folder=folder, socket_dir=sock)
-    except subprocess.CalledProcessError as exc:
-        detail = (exc.stderr or b"").decode(errors="replace")
-        if log.exists():
-            detail += log.read_text(errors="replace")
-        pytest.fail(f"PostgreSQL 未能启动：{detail}")
     finally:
         if started:
             subprocess.run(_as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast",
                                             "-w", "stop"]), check=False, capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    try:
+        with private_server() as server:
+            yield server
+    except PgUnavailable as exc:
+        pytest.skip(str(exc))
+    except PgStartError as exc:
+        pytest.fail(str(exc))
 
 
 # Modules whose tests reach into the SQLite file itself (sqlite3, file copies, pragmas): their
