@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -112,6 +114,20 @@ def _number_format(value: Decimal) -> str:
     return "#,##0" + ("." + "0" * places if places else "")
 
 
+COLUMN_WIDTHS = (44, 8, 8, 14, 14, 14, 8, 8, 7, 17)  # in characters of the sheet's default font
+LINE_HEIGHT = 13.5  # points: one line of 10-point 宋体
+
+
+CJK_WIDTH = 1.9  # a Chinese character of 10-point 宋体, in widths of the default font's "0" (Excel's unit)
+
+
+def _text_lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (as Excel on Windows
+    draws it; LibreOffice's substitute fonts are narrower, so a row there is tall enough too)."""
+    units = sum(CJK_WIDTH if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return max(1, math.ceil(units / max(1.0, width - 0.5)))
+
+
 def write_xlsx(rows: Sequence[SummaryRow], path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -149,7 +165,15 @@ def write_xlsx(rows: Sequence[SummaryRow], path: Path) -> None:
             cell.alignment = Alignment(horizontal="right", vertical="center")
         else:
             cell.value = value
-            cell.alignment = Alignment(vertical="center", wrap_text=col == 1)
+            wrap = col == 1
+            cell.alignment = Alignment(vertical="center", wrap_text=wrap,
+                                       horizontal=None if wrap else "center")
+            if wrap and isinstance(value, str):
+                # A row as tall as its wrapped name: neither Excel nor LibreOffice Calc measures it
+                # on opening a file that was not saved by them, and the lines would overlap the next row.
+                lines = _text_lines(value, COLUMN_WIDTHS[0])
+                if lines > 1:
+                    ws.row_dimensions[row].height = LINE_HEIGHT * lines + 2
         cell.font, cell.border = head_font if bold else body_font, border
 
     r = 4
@@ -174,7 +198,7 @@ def write_xlsx(rows: Sequence[SummaryRow], path: Path) -> None:
     put(r, 6, t.project, number=True, bold=True)
     put(r, 7, t.errors, bold=True)
     put(r, 8, t.warnings, bold=True)
-    for col, width in enumerate((44, 8, 8, 14, 14, 14, 8, 8, 7, 17), start=1):
+    for col, width in enumerate(COLUMN_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "B4"
     ws.auto_filter.ref = f"A3:{get_column_letter(len(HEADERS))}{max(r - 1, 3)}"

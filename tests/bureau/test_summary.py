@@ -84,3 +84,24 @@ def test_summary_refuses_an_unknown_ending_and_writes_nothing(collected: str, tm
     assert cli.main(["summary", "--db", collected, str(tmp_path / "无此文件夹" / "汇总.xlsx")]) == 2
     assert "不存在" in capsys.readouterr().err
     assert not list(tmp_path.glob("汇总*"))
+
+
+def test_a_long_unit_name_gets_a_row_tall_enough_for_its_lines(tmp_path: Path) -> None:
+    """Neither Excel nor Calc measures a wrapped row of a file they did not save: the summary sets
+    the height, or the name's second line is drawn over the next row (tests/bureau/test_summary_in_calc.py)."""
+    from datetime import UTC, datetime
+
+    from jixiao_desktop.bureau.summary import write_summary
+    from jixiao_desktop.domain.model import FormStatus
+    from jixiao_desktop.storage.bureau import SummaryRow
+
+    at = datetime(2026, 3, 15, tzinfo=UTC)
+    names = ["北京市西城区人民政府牛街街道办事处", "北京市西城区教育委员会所属北京市第一百五十六中学（含附属小学及初中部）"]
+    out = tmp_path / "汇总.xlsx"
+    write_summary([SummaryRow(id=i, uuid=str(i), department=name, year=2026, status=FormStatus.DRAFT, total="1",
+                              basic="1", project="0", errors=0, warnings=0, revision=1, updated_at=at)
+                   for i, name in enumerate(names)], str(out))
+    ws = load_workbook(out).active
+    assert ws.row_dimensions[4].height is None  # one line: the default height
+    assert ws.row_dimensions[5].height is not None and ws.row_dimensions[5].height >= 2 * 13.5
+    assert ws["A5"].alignment.wrap_text
