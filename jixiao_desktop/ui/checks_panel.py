@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 
 from jixiao_desktop.domain.fields import field_label
 from jixiao_desktop.domain.findings import Finding, Severity
+from jixiao_desktop.domain.review import REVIEW_RULE
+from jixiao_desktop.ui.editor.marks import REVIEW_COLOR
 from jixiao_desktop.ui.forms.ui_checks_panel import Ui_ChecksPanel
 
 if TYPE_CHECKING:  # domain.fixes loads the checks engine, which the window imports after its first paint
@@ -90,7 +92,7 @@ def severity_icon(severity: Severity, widget: QWidget | None = None) -> QIcon:
 def finding_heading(finding: Finding) -> str:
     """``警告 · 绩效指标第2行指标内容`` (and ``· 已知悉``)."""
     label = field_label(finding.field) or "整张表"
-    parts = [finding.severity.label, label]
+    parts = ["审核意见" if finding.rule == REVIEW_RULE else finding.severity.label, label]
     if finding.acknowledged:
         parts.append(ACKNOWLEDGED_TAG)
     return " · ".join(parts)
@@ -212,6 +214,8 @@ class FindingDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
         rect: QRect = opt.rect  # type: ignore[attr-defined]
+        if finding.rule == REVIEW_RULE:  # the teal of the comment's mark on its field (ui/editor/marks.py)
+            painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), REVIEW_COLOR)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         palette: QPalette = opt.palette  # type: ignore[attr-defined]
         text_color = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)

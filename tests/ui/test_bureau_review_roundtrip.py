@@ -15,6 +15,8 @@ from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.bureau import hooks
 from jixiao_desktop.ui.bureau.review_dialog import ReviewDialog
 from jixiao_desktop.ui.bureau.window import BureauWindow
+from jixiao_desktop.ui.checks_panel import finding_heading
+from jixiao_desktop.ui.editor.marks import REVIEW_COLOR
 
 
 def test_review_file_round_trip(qtbot: Any, make_window: Any, messages: Any, db_path: Path, tmp_path: Path,
@@ -46,6 +48,12 @@ def test_review_file_round_trip(qtbot: Any, make_window: Any, messages: Any, db_
     shown = [f for f in window.checks_panel.model.findings() if f.rule == "review.comment"]
     assert [(f.field, f.message) for f in shown] == [
         ("funds.total", "财政局审核意见：资金总额与预算批复不一致，请核实（张三）")]
+    # In the list: headed 审核意见, with the teal of the field's mark down its left edge.
+    assert finding_heading(shown[0]) == "审核意见 · 资金总额"
+    view = window.checks_panel.ui.findingsView
+    rect = view.visualRect(window.checks_panel.model.index(0))
+    assert view.grab().toImage().pixelColor(view.viewport().x() + rect.left() + 1,
+                                            view.viewport().y() + rect.center().y()) == REVIEW_COLOR
     total = window.editor.basic_tab.ui.totalEdit
     assert total.property("review") == "true"  # the teal mark on 资金总额 (tests/ui/editor/test_editor_review_marks.py)
     assert "资金总额与预算批复不一致" in total.toolTip()
