@@ -220,8 +220,11 @@ def _read_match(norm: str, text: str, m: re.Match[str]) -> Quantity | None:
     unit = m["unit"] or ""
     mult = m["mult"] or ""
     # An ordinal: 第3批, 第 2 次.
-    before = norm[:start_num].rstrip()
-    if before.endswith("第"):
+    b = start_num - 1  # the last character before the number that is not a space
+    while b >= 0 and norm[b].isspace():
+        b -= 1
+    last = norm[b] if b >= 0 else ""
+    if last == "第":
         return None
     if unit in _SKIP_SET:
         return None
@@ -232,12 +235,12 @@ def _read_match(norm: str, text: str, m: re.Match[str]) -> Quantity | None:
     # Times and ratios: 8:30, 21:9.
     if end_num < len(norm) and norm[end_num] in ":：" and end_num + 1 < len(norm) and norm[end_num + 1].isdigit():
         return None
-    if before.endswith((":", "：")) and len(before) >= 2 and before[-2].isdigit():
+    if last in (":", "：") and b >= 1 and norm[b - 1].isdigit():
         return None
     # Years (2021年, 2019-2021年, 2021年度) and dates (6月30日).
     if not mult and unit in ("年", "") and _is_year(n1) and (unit == "年" or (n2 and _is_year(n2))):
         return None
-    if unit == "日" and before.endswith("月"):
+    if unit == "日" and last == "月":
         return None
     pre_m = _PRE_RE.search(norm, max(0, start_num - _PRE_MAX), start_num)
     pre = pre_m.group().rstrip() if pre_m else ""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import compress
 
@@ -20,6 +21,14 @@ _MARKED_RUN_RE = re.compile(rb"\x01+")
 # maximal common run on that diagonal and marks every window of the run. A slice whose windows
 # are all marked already is skipped, so a run is extended once, not once per character; the
 # slices no target holds are passed over at C speed.
+#
+# On a form of ordinary size (every prose field together at most ``_FIND_LIMIT`` characters)
+# the candidate slices are found instead by searching each distinct aligned block with
+# ``str.find``: quadratic, but at C speed it is about three times faster there than hashing
+# every slice, and it finds exactly the slices the hash index would, minus hash collisions
+# (which the verification discards anyway), so the findings are the same.
+
+_FIND_LIMIT = 16_000
 
 
 class _Field:
@@ -94,11 +103,51 @@ def _candidates(s: str, block: int, blocks: dict[int, list[tuple[int, int]]]) ->
         yield from compress(chunk, map(blocks.__contains__, [hash(s[i:i + block]) for i in chunk]))
 
 
+def _found_candidates(fields: list[_Field], block: int, size: int) -> dict[int, list[int]]:
+    """Field index -> the ascending positions whose ``block``-character slice equals an aligned
+    block of an earlier field, or of the same field ending at least ``size`` characters before.
+
+    Those are the candidates of ``_repeated_windows`` that can lead anywhere: there the first
+    aligned occurrence of a slice comes first, and a slice of the same field closer than
+    ``size`` to it ends the search at once.
+    """
+    ordered = list(fields)
+    starts: list[int] = []
+    parts: list[str] = []
+    offset = 0
+    for field in ordered:
+        starts.append(offset)
+        parts.append(field.stripped)
+        offset += len(field.stripped) + 1
+    joined = "\n".join(parts)  # whitespace is stripped from every field: no block spans two
+    found: dict[int, list[int]] = {f: [] for f in range(len(ordered))}
+    searched: set[str] = set()
+    for f, s in enumerate(parts):
+        for q in range(0, len(s) - block + 1, block):
+            piece = s[q:q + block]
+            if piece in searched:
+                continue
+            searched.add(piece)
+            # Same-field hits closer than ``size`` lead nowhere; ``min``: not past the field's
+            # end, where the next field's hits begin.
+            at = joined.find(piece, starts[f] + min(q + size, len(s) + 1))
+            while at >= 0:
+                k = bisect_right(starts, at) - 1
+                found[k].append(at - starts[k])
+                at = joined.find(piece, at + 1)
+    for positions in found.values():
+        positions.sort()
+    return found
+
+
 def _repeated_windows(fields: list[_Field], f: int, size: int,
-                      blocks: dict[int, list[tuple[int, int]]]) -> bytearray:
+                      blocks: dict[int, list[tuple[int, int]]],
+                      candidates: Iterable[int] | None = None) -> bytearray:
     """``marked[j] == 1`` when window ``j`` of field ``f`` occurred before (see above).
 
-    ``blocks``: hash -> (field, position) of the aligned blocks of fields ``0..f``, in order.
+    ``blocks``: hash -> (field, position) of the aligned blocks of fields ``0..f``, in order;
+    ``candidates``: the ascending positions of field ``f`` whose slice may be one of them
+    (default: every slice whose hash is in ``blocks``).
     """
     s = fields[f].stripped
     block = size // 2
@@ -107,7 +156,7 @@ def _repeated_windows(fields: list[_Field], f: int, size: int,
     if count <= 0:
         return marked
     reached: dict[tuple[int, int], int] = {}  # (field, diagonal) -> end of the run extended
-    for i in _candidates(s, block, blocks):
+    for i in _candidates(s, block, blocks) if candidates is None else candidates:
         # The windows that may hold this slice as the aligned block of an earlier copy.
         lo, hi = max(0, i - block + 1), min(i, count - 1) + 1
         if lo >= hi or marked.find(0, lo, hi) < 0:
@@ -170,14 +219,18 @@ def _first_source(fields: list[_Field], f: int, j: int, size: int) -> int:
 def duplicate_runs(texts: tuple[str, ...], size: int) -> tuple[tuple[int, int, int, int, int], ...]:
     """(field index, start, end, length, source field index) of each repeated passage."""
     fields = [_field(text, size // 2) for text in texts]
+    windowed = [f for f, field in enumerate(fields) if len(field.stripped) >= size]
+    found: dict[int, list[int]] | None = None
+    if sum(len(fields[f].stripped) for f in windowed) <= _FIND_LIMIT:
+        found = dict(zip(windowed, _found_candidates([fields[f] for f in windowed], size // 2, size).values(),
+                         strict=True))
     blocks: dict[int, list[tuple[int, int]]] = {}
     runs: list[tuple[int, int, int, int, int]] = []
-    for f, field in enumerate(fields):
-        if len(field.stripped) < size:
-            continue  # no window, and none of its blocks can hold a whole window
+    for f in windowed:  # a shorter field has no window, and none of its blocks holds a whole one
+        field = fields[f]
         for h, positions in field.blocks.items():
             blocks.setdefault(h, []).extend((f, q) for q in positions)
-        marked = _repeated_windows(fields, f, size, blocks)
+        marked = _repeated_windows(fields, f, size, blocks, None if found is None else found[f])
         for m in _MARKED_RUN_RE.finditer(marked):
             j_start, j_end = m.start(), m.end() - 1
             runs.append((f, field.position(j_start), field.position(j_end + size - 1) + 1,

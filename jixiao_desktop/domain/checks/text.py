@@ -91,15 +91,12 @@ def _markers(text: str) -> list[tuple[int, int, str, int]]:
     """(start, end, family, number) of every list marker, in order."""
     found: list[tuple[int, int, str, int]] = []
     for m in _MARKER_RE.finditer(text):
-        for family in ("cn", "pcn", "pd", "dp", "d", "dot"):
-            value = m[family]
-            if value is None:
-                continue
-            number = parse_chinese_numeral(value) if family in ("cn", "pcn") else int(value)
-            if number:
-                whole = m.group()
-                found.append((m.start() + len(whole) - len(whole.lstrip()), m.end(), family, number))
-            break
+        family = m.lastgroup or ""  # each alternative has one named group, the last matched
+        value = m[family]
+        number = parse_chinese_numeral(value) if family in ("cn", "pcn") else int(value)
+        if number:
+            whole = m.group()
+            found.append((m.start() + len(whole) - len(whole.lstrip()), m.end(), family, number))
     has_digits = any(f in _DIGIT_FAMILIES for _s, _e, f, _n in found)
     if has_digits:
         for m in _BARE_RE.finditer(text):
