@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Numeric, and_, case, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from jixiao_desktop.domain import exchange
@@ -289,10 +289,10 @@ class BureauStore:
             SortKey.DEPARTMENT: FormRecord.department,
             SortKey.YEAR: FormRecord.year,
             SortKey.STATUS: FormRecord.status,
-            # Amounts are canonical decimal text: sort by their numeric value, unreadable last.
-            SortKey.TOTAL: self._numeric(FormRecord.funds_total),
-            SortKey.BASIC: self._numeric(FormRecord.funds_basic),
-            SortKey.PROJECT: self._numeric(FormRecord.funds_project),
+            # Amounts by their indexed integer keys (mapping.amount_key), unreadable ones last.
+            SortKey.TOTAL: FormRecord.funds_total_key,
+            SortKey.BASIC: FormRecord.funds_basic_key,
+            SortKey.PROJECT: FormRecord.funds_project_key,
             SortKey.ERRORS: func.coalesce(FormCheckRecord.errors, 0),
             SortKey.WARNINGS: func.coalesce(FormCheckRecord.warnings, 0),
             SortKey.REVISION: FormRecord.revision,
@@ -303,14 +303,6 @@ class BureauStore:
             ordered = ordered.nulls_last()
         tie = FormRecord.id.desc() if query.descending else FormRecord.id.asc()
         return stmt.order_by(ordered, tie)
-
-    def _numeric(self, column: Any) -> Any:
-        """An amount column as a number for sorting; text that is not a plain decimal sorts last."""
-        if self.repo._engine.dialect.name == "postgresql":
-            readable = column.regexp_match(r"^-?[0-9]+(\.[0-9]+)?$")
-        else:  # SQLite: GLOB has no alternation; a leading digit or minus sign is enough
-            readable = and_(column != "", column.op("GLOB")("[0-9-]*"), column.op("NOT GLOB")("*[^0-9.-]*"))
-        return case((readable, func.cast(column, Numeric(30, 6))), else_=None)
 
     @staticmethod
     def _row(r: Any) -> SummaryRow:

@@ -37,6 +37,7 @@ from sqlalchemy.exc import DBAPIError
 
 from jixiao_desktop.atomic import describe_os_error
 from jixiao_desktop.paths import is_database_url
+from jixiao_desktop.storage.listing import SCHEMA_HEAD
 from jixiao_desktop.storage.errors import (
     DatabaseDamagedError,
     DatabaseReplacedError,
@@ -48,8 +49,6 @@ from jixiao_desktop.storage.errors import (
 
 log = logging.getLogger(__name__)
 
-# The newest revision in migrations/versions/ (a test keeps this in step with Alembic).
-SCHEMA_HEAD = "0004"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 # Execution option that makes a transaction start with BEGIN IMMEDIATE.
@@ -378,10 +377,12 @@ def quick_check(engine: Engine, *, full: bool = False) -> list[str]:
     return problems
 
 
-def upgrade_to_head(engine: Engine, *, backup_dir: Path | None = None, check: bool = True) -> bool:
+def upgrade_to_head(engine: Engine, *, backup_dir: Path | None = None, check: bool = True,
+                    checked: list[str] | None = None) -> bool:
     """Bring the database to the newest schema; return whether anything was migrated.
 
-    ``check``: run ``PRAGMA quick_check`` first. A database with data is first backed up
+    ``check``: run ``PRAGMA quick_check`` first, or take ``checked``, the problems a
+    ``quick_check`` of this file just found (``integrity.quick_check_ahead``). A database with data is first backed up
     (``backups/<stem>-…-migration.db``, or into ``backup_dir``). The upgrade runs in one
     transaction: it completes or changes nothing.
 
@@ -396,7 +397,7 @@ def upgrade_to_head(engine: Engine, *, backup_dir: Path | None = None, check: bo
         current = current_revisions(conn)
         conn.rollback()
     if check and current is not None and is_sqlite(engine):
-        problems = quick_check(engine)
+        problems = quick_check(engine) if checked is None else checked
         if problems:
             from jixiao_desktop.storage.integrity import damaged_from_problems
 

@@ -193,6 +193,20 @@ def check_open_database(path: Path) -> list[str]:
         con.close()
 
 
+def quick_check_ahead(path: Path) -> list[str] | None:
+    """``quick_check`` of a database about to be opened, on a plain read-only connection: the
+    problems, [] if whole; ``None`` when it could not run here (the opening then checks itself).
+
+    The window runs it on a worker thread while SQLAlchemy is imported (SQLite lets go of
+    Python's lock while it reads), so the check of a large file costs the clerk no time.
+    """
+    try:
+        with open_read_only(path) as con:
+            return _check_rows(con, "quick_check")
+    except sqlite3.Error:
+        return None
+
+
 def damaged_row(what: str, exc: BaseException, db_path: object = None) -> DatabaseDamagedError:
     """A row that does not read back (bad JSON, a status or date this app never wrote)."""
     detail = str(exc).strip() or type(exc).__name__

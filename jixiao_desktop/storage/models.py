@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     DateTime,
@@ -63,12 +64,18 @@ class FormRecord(Base):
     __tablename__ = "forms"
     __table_args__ = (
         CheckConstraint("status IN ('draft', 'final')", name="status"),
-        Index("ix_forms_deleted_at", "deleted_at"),
         Index("ix_forms_uuid", "uuid", unique=True),
         # Revision 0004: the bureau's list sorts and filters by these.
         Index("ix_forms_department_year", "department", "year"),
         Index("ix_forms_year", "year"),
         Index("ix_forms_updated_at", "updated_at"),
+        # Revision 0005: sortable amounts; the form list's columns (storage/listing.py) in one
+        # covering index, led by its filter and order (it replaced ix_forms_deleted_at).
+        Index("ix_forms_funds_total_key", "funds_total_key"),
+        Index("ix_forms_funds_basic_key", "funds_basic_key"),
+        Index("ix_forms_funds_project_key", "funds_project_key"),
+        Index("ix_forms_list", "deleted_at", "id", "year", "department", "template", "status", "updated_at",
+              "funds_need_review", "created_at", "fingerprint", "copied_from_id", "uuid", "revision"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -85,6 +92,10 @@ class FormRecord(Base):
     funds_total: Mapped[str] = mapped_column(Text)
     funds_basic: Mapped[str] = mapped_column(Text)
     funds_project: Mapped[str] = mapped_column(Text)
+    # Revision 0005: the amounts in millionths of 万元 when readable (mapping.amount_key), for sorting.
+    funds_total_key: Mapped[int | None] = mapped_column(BigInteger)
+    funds_basic_key: Mapped[int | None] = mapped_column(BigInteger)
+    funds_project_key: Mapped[int | None] = mapped_column(BigInteger)
     # Funds.sources is None (the block is absent) or a list (possibly empty): keep the difference.
     funds_has_sources: Mapped[bool] = mapped_column(Boolean)
     funds_extra_json: Mapped[str] = mapped_column(Text)

@@ -37,6 +37,7 @@ from jixiao_desktop.storage.errors import (
     StaleWriteError,
     StorageError,
 )
+from jixiao_desktop.storage.listing import list_sql, summaries_from_rows
 from jixiao_desktop.storage.mapping import (
     FORM_LOAD,
     add_children,
@@ -46,9 +47,7 @@ from jixiao_desktop.storage.mapping import (
     form_name,
     store_check_counts,
     stored_amount,
-    summary_select,
     to_form,
-    to_summary,
     utc_now,
 )
 from jixiao_desktop.storage.models import EventRecord, FormRecord, SnapshotRecord
@@ -94,8 +93,12 @@ class FormRepository:
     # --- lifetime --------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, db_path: str | Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> FormRepository:
+    def open(cls, db_path: str | Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+             checked: list[str] | None = None) -> FormRepository:
         """Open (and create or upgrade) the database at ``db_path``.
+
+        ``checked``: what a ``quick_check`` of the file just found (``integrity.quick_check_ahead``);
+        ``None``: check it here.
 
         Raises:
             DatabaseVersionError: written by a newer version of the app; nothing changed.
@@ -103,7 +106,7 @@ class FormRepository:
         """
         engine = create_engine_for(db_path, busy_timeout_ms=busy_timeout_ms)
         try:
-            upgrade_to_head(engine)
+            upgrade_to_head(engine, checked=checked)
         except BaseException:
             engine.dispose()
             raise
@@ -176,11 +179,8 @@ class FormRepository:
     def list_forms(self, include_deleted: bool = False) -> list[FormSummary]:
         """The stored forms in id order; those in the recycle bin only with ``include_deleted``."""
         with self._session("读取申报表列表失败") as s:
-            stmt = summary_select().order_by(FormRecord.id)
-            if not include_deleted:
-                stmt = stmt.where(FormRecord.deleted_at.is_(None))
-            try:
-                return [to_summary(row) for row in s.connection().execute(stmt)]  # Core rows: no ORM objects
+            try:  # the driver's own rows: no ORM objects, no type processing per cell
+                return summaries_from_rows(s.connection().exec_driver_sql(list_sql(include_deleted)))
             except (ValueError, TypeError, OverflowError) as exc:  # a damaged row: never an empty list
                 from jixiao_desktop.storage.integrity import damaged_row
 
