@@ -187,8 +187,17 @@ class FormListPage(QWidget):
         self.ui.recycleButton.clicked.connect(self.recycle_bin_requested)
         self.ui.undoDeleteButton.clicked.connect(self._on_undo_delete)
         self._deleted_id: int | None = None
+        self._busy = False
         self.ui.undoBar.hide()
         self.set_rows([])
+
+    def set_busy(self, busy: bool) -> None:
+        """While the database opens behind the list read at start-up: look, search, scroll and
+        double-click (the window opens the form when it can), but no button yet."""
+        self._busy = busy
+        for button in (self.ui.newButton, self.ui.importButton, self.ui.recycleButton):
+            button.setEnabled(not busy)
+        self._update_buttons()
 
     def set_rows(self, rows: list[FormSummary], select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self.selected_id()
@@ -239,6 +248,6 @@ class FormListPage(QWidget):
             signal.emit(form_id)
 
     def _update_buttons(self, *_: object) -> None:
-        has = self.selected_id() is not None
+        has = self.selected_id() is not None and not self._busy
         for button in (self.ui.openButton, self.ui.copyButton, self.ui.deleteButton):
             button.setEnabled(has)

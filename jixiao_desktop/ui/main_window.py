@@ -3,10 +3,9 @@
 Behaviour lives elsewhere: ``FormSession`` saves, ``LiveChecker`` checks, ``LibraryActions``
 makes, copies, imports and deletes forms, ``LifecycleActions`` does 定稿 and the history,
 ``FindingsView`` shows findings and 已知悉, ``OutputActions`` exports and prints,
-``StartupPreview`` paints the last form before the database opens, ``window_actions`` wires
-the menus. The window keeps the composition and the state shown (which form is open, which
-page, title). ``__init__`` builds widgets only; ``finish_startup`` (after the first paint)
-opens the database, so SQLAlchemy and Alembic are imported while the clerk sees the form.
+``Startup`` paints the last form or the list before the database opens (``finish_startup``),
+``window_actions`` wires the menus. The window keeps the composition and the state shown
+(which form is open, which page, title).
 """
 
 from __future__ import annotations
@@ -38,6 +37,7 @@ from jixiao_desktop.ui.library import LibraryActions, LibraryHooks, form_name
 from jixiao_desktop.ui.lifecycle import LifecycleActions, LifecycleHooks
 from jixiao_desktop.ui.output import OutputActions
 from jixiao_desktop.ui.session import FormSession
+from jixiao_desktop.ui.startup import Startup
 from jixiao_desktop.ui.startup_preview import FirstPaintWatcher, PreviewHooks, StartupPreview
 from jixiao_desktop.ui.status_area import StatusArea
 
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
                                                          show_in_editor=self._show_in_editor,
                                                          status=self.show_status))
         self.preview = StartupPreview(PreviewHooks(show=self._show_preview, hide=self._hide_preview))
+        self.startup = Startup(self)
 
         window_actions.wire(self)
         from jixiao_desktop.ui.db_guard import DatabaseGuard
@@ -125,13 +126,8 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str, factor: int = 2) -> None:
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS * factor)
 
-    # --- start-up -------------------------------------------------------------------------
-
-    def start(self) -> None:
-        """Show the last form at once (start-up copy); open the database after the first paint."""
-        self.preview.show(self.settings.last_form_id())
-        self.preview.after_first_paint(self, self.finish_startup)
-        self.show()
+    def start(self) -> None:  # --- start-up: the last form or the list at once, the database behind it
+        self.startup.begin()
 
     def _build_editor(self) -> FormEditor:
         if self.editor is None:
@@ -162,15 +158,17 @@ class MainWindow(QMainWindow):
         """Open the database, build the editor and reopen the last form (or the list)."""
         if self.is_ready:
             return
+        self.startup.check_ahead()  # on a worker thread, during the next import
         from jixiao_desktop.storage.repository import FormRepository
 
         self.preview.mark_started()
         try:
-            self.repo = FormRepository.open(self.db_path)
+            self.repo = FormRepository.open(self.db_path, checked=self.startup.checked_ahead())
         except KNOWN as exc:
             from jixiao_desktop.ui.errors import describe
 
             self.preview.drop()
+            self.startup.open_failed()
             self.form_list.ui.emptyLabel.setText(f"无法打开数据文件：\n{self.db_path}\n\n{describe(exc)}")
             self.db_guard.open_failed(exc)  # a damaged file: the full offer (issue 7)
             return
@@ -180,13 +178,12 @@ class MainWindow(QMainWindow):
         self.session.state_changed.connect(self._update_state)
         self.session.saved.connect(self.db_guard.on_saved)
         self.session.save_failed.connect(self.db_guard.on_save_failed)
-        self.session.before_save = self._build_editor().commit_pending_edit
+        self.session.before_save = lambda: None if self.editor is None else self.editor.commit_pending_edit()
 
         self.is_ready = True
-        summaries = self.library.summaries()  # one query for the list and the check below
-        if not self.is_ready:  # the file turned out damaged: db_guard has said so and let go of it
+        summaries = self.startup.list_rows()
+        if summaries is None:
             return
-        self.form_list.set_rows(summaries)
         last = self.settings.last_form_id()
         if not (last is not None and any(s.id == last for s in summaries) and self.open_form(last)):
             self.preview.drop()
@@ -194,6 +191,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.db_guard.after_open()
         self.ready.emit()
+        pending = self.startup.take_pending()
+        if pending is not None:
+            self.open_form(pending)
 
     @property
     def showing_startup_copy(self) -> bool:
@@ -239,8 +239,11 @@ class MainWindow(QMainWindow):
 
     def open_form(self, form_id: int) -> bool:
         """Show a stored form in the editor, saving the one open before."""
-        if self.session is None or self.editor is None:
+        if self.session is None:
+            if not self.is_ready:
+                self.startup.defer_open(form_id)
             return False
+        editor = self._build_editor()  # built for the first form opened: the list does not need it
         if self.session.form_id == form_id and self.session.is_open:
             self.ui.stack.setCurrentWidget(self.ui.editorPage)
             self._update_state()
@@ -257,12 +260,12 @@ class MainWindow(QMainWindow):
             return False
         if self.preview.adopt(form_id, form):
             # The start-up copy is what is stored: keep the widgets, just make them live.
-            self.editor.set_read_only(self.session.is_final)
+            editor.set_read_only(self.session.is_final)
             self._bind_editor()
         else:
             self._show_in_editor(form)
         self.settings.set_last_form_id(form_id)
-        self.editor.tab_widget().setCurrentIndex(self.settings.form_tab(form_id))  # where the clerk was
+        editor.tab_widget().setCurrentIndex(self.settings.form_tab(form_id))  # where the clerk was
         self.checks_panel.ui.findingsView.scrollToTop()
         self.ui.stack.setCurrentWidget(self.ui.editorPage)
         self.form_list.hide_deleted_notice()
