@@ -24,7 +24,7 @@ from jixiao_desktop.domain import exchange
 from jixiao_desktop.domain.checks import run_checks
 from jixiao_desktop.domain.model import Form, FormStatus
 from jixiao_desktop.storage.errors import FormNotFoundError, StaleWriteError
-from jixiao_desktop.storage.mapping import FORM_LOAD, to_form, utc_now
+from jixiao_desktop.storage.mapping import FORM_LOAD, KnownCounts, store_check_counts, to_form, utc_now
 from jixiao_desktop.storage.models import (
     EventRecord,
     ExpectedUnitRecord,
@@ -147,11 +147,8 @@ class BureauStore:
             if why:
                 return CollectOutcome(CollectAction.CONFLICT, rec.id if rec else None, why)
             if rec is None:
-                counts = counts or CheckCounts.of(run_checks(form))
-                new = repo._create(s, form, note=f"收集自 {source}")
-                new.revision = revision
-                s.flush()
-                self._set_counts(s, new.id, revision, counts, content)
+                known = KnownCounts(counts or CheckCounts.of(run_checks(form)), content)
+                new = repo._create(s, form, note=f"收集自 {source}", known=known)  # at the file's revision
                 return CollectOutcome(CollectAction.ADDED, new.id)
             name = _form_name(rec.department, rec.year)
             if rec.deleted_at is not None:
@@ -172,16 +169,14 @@ class BureauStore:
                     CollectAction.CONFLICT, rec.id,
                     f"库中{name}的申报表已定稿（第 {rec.revision} 版），新收到的第 {revision} 版未收入；"
                     "如需收入请先撤销定稿")
-            counts = counts or CheckCounts.of(run_checks(form))
+            known = KnownCounts(counts or CheckCounts.of(run_checks(form)), content)
             now = utc_now()
             stored = to_form(self._full(s, rec.id))
             repo._snapshot(s, rec.id, stored, f"收到第 {revision} 版前的第 {rec.revision} 版",
                            SnapshotKind.MANUAL, at=now)
-            repo._replace(s, rec, form)
-            rec.revision = revision
+            repo._replace(s, rec, form, revision=revision, known=known)
             s.add(EventRecord(form_id=rec.id, at=now, kind=EventKind.SNAPSHOT.value,
                               note=f"收集自 {source}：第 {revision} 版替换了库中的旧版本（旧版本已保存）"))
-            self._set_counts(s, rec.id, revision, counts, content)
             return CollectOutcome(CollectAction.UPDATED, rec.id)
 
     def _stored_fingerprint(self, s: Session, rec: FormRecord) -> str:
@@ -224,15 +219,6 @@ class BureauStore:
             return same_unit[0], f"库中有多份{name}的申报表（编号 {ids}），无法判断替换哪一份，未收入"
         return same_unit[0], ""
 
-    @staticmethod
-    def _set_counts(s: Session, form_id: int, revision: int, counts: CheckCounts, fingerprint: str) -> None:
-        rec = s.get(FormCheckRecord, form_id)
-        if rec is None:
-            rec = FormCheckRecord(form_id=form_id)
-            s.add(rec)
-        rec.revision, rec.fingerprint = revision, fingerprint
-        rec.errors, rec.warnings, rec.infos = counts.errors, counts.warnings, counts.infos
-
     # --- check counts -------------------------------------------------------------------------
 
     def refresh_counts(self, *, progress: Callable[[int, int], None] | None = None,
@@ -253,9 +239,7 @@ class BureauStore:
             ids = stale[start:start + batch]
             with self.repo._session("更新检查结果失败", write=True) as s:
                 for rec in s.scalars(select(FormRecord).where(FormRecord.id.in_(ids)).options(*FORM_LOAD)):
-                    form = to_form(rec)
-                    self._set_counts(s, rec.id, rec.revision, CheckCounts.of(run_checks(form)),
-                                     exchange.fingerprint(form))
+                    store_check_counts(s, rec.id, rec.revision, to_form(rec))
             done += len(ids)
             if progress is not None:
                 progress(done, len(stale))

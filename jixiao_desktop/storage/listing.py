@@ -15,6 +15,7 @@ and says what is wrong with a damaged one.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -108,11 +109,21 @@ class StartupList:
         return file_stamp(db_path) == self.stamp
 
 
+def writable_database_file(db_path: str | Path) -> bool:
+    """An existing file, in a folder and of a mode that let it be opened for writing: then
+    reading it by hand first creates nothing the window would not create anyway (SQLite makes
+    the ``-wal``/``-shm`` files beside a WAL database). Not a server URL, a new database, or a
+    read-only file or folder: those take the full way, which opens them without writing."""
+    path = Path(db_path)
+    return ("://" not in str(db_path) and path.is_file() and os.access(path, os.R_OK | os.W_OK)
+            and os.access(path.parent, os.W_OK | os.X_OK))
+
+
 def read_at_startup(db_path: str | Path) -> StartupList | None:
     """The forms not in the recycle bin, read without SQLAlchemy; ``None`` on any doubt."""
     path = Path(db_path)
-    if "://" in str(db_path) or not path.is_file():
-        return None  # a server URL, a new database or something that is not a file
+    if not writable_database_file(db_path):
+        return None
     stamp = file_stamp(path)
     try:
         # mode=ro: nothing created beside the file, no WAL switched on; a file that is not an

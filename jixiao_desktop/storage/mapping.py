@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -207,18 +208,30 @@ def to_form(rec: FormRecord) -> Form:
 
 # The columns a FormSummary needs: the form list reads only these (not the texts), so 10,000
 # forms list in tens of milliseconds instead of a second.
-def store_check_counts(s: Session, form_id: int, revision: int, form: Form) -> None:
-    """Keep the checks' counts of ``form`` at ``revision`` (the form list and the bureau's
-    summary read them instead of loading and checking every form)."""
-    from jixiao_desktop.domain import exchange
-    from jixiao_desktop.domain.checks import run_checks
+@dataclass(frozen=True)
+class KnownCounts:
+    """A form's check counts and content fingerprint, already computed by the caller."""
 
-    counts = CheckCounts.of(run_checks(form))
+    counts: CheckCounts
+    fingerprint: str
+
+
+def store_check_counts(s: Session, form_id: int, revision: int, form: Form,
+                       known: KnownCounts | None = None) -> None:
+    """Keep the checks' counts of ``form`` at ``revision`` (the form list and the bureau's
+    summary read them instead of loading and checking every form). ``known``: the counts and
+    fingerprint the caller has (collect), so the checks do not run twice."""
+    if known is None:
+        from jixiao_desktop.domain import exchange
+        from jixiao_desktop.domain.checks import run_checks
+
+        known = KnownCounts(CheckCounts.of(run_checks(form)), exchange.fingerprint(form))
     rec = s.get(FormCheckRecord, form_id)
     if rec is None:
         rec = FormCheckRecord(form_id=form_id)
         s.add(rec)
-    rec.revision, rec.fingerprint = revision, exchange.fingerprint(form)
+    counts = known.counts
+    rec.revision, rec.fingerprint = revision, known.fingerprint
     rec.errors, rec.warnings, rec.infos = counts.errors, counts.warnings, counts.infos
     s.flush()
 

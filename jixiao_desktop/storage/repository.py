@@ -40,6 +40,7 @@ from jixiao_desktop.storage.errors import (
 from jixiao_desktop.storage.listing import list_sql, summaries_from_rows
 from jixiao_desktop.storage.mapping import (
     FORM_LOAD,
+    KnownCounts,
     add_children,
     apply_form,
     delete_children,
@@ -207,7 +208,7 @@ class FormRepository:
             return self._create(s, form, note=note).id
 
     def _create(self, s: Session, form: Form, *, note: str = "", funds_need_review: bool = False,
-                copied_from: int | None = None) -> FormRecord:
+                copied_from: int | None = None, known: KnownCounts | None = None) -> FormRecord:
         now = utc_now()
         # The form keeps the identity it came with (an imported file), unless this database
         # already holds a form of that id: then this is a copy of its own.
@@ -221,7 +222,7 @@ class FormRepository:
         s.add(rec)
         s.flush()
         add_children(s, rec.id, form)
-        store_check_counts(s, rec.id, rec.revision, form)
+        store_check_counts(s, rec.id, rec.revision, form, known)
         if copied_from is None:
             self._event(s, rec.id, EventKind.CREATED, note, at=now)
         return rec
@@ -253,16 +254,18 @@ class FormRepository:
         form.revision = revision
         return now
 
-    def _replace(self, s: Session, rec: FormRecord, form: Form) -> datetime:
-        """Put ``form``'s content in place of the record's, as the next revision."""
+    def _replace(self, s: Session, rec: FormRecord, form: Form, *, revision: int | None = None,
+                 known: KnownCounts | None = None) -> datetime:
+        """Put ``form``'s content in place of the record's, as the next revision (or ``revision``:
+        the one a collected file carries)."""
         now = utc_now()
-        rec.revision = (rec.revision or 0) + 1
+        rec.revision = revision if revision is not None else (rec.revision or 0) + 1
         forget_children(s, rec)
         delete_children(s, rec.id)
         apply_form(rec, form)
         rec.updated_at = now
         add_children(s, rec.id, form)
-        store_check_counts(s, rec.id, rec.revision, form)
+        store_check_counts(s, rec.id, rec.revision, form, known)
         return now
 
     def mark_funds_reviewed(self, form_id: int) -> None:

@@ -41,8 +41,8 @@ class Startup:
         """``quick_check`` the file on a worker thread while the window imports SQLAlchemy:
         SQLite reads without Python's lock, so on two cores the check costs no time."""
         path = Path(self._window.db_path)
-        if "://" in str(self._window.db_path) or not path.is_file():
-            return  # a server, or a new database: nothing to check
+        if not listing.writable_database_file(path):
+            return  # a server, a new database, a read-only file: the opening checks as before
         result: list[list[str] | None] = [None]
 
         def run() -> None:
