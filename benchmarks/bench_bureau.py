@@ -154,6 +154,16 @@ def build_db(forms: int) -> Path:
 
     path = CACHE / f"bureau-{forms}.db"
     if path.exists():
+        from jixiao_desktop.storage.db import create_engine_for, upgrade_to_head
+
+        engine = create_engine_for(path)  # a cache built by an older version: bring it to the newest schema
+        t = time.perf_counter()
+        try:
+            if upgrade_to_head(engine):
+                print(f"upgraded the cached {forms}-form database to the newest schema (backup included) "
+                      f"in {time.perf_counter() - t:.1f} s")
+        finally:
+            engine.dispose()
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.db")
@@ -279,8 +289,11 @@ def ready():
     app.processEvents()
     print(f"ready_ms={(time.time() - t0) * 1000:.0f} cpu_ms={time.process_time() * 1000:.0f} "
           f"rows={w.form_list.model.rowCount()}", flush=True)
-    t, c = time.perf_counter(), time.process_time(); w.refresh_form_list(); app.processEvents()
-    print(f"refresh_ms={(time.perf_counter() - t) * 1000:.0f} refresh_cpu_ms={(time.process_time() - c) * 1000:.0f}",
+    walls, cpus = [], []
+    for _ in range(5):
+        t, c = time.perf_counter(), time.process_time(); w.refresh_form_list(); app.processEvents()
+        walls.append((time.perf_counter() - t) * 1000); cpus.append((time.process_time() - c) * 1000)
+    print(f"refresh_ms={sorted(walls)[2]:.0f} refresh_cpu_ms={sorted(cpus)[2]:.0f} first_refresh_ms={walls[0]:.0f}",
           flush=True)
     app.quit()
 w.ready.connect(ready)
@@ -291,10 +304,16 @@ app.exec()
 
 
 def bench_main_window(forms: int, runs: int = 3) -> None:
-    """The clerk's window on a database of ``forms`` forms: process start → list shown, and a
-    refresh of the list (the goal: ≤ 1 s; it was 3.0 s, the refresh 0.9 s)."""
+    """The clerk's window on a database of ``forms`` forms: process start → first paint with the
+    list, → database open (a form can be opened), and a refresh of the list (the goals: start ≤ 1 s,
+    list ≤ 100 ms; it was 3.0 s and 0.9 s when issue 12 was filed)."""
+    import compileall
     import subprocess
 
+    # An installed app starts from bytecode (PyInstaller embeds it; pip compiles site-packages).
+    # A checkout run with PYTHONDONTWRITEBYTECODE (as on this machine) would compile the
+    # package's ~150 modules at every start: compile them once, as an installation would.
+    compileall.compile_dir(ROOT / "jixiao_desktop", quiet=1)
     path = build_db(forms)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "jixiao.db"
@@ -310,7 +329,8 @@ def bench_main_window(forms: int, runs: int = 3) -> None:
                 raise SystemExit(out.stdout + out.stderr)
             figures.append((float(values["ready_ms"]), float(values["refresh_ms"]), values["rows"],
                             float(values["cpu_ms"]), float(values["refresh_cpu_ms"]),
-                            float(values["shown_ms"]), float(values["shown_cpu_ms"]), values["shown_rows"]))
+                            float(values["shown_ms"]), float(values["shown_cpu_ms"]), values["shown_rows"],
+                            float(values["first_refresh_ms"])))
         figures = figures[1:]  # the first run warms the page cache
         print(f"main window with {figures[0][2]} forms ({runs} runs, medians; CPU = the process's own time, "
               f"what it costs on an idle machine):")
@@ -318,8 +338,9 @@ def bench_main_window(forms: int, runs: int = 3) -> None:
               f"{statistics.median(f[5] for f in figures):.0f} ms, CPU {statistics.median(f[6] for f in figures):.0f} ms")
         print(f"  start → database open (forms can be opened): wall {statistics.median(f[0] for f in figures):.0f} ms, "
               f"CPU {statistics.median(f[3] for f in figures):.0f} ms")
-        print(f"  list refresh: wall {statistics.median(f[1] for f in figures):.0f} ms, "
-              f"CPU {statistics.median(f[4] for f in figures):.0f} ms")
+        print(f"  list refresh (median of 5): wall {statistics.median(f[1] for f in figures):.0f} ms, "
+              f"CPU {statistics.median(f[4] for f in figures):.0f} ms; the first after start: "
+              f"{statistics.median(f[8] for f in figures):.0f} ms")
 
 
 def main() -> None:

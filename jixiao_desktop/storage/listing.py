@@ -78,8 +78,27 @@ def summary_from_row(row: Sequence[Any]) -> FormSummary:
                        uuid, revision, errors, warnings)
 
 
+# The lines of the list read last, by their row: a row read again unchanged (most of them, when
+# the list is refreshed after one save) is the same FormSummary, not a new one. A line is a pure
+# function of its row, so sharing it is always right; only the last list is kept.
+_last_read: dict[tuple[Any, ...], FormSummary] = {}
+
+
 def summaries_from_rows(rows: Iterable[Sequence[Any]]) -> list[FormSummary]:
-    return [summary_from_row(row) for row in rows]
+    """The list's lines; a row read unchanged since the last list comes back as the same line."""
+    global _last_read
+    known = _last_read
+    made: dict[tuple[Any, ...], FormSummary] = {}
+    out: list[FormSummary] = []
+    for row in rows:
+        key = tuple(row)
+        summary = known.get(key)
+        if summary is None:
+            summary = summary_from_row(key)
+        made[key] = summary
+        out.append(summary)
+    _last_read = made
+    return out
 
 
 def file_stamp(db_path: Path) -> tuple[tuple[int, int, int], ...]:

@@ -180,8 +180,10 @@ class FormRepository:
     def list_forms(self, include_deleted: bool = False) -> list[FormSummary]:
         """The stored forms in id order; those in the recycle bin only with ``include_deleted``."""
         with self._session("读取申报表列表失败") as s:
-            try:  # the driver's own rows: no ORM objects, no type processing per cell
-                return summaries_from_rows(s.connection().exec_driver_sql(list_sql(include_deleted)))
+            # The driver's rows, fetched at once: no ORM objects, no type processing per cell.
+            rows = s.connection().exec_driver_sql(list_sql(include_deleted)).fetchall()
+            try:
+                return summaries_from_rows(rows)
             except (ValueError, TypeError, OverflowError) as exc:  # a damaged row: never an empty list
                 from jixiao_desktop.storage.integrity import damaged_row
 

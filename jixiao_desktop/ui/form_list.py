@@ -165,12 +165,8 @@ class FormListPage(QWidget):
         table = self.ui.formTable
         table.setModel(self.proxy)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(100)  # widths from the first rows, not all 10,000
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_columns()
         table.verticalHeader().hide()
         table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.proxy.setFilterKeyColumn(-1)  # the search box looks in every column (单位, 年度, 格式, 状态)
@@ -190,6 +186,21 @@ class FormListPage(QWidget):
         self._busy = False
         self.ui.undoBar.hide()
         self.set_rows([])
+
+    def _fit_columns(self) -> None:
+        """Widths for every text the short columns can show (a handful each), measured once:
+        Qt's ResizeToContents asked data() of 100 rows again at each refresh and selection."""
+        table = self.ui.formTable
+        header = table.horizontalHeader()
+        cell, head = table.fontMetrics(), header.fontMetrics()
+        statuses = [s.label for s in FormStatus] + [FormStatus.DRAFT.label + "（资金待核对）"]
+        texts = {0: ["2026", "—"], 2: [*TEMPLATE_SHORT.values(), "—"], 3: statuses, 4: ["2026-12-31 23:59:59"],
+                 5: ["9999"], 6: ["9999"]}
+        for column, candidates in texts.items():
+            width = max(max(cell.horizontalAdvance(t) for t in candidates) + 16,
+                        head.horizontalAdvance(COLUMNS[column]) + 32)  # room for the sort arrow
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
 
     def set_busy(self, busy: bool) -> None:
         """While the database opens behind the list read at start-up: look, search, scroll and

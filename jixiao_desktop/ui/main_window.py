@@ -190,8 +190,8 @@ class MainWindow(QMainWindow):
             self.show_form_list(refresh=False)  # the rows were just set: not a second query
         self._update_actions()
         self.db_guard.after_open()
+        pending = self.startup.done()
         self.ready.emit()
-        pending = self.startup.take_pending()
         if pending is not None:
             self.open_form(pending)
 

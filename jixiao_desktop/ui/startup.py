@@ -8,6 +8,7 @@ soon as the database is."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,6 +85,13 @@ class Startup:
         self.pending_open = form_id
         self._window.show_status("正在打开数据文件，稍候即打开这张表单…", 1)
 
-    def take_pending(self) -> int | None:
+    def done(self) -> int | None:
+        """Start-up is over; the form double-clicked meanwhile, if any.
+
+        What start-up built (Qt's wrappers, the modules, the list's lines) lives as long as the
+        window: ``gc.freeze`` keeps it out of the garbage collector's full passes, which at
+        10,000 forms made every few list refreshes 40 ms slower.
+        """
+        gc.freeze()
         pending, self.pending_open = self.pending_open, None
         return pending

@@ -92,3 +92,18 @@ def test_a_damaged_row_gives_nothing(db_path: Path, stored: list) -> None:
         con.execute("UPDATE forms SET updated_at = '昨天下午' WHERE id = ?", (stored[0].id,))
     con.close()
     assert listing.read_at_startup(db_path) is None
+
+
+def test_a_refreshed_list_shows_each_change_and_reuses_the_unchanged_lines(repo: FormRepository,
+                                                                         jinrongjie: Form, niujie: Form) -> None:
+    first, second = repo.create(jinrongjie), repo.create(niujie)
+    before = {s.id: s for s in repo.list_forms()}
+    form = repo.load(second).form
+    form.department = "北京市西城区人民政府牛街街道办事处（更名）"
+    repo.save(second, form)
+
+    after = {s.id: s for s in repo.list_forms()}
+
+    assert after[second].department == "北京市西城区人民政府牛街街道办事处（更名）"
+    assert after[second].revision == before[second].revision + 1
+    assert after[first] is before[first]  # unchanged: the same line, not made again

@@ -39,3 +39,18 @@ def test_header_sorting_keeps_the_selection_and_survives_a_refresh(qtbot: Any, q
     page.set_rows([*rows, _row(4, 2024, "丁单位")])  # a refresh keeps the order chosen
     assert _shown(page, 0) == ["2024", "2023", "2022", "2021"]
     qtmodeltester.check(page.model)
+
+
+def test_the_short_columns_fit_their_longest_text(qtbot: Any) -> None:
+    page = FormListPage()
+    qtbot.addWidget(page)
+    review = FormSummary(id=1, year=2026, department="甲单位", template="bj-2021-dept-overall",
+                         status=FormStatus.DRAFT, updated_at=T0, deleted=False, funds_need_review=True,
+                         errors=12, warnings=3)
+    page.set_rows([review, _row(2, 2021, "乙单位")])
+    table = page.ui.formTable
+    metrics = table.fontMetrics()
+    for column in (0, 2, 3, 4, 5, 6):
+        longest = max(metrics.horizontalAdvance(str(page.proxy.index(r, column).data())) for r in range(2))
+        assert table.columnWidth(column) > longest, column
+    assert "草稿（资金待核对）" in {page.proxy.index(r, 3).data() for r in range(2)}
