@@ -7,6 +7,11 @@ character, or committed at once the way an input method does.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -43,3 +48,10 @@ def press_key(widget: QWidget, key: Qt.Key,
               modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     """A key without text (Tab, End, Ctrl+Z …)."""
     _send_key(widget, key, "", modifiers)
+
+
+def run_offscreen(code: str, timeout: int = 60) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh Python process with Qt offscreen, from the project's folder."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-c", code], env=env, cwd=Path(__file__).resolve().parents[2],
+                          capture_output=True, text=True, timeout=timeout, check=False)

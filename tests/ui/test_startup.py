@@ -14,7 +14,7 @@ from jixiao_desktop.domain.model import Form
 from jixiao_desktop.settings import Settings
 from jixiao_desktop.storage.repository import FormRepository
 from jixiao_desktop import startup_cache
-from tests.ui.helpers import commit_text
+from tests.ui.helpers import commit_text, run_offscreen
 from jixiao_desktop.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,9 +110,7 @@ def test_a_long_typing_session_does_not_abort_the_process() -> None:
             "    label.setText(str(n % 7))\n"
             "del label\n"
             "print('survived')\n")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,
-                            timeout=120, check=False)
+    result = run_offscreen(code, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "survived" in result.stdout
 

@@ -4,9 +4,6 @@ does meanwhile is lost."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +11,7 @@ from jixiao_desktop.domain.model import Form
 from jixiao_desktop.settings import Settings
 from jixiao_desktop.storage.repository import FormRepository
 from jixiao_desktop.ui.main_window import MainWindow
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ui.helpers import run_offscreen
 
 
 def _stored(db_path: Path, *forms: Form) -> list[int]:
@@ -89,8 +85,6 @@ def test_the_list_is_painted_before_sqlalchemy_is_imported(db_path: Path, jinron
         "w.start()\n"
         "w.watch_first_paint(painted)\n"
         "app.exec()\n")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,
-                            timeout=60, check=False)
+    result = run_offscreen(code)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.split("\n")[:2] == ["rows 2 sqlalchemy False", "ready 2"]
