@@ -217,16 +217,17 @@ class KnownCounts:
 
 
 def store_check_counts(s: Session, form_id: int, revision: int, form: Form,
-                       known: KnownCounts | None = None) -> None:
+                       known: KnownCounts | None = None, *, new: bool = False) -> None:
     """Keep the checks' counts of ``form`` at ``revision`` (the form list and the bureau's
     summary read them instead of loading and checking every form). ``known``: the counts and
-    fingerprint the caller has (collect), so the checks do not run twice."""
+    fingerprint the caller has (collect), so the checks do not run twice; ``new``: a form just
+    created, which has no counts yet (no lookup)."""
     if known is None:
         from jixiao_desktop.domain import exchange
         from jixiao_desktop.domain.checks import run_checks
 
         known = KnownCounts(CheckCounts.of(run_checks(form)), exchange.fingerprint(form))
-    rec = s.get(FormCheckRecord, form_id)
+    rec = None if new else s.get(FormCheckRecord, form_id)
     if rec is None:
         rec = FormCheckRecord(form_id=form_id)
         s.add(rec)

@@ -224,7 +224,7 @@ class FormRepository:
         s.add(rec)
         s.flush()
         add_children(s, rec.id, form)
-        store_check_counts(s, rec.id, rec.revision, form, known)
+        store_check_counts(s, rec.id, rec.revision, form, known, new=True)
         if copied_from is None:
             self._event(s, rec.id, EventKind.CREATED, note, at=now)
         return rec
