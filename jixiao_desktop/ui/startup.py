@@ -35,6 +35,7 @@ class Startup:
             if self._list is not None:
                 w.form_list.set_rows(self._list.rows)
                 w.form_list.set_busy(True)
+                w.saved_label.setText("正在打开数据…")  # why the buttons wait (the window's state clears it)
         w.preview.after_first_paint(w, w.finish_startup)
         w.show()
 

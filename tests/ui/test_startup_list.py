@@ -40,10 +40,12 @@ def test_the_list_is_there_before_the_database_opens(qtbot: Any, db_path: Path, 
     assert _departments(window) == {jinrongjie.department, niujie.department}
     ui = window.form_list.ui
     assert not ui.newButton.isEnabled() and not ui.importButton.isEnabled()  # they wait for the database
+    assert window.saved_label.text() == "正在打开数据…"
 
     qtbot.waitUntil(lambda: window.is_ready, timeout=10000)
     assert _departments(window) == {jinrongjie.department, niujie.department}
     assert ui.newButton.isEnabled() and ui.importButton.isEnabled() and ui.openButton.isEnabled()
+    assert window.saved_label.text() == ""
 
 
 def test_a_form_double_clicked_before_the_database_opens_is_opened(qtbot: Any, db_path: Path,
