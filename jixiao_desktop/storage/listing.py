@@ -7,10 +7,11 @@ CPU, more than the rest of the window's start, so the clerk sees the list first 
 repository opens behind it. One query text and one row reader serve both, so the two can never
 show different lists.
 
-``read_at_startup`` only reads a file that is ready as it is: an SQLite file of ours at the
-current schema revision, opened read-only (nothing is created, switched or locked for writing).
-On any doubt it returns ``None`` and the window takes the full way, which migrates an old file
-and says what is wrong with a damaged one.
+``read_at_startup`` only reads a file that is ready as it is: a writable SQLite file of ours at
+the current schema revision, opened read-only (nothing is written or switched; SQLite may make
+the ``-wal``/``-shm`` files beside it, as the window's opening would). On any doubt it returns
+``None`` and the window takes the full way, which migrates an old file, opens a read-only one
+without writing, and says what is wrong with a damaged one.
 """
 
 from __future__ import annotations
@@ -145,8 +146,8 @@ def read_at_startup(db_path: str | Path) -> StartupList | None:
         return None
     stamp = file_stamp(path)
     try:
-        # mode=ro: nothing created beside the file, no WAL switched on; a file that is not an
-        # SQLite database or is damaged raises here or in the queries.
+        # mode=ro: nothing written, no WAL switched on; a file that is not an SQLite database
+        # or is damaged raises here or in the queries.
         with open_read_only(path) as con:
             versions = [row[0] for row in con.execute("SELECT version_num FROM alembic_version")]
             if versions != [SCHEMA_HEAD]:

@@ -206,8 +206,6 @@ def to_form(rec: FormRecord) -> Form:
     )
 
 
-# The columns a FormSummary needs: the form list reads only these (not the texts), so 10,000
-# forms list in tens of milliseconds instead of a second.
 @dataclass(frozen=True)
 class KnownCounts:
     """A form's check counts and content fingerprint, already computed by the caller."""
