@@ -202,3 +202,13 @@ def test_forms_not_collected_get_their_counts(qtbot, db_target: str, jinrongjie:
     findings = run_checks(jinrongjie)
     assert win.model.index(0, 7).data() == str(sum(f.severity is Severity.WARNING for f in findings))
     assert win.model.index(0, 6).data() == str(sum(f.severity is Severity.ERROR for f in findings))
+
+
+def test_a_tabular_form_offers_its_groups_by_their_second_level() -> None:
+    from jixiao_desktop.domain.fields import field_label
+    from jixiao_desktop.ui.bureau.review_dialog import field_paths
+
+    form = exchange.load(Path(__file__).resolve().parents[1] / "fixtures" / "school-tabular-2023.json")
+    groups = [p for p in field_paths(form) if p.startswith("indicators[") and ".items[" not in p]
+    assert groups and all(p.endswith(".level2") for p in groups)  # no empty 指标名称 to comment on
+    assert all(field_label(p).endswith("二级指标") for p in groups)

@@ -43,7 +43,10 @@ def field_paths(form: Form) -> list[str]:
     """Every field of the form a reviewer may comment on, in the form's order."""
     paths = ["", "department", "year", "funds.total", "funds.basic", "funds.project", "goals"]
     for i, ind in enumerate(form.indicators):
-        paths.append(f"indicators[{i}].content" if not ind.items else f"indicators[{i}].name")
+        if not ind.items:
+            paths.append(f"indicators[{i}].content")
+        else:  # a row of the tabular forms has no 指标名称: its group is named by its 二级指标
+            paths.append(f"indicators[{i}].name" if ind.name.strip() else f"indicators[{i}].level2")
         paths.extend(f"indicators[{i}].items[{j}].value" for j in range(len(ind.items)))
     paths.append("other_notes")
     return paths
