@@ -140,6 +140,11 @@ def _describe_server_error(orig: BaseException, detail: str) -> str:
         return "另一位审核人正在修改同一份数据，请稍后再试"
     if name in ("UniqueViolation", "IntegrityError", "ForeignKeyViolation", "CheckViolation"):
         return f"数据不符合数据库的约束，没有保存（{first}）"
+    if name == "ProgramLimitExceeded" and "index row" in first:
+        # PostgreSQL indexes the 部门（单位）名称 for the bureau's list; an index entry holds at
+        # most about 2,700 bytes (some 900 汉字), far more than any real unit's name.
+        return ("部门（单位）名称太长（超过约 900 个汉字），数据库服务器无法保存，没有存入任何内容。"
+                "请检查文件中的“部门（单位）名称”是否误填了别的文字")
     return f"数据库服务器操作失败（{name}: {first}）"
 
 

@@ -210,3 +210,27 @@ def test_our_own_excel_export_is_collected(capsys: pytest.CaptureFixture[str], d
     code, report = _collect(capsys, db_target, out)
     assert report["added"] == 1, report
     assert code == 0
+
+
+def test_a_unit_name_too_long_for_a_server_index_is_refused_by_name(
+        capsys: pytest.CaptureFixture[str], db_target: str, tmp_path: Path, jinrongjie: Form, niujie: Form) -> None:
+    import random
+
+    rng = random.Random(3)
+    pasted = jinrongjie.copy()
+    pasted.department = "".join(chr(rng.randrange(0x4E00, 0x9FA6)) for _ in range(3000))  # not a name
+    box = tmp_path / "收件箱"
+    _write(box / "误填.json", pasted, uid=FORM_A, revision=1)
+    _write(box / "牛街.json", niujie, uid=FORM_B, revision=1)
+
+    code, report = _collect(capsys, db_target, box)
+
+    names = [d for d, _, _ in _forms(db_target)]
+    if "://" in db_target:  # PostgreSQL indexes the name (≤ ~2,700 bytes an entry): said in Chinese
+        assert names == [niujie.department]  # the other file is stored, nothing of this one
+        [refused] = report["refused"]
+        assert refused["file"].endswith("误填.json")
+        assert "部门（单位）名称太长" in refused["reason"] and "ProgramLimitExceeded" not in refused["reason"]
+        assert code != 0
+    else:  # SQLite keeps any length
+        assert sorted(names) == sorted([pasted.department, niujie.department]) and code == 0
