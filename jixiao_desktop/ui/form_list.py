@@ -50,18 +50,45 @@ def status_text(summary: FormSummary) -> str:
     return text
 
 
+def display_text(summary: FormSummary, column: int) -> str:
+    """What a column shows for a form (the search box looks in the same texts)."""
+    if column == 0:
+        return f"{summary.year}" if summary.year else "—"
+    if column == 1:
+        return summary.department or "（未填写单位）"
+    if column == 2:
+        return TEMPLATE_SHORT.get(summary.template, summary.template or "—")
+    if column == 3:
+        return status_text(summary)
+    if column in COUNT_COLUMNS:
+        count = getattr(summary, COUNT_COLUMNS[column])
+        return "—" if count is None else str(count)
+    return format_time(summary.updated_at)
+
+
 class FormListModel(QAbstractTableModel):
     """Rows of ``FormSummary``, read-only."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[FormSummary] = []
+        self._search_texts: dict[int, str] = {}  # id of a line -> search_text (lines are kept while listed)
         self._sorting = SortedRows(self, self.sort_key)
 
     def set_rows(self, rows: list[FormSummary]) -> None:
         self.beginResetModel()
         self._rows = self._sorting.ordered(rows)
+        self._search_texts = {}
         self.endResetModel()
+
+    def search_text(self, row: int) -> str:
+        """What the search box looks in: the row's shown columns, case-folded (kept per line)."""
+        summary = self._rows[row]
+        text = self._search_texts.get(id(summary))
+        if text is None:
+            text = "\t".join(display_text(summary, column) for column in range(len(COLUMNS))).casefold()
+            self._search_texts[id(summary)] = text
+        return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """In Python, one key per row (``SourceSortProxy`` hands the view's sorting here)."""
@@ -106,18 +133,7 @@ class FormListModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return f"{summary.year}" if summary.year else "—"
-            if column == 1:
-                return summary.department or "（未填写单位）"
-            if column == 2:
-                return TEMPLATE_SHORT.get(summary.template, summary.template or "—")
-            if column == 3:
-                return status_text(summary)
-            if column in COUNT_COLUMNS:
-                count = getattr(summary, COUNT_COLUMNS[column])
-                return "—" if count is None else str(count)
-            return format_time(summary.updated_at)
+            return display_text(summary, column)
         if role == Role.SORT:
             return self.sort_key(summary, column)
         if role == Role.FORM_ID:
@@ -169,8 +185,6 @@ class FormListPage(QWidget):
         self._fit_columns()
         table.verticalHeader().hide()
         table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
-        self.proxy.setFilterKeyColumn(-1)  # the search box looks in every column (单位, 年度, 格式, 状态)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.ui.searchEdit.textChanged.connect(self._search)
         table.doubleClicked.connect(lambda _index: self._emit_with_id(self.open_requested))
         table.activated.connect(lambda _index: self._emit_with_id(self.open_requested))
@@ -221,7 +235,7 @@ class FormListPage(QWidget):
         self._update_buttons()
 
     def _search(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        self.proxy.search(text)  # in every shown column (单位, 年度, 格式, 状态, 最后保存…)
         if self.selected_id() is None and self.proxy.rowCount() > 0:
             self.ui.formTable.selectRow(0)
         self._update_buttons()

@@ -54,3 +54,24 @@ def test_the_short_columns_fit_their_longest_text(qtbot: Any) -> None:
         longest = max(metrics.horizontalAdvance(str(page.proxy.index(r, column).data())) for r in range(2))
         assert table.columnWidth(column) > longest, column
     assert "草稿（资金待核对）" in {page.proxy.index(r, 3).data() for r in range(2)}
+
+
+def test_the_search_box_looks_in_every_shown_column_and_ignores_case(qtbot: Any) -> None:
+    page = FormListPage()
+    qtbot.addWidget(page)
+    review = FormSummary(id=9, year=2026, department="ABC实验中学", template="tabular", status=FormStatus.DRAFT,
+                         updated_at=T0, deleted=False, funds_need_review=True)
+    page.set_rows([_row(1, 2023, "丙单位"), _row(2, 2021, "甲单位"), review])
+
+    def found(text: str) -> list[str]:
+        page.ui.searchEdit.setText(text)
+        return sorted(_shown(page))
+
+    assert found("abc") == ["ABC实验中学"]
+    assert found("资金待核对") == ["ABC实验中学"]  # 状态
+    assert found("表格式") == ["ABC实验中学"]  # 格式
+    assert found("2021") == ["甲单位"]  # 年度 (and no time of these rows has 2021 in it)
+    assert found("  ") == ["ABC实验中学", "丙单位", "甲单位"]
+    page.ui.searchEdit.setText("丁")
+    page.set_rows([_row(1, 2023, "丙单位"), _row(4, 2024, "丁单位")])  # a refresh keeps the search
+    assert _shown(page) == ["丁单位"]
