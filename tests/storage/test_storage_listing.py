@@ -32,12 +32,17 @@ def stored(db_path: Path, jinrongjie: Form, niujie: Form) -> list:
         return repo.list_forms()
 
 
-def test_the_list_at_startup_is_the_repository_list(db_path: Path, stored: list) -> None:
+def test_the_list_at_startup_is_the_repository_list(db_path: Path, stored: list, jinrongjie: Form) -> None:
     early = listing.read_at_startup(db_path)
 
     assert early is not None
     assert early.rows == stored
-    assert len(early.rows) == 2  # the one in the recycle bin is not listed
+    # What the clerk sees, independently of the shared row reader: the form and its copy for the
+    # next year, with their years, states and counts; the one in the recycle bin is not listed.
+    assert [(s.department, s.year, s.status.label, s.deleted) for s in early.rows] == [
+        (jinrongjie.department, 2021, "草稿", False), (jinrongjie.department, 2022, "草稿", False)]
+    assert early.rows[1].copied_from == early.rows[0].id
+    assert all(s.errors is not None and s.updated_at.tzinfo is not None for s in early.rows)
     assert early.still_current(db_path)
 
 
