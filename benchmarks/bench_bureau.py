@@ -279,7 +279,7 @@ t0 = float(os.environ["JIXIAO_T0"])
 from pathlib import Path
 from jixiao_desktop.app import create_application
 app = create_application()
-from jixiao_desktop.settings import Settings
+from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.ui.main_window import MainWindow
 w = MainWindow(Settings(), Path(os.environ["JIXIAO_DB"]))
 def shown(at):

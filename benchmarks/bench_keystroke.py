@@ -58,7 +58,7 @@ def main() -> int:
 
     from jixiao_desktop.app import create_application
     from jixiao_desktop.domain import exchange
-    from jixiao_desktop.settings import Settings
+    from jixiao_desktop.ui.settings import Settings
     from jixiao_desktop.ui.main_window import MainWindow
 
     app = create_application()

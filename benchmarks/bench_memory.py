@@ -26,7 +26,7 @@ import resource, sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from jixiao_desktop.app import create_application
-from jixiao_desktop.settings import Settings
+from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.ui.main_window import MainWindow
 import os
 app = create_application()

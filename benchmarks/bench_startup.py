@@ -35,7 +35,7 @@ def prepare(folder: Path) -> dict[str, str]:
     script = (
         "from jixiao_desktop.domain import exchange\n"
         "from jixiao_desktop.storage.repository import FormRepository\n"
-        "from jixiao_desktop.settings import Settings\n"
+        "from jixiao_desktop.ui.settings import Settings\n"
         "from pathlib import Path\n"
         f"repo = FormRepository.open(Path({str(folder / 'jixiao.db')!r}))\n"
         f"form_id = repo.create(exchange.load(Path({str(FIXTURE)!r})))\n"

@@ -115,7 +115,7 @@ def run_gui(db_path: str | Path | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     from jixiao_desktop import paths
-    from jixiao_desktop.settings import Settings
+    from jixiao_desktop.ui.settings import Settings
     from jixiao_desktop.ui.main_window import MainWindow
 
     from jixiao_desktop import APP_NAME

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from jixiao_desktop.app import create_application
 from jixiao_desktop.domain import exchange
-from jixiao_desktop.settings import Settings
+from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.main_window import MainWindow
 from benchmarks.bench_keystroke import key

@@ -14,7 +14,7 @@ from shiboken6 import isValid
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
-    from jixiao_desktop.settings import Settings
+    from jixiao_desktop.ui.settings import Settings
     from jixiao_desktop.ui.dialogs.find_replace import FindReplaceDialog
     from jixiao_desktop.ui.editor.editor import FormEditor
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from jixiao_desktop import formfiles
 from jixiao_desktop.domain.model import Form
-from jixiao_desktop.settings import Settings
+from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.ui import msgbox
 
 if TYPE_CHECKING:

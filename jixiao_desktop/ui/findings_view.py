@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from jixiao_desktop.domain import editing
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
-from jixiao_desktop.settings import Settings
+from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.ui.checks_panel import ChecksPanel, apply_fix, summary_text
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from jixiao_desktop import APP_NAME
 from jixiao_desktop.domain.findings import CheckSettings
 from jixiao_desktop.domain.model import Form
-from jixiao_desktop.settings import Settings
+from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.ui import export_dialog, msgbox, window_actions, window_geometry
 from jixiao_desktop.ui.bureau import hooks as bureau_hooks
 from jixiao_desktop.ui.checker import LiveChecker

@@ -12,7 +12,7 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QMainWindow
 
-from jixiao_desktop.settings import Settings
+from jixiao_desktop.ui.settings import Settings
 
 PREFERRED = QSize(1280, 800)
 MARGIN = 16  # left and right: the frame and a little air

@@ -80,7 +80,7 @@ def db_path() -> Path:
 def make_window(qtbot: Any, messages: Messages, db_path: Path) -> Iterator[Callable[[], Any]]:
     """Build a started ``MainWindow`` on the test database (several may be made in turn)."""
     from jixiao_desktop.app import create_application
-    from jixiao_desktop.settings import Settings
+    from jixiao_desktop.ui.settings import Settings
     from jixiao_desktop.ui.main_window import MainWindow
 
     create_application()

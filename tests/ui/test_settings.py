@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from jixiao_desktop import paths
-from jixiao_desktop.settings import MAX_DEPARTMENTS, SETTINGS_VERSION, Settings
+from jixiao_desktop.ui.settings import MAX_DEPARTMENTS, SETTINGS_VERSION, Settings
 
 
 def test_defaults_live_in_the_config_dir() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao_desktop.domain.model import Form
-from jixiao_desktop.settings import Settings
+from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.storage.repository import FormRepository
 from jixiao_desktop.ui.main_window import MainWindow
 from tests.ui.helpers import run_offscreen
@@ -78,7 +78,7 @@ def test_the_list_is_painted_before_sqlalchemy_is_imported(db_path: Path, jinron
         "import sys; from pathlib import Path\n"
         "from jixiao_desktop.app import create_application\n"
         "app = create_application()\n"
-        "from jixiao_desktop.settings import Settings\n"
+        "from jixiao_desktop.ui.settings import Settings\n"
         "from jixiao_desktop.ui.main_window import MainWindow\n"
         f"w = MainWindow(Settings(), Path({str(db_path)!r}))\n"
         "def painted(_at):\n"
