@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from jixiao_desktop.domain.model import Form
-from jixiao_desktop.form_diff import diff_forms, diff_html
+from jixiao_desktop.domain.form_diff import diff_forms, diff_html
 
 
 def test_identical_forms_have_no_changes(jinrongjie: Form) -> None:
@@ -39,7 +39,7 @@ def test_added_indicator_row_is_reported(niujie: Form) -> None:
 def test_a_changed_line_marks_the_characters_that_changed(jinrongjie: Form) -> None:
     import copy
 
-    from jixiao_desktop.form_diff import char_marks
+    from jixiao_desktop.domain.form_diff import char_marks
 
     old_spans, new_spans = char_marks("总额 39985.49", "总额 39985.94")
     assert old_spans and new_spans

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from jixiao_desktop.domain.checks import RULES
 from jixiao_desktop.domain.model import Form
-from jixiao_desktop.form_search import find_matches, replaced
+from jixiao_desktop.domain.form_search import find_matches, replaced
 from tests.ui.test_window import MakeWindow, open_stored
 
 

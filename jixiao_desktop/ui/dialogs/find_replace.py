@@ -1,7 +1,7 @@
 """查找/替换 (Ctrl+F, Ctrl+H): find text in every field of the open form, replace one or all.
 
 The dialog is not modal: the clerk keeps typing in the form while it is open. Matches come
-from ``jixiao_desktop.form_search``; each one is shown by ``focus_field`` with its span; 替换
+from ``jixiao_desktop.domain.form_search``; each one is shown by ``focus_field`` with its span; 替换
 goes through the editor's ``set_text`` (undoable), 全部替换 is one undo step.
 """
 
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from jixiao_desktop.domain.fields import field_text
-from jixiao_desktop.form_diff import field_paths
-from jixiao_desktop.form_search import Match, find_matches, replaced
+from jixiao_desktop.domain.form_diff import field_paths
+from jixiao_desktop.domain.form_search import Match, find_matches, replaced
 
 if TYPE_CHECKING:
     from jixiao_desktop.ui.editor.editor import FormEditor

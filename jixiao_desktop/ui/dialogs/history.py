@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.ui import msgbox
-from jixiao_desktop.form_diff import diff_html
+from jixiao_desktop.domain.form_diff import diff_html
 from jixiao_desktop.ui.form_list import format_time
 from jixiao_desktop.ui.forms.ui_diff_dialog import Ui_DiffDialog
 from jixiao_desktop.ui.forms.ui_history_dialog import Ui_HistoryDialog
