@@ -1,6 +1,6 @@
 """The start-up copy on screen: the last form painted before the database is open.
 
-``StartupPreview`` reads the copy (``jixiao_desktop.startup_cache``), shows it read-only
+``StartupPreview`` reads the copy (``jixiao_desktop.storage.startup_cache``), shows it read-only
 through the window's hooks, and later either adopts it (it equals the stored form: the
 widgets stay, they just become live) or drops it. It also keeps the copy as fresh as the
 database after every save. ``FirstPaintWatcher`` reports when a widget first paints.
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from jixiao_desktop import startup_cache
+from jixiao_desktop.storage import startup_cache
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.errors import log_unexpected
 

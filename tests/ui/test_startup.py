@@ -13,7 +13,7 @@ import pytest
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.storage.repository import FormRepository
-from jixiao_desktop import startup_cache
+from jixiao_desktop.storage import startup_cache
 from tests.ui.helpers import commit_text, run_offscreen
 from jixiao_desktop.ui.main_window import MainWindow
 
