@@ -58,7 +58,6 @@ __all__ = [
     "parse_xml",
     "read_archive",
     "safe_copy",
-    "safe_workbook",
     "stored_zip",
 ]
 
@@ -421,23 +420,6 @@ def safe_copy(source: str | os.PathLike[str] | bytes, *, kind: str = KIND_WORKBO
         OSError: the file cannot be read.
     """
     return stored_zip(read_archive(source, kind=kind, limits=limits, max_total=max_total))
-
-
-def safe_workbook(source: str | os.PathLike[str] | bytes, *, limits: Limits | None = None) -> IO[bytes]:
-    """``safe_copy`` for an .xlsx, plus what openpyxl expands cell by cell when it loads a
-    sheet: merged ranges (``A1:XFD1048576`` would become 17 billion cell objects).
-
-    Raises:
-        ArchiveError: refused (one Chinese line, without the file name).
-        OSError: the file cannot be read.
-    """
-    from jixiao_desktop.safezip_merges import check_merges
-
-    members = read_archive(source, kind=KIND_WORKBOOK, limits=limits)
-    for name, data in members.items():
-        if name.lower().startswith("xl/worksheets/") and name.lower().endswith(".xml"):
-            check_merges(name, data)
-    return stored_zip(members)
 
 
 def stored_zip(members: dict[str, bytes]) -> IO[bytes]:
