@@ -173,7 +173,7 @@ class _ChineseParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from jixiao_desktop import cli_db  # the database commands (imported here: cli_db imports this module)
+    from jixiao_desktop.cli import db as cli_db  # the database commands (imported here: cli.db imports this module)
 
     db_help = ("数据库文件（默认：用户数据文件夹中的 jixiao.db，或环境变量 JIXIAO_DB），"
                "或数据库服务器地址 postgresql+psycopg://用户@服务器/数据库名")

@@ -1,7 +1,7 @@
 """The database commands of the CLI (``spec/cli.md``): ``import``, ``export-db``, ``list``,
 ``backups``, ``restore``, and the bureau's ``collect`` and ``summary``.
 
-``cli.py`` holds what every command shares (reading a form file, exit codes, the one-line
+``cli/__init__.py`` holds what every command shares (reading a form file, exit codes, the one-line
 Chinese failure) and the parser; it imports this module only to dispatch, so ``check`` stays
 free of database code. Heavy modules are imported inside the commands.
 """
