@@ -165,5 +165,23 @@ def run_gui(db_path: str | Path | None = None) -> int:
             lock.unlock()  # type: ignore[attr-defined]
 
 
+def run_bureau(db: str | Path) -> int:
+    """``jixiao-desktop --bureau``: the bureau window alone; the exit code."""
+    from jixiao_desktop.paths import shown_database
+    from jixiao_desktop.storage.errors import StorageError
+    from jixiao_desktop.ui import msgbox
+    from jixiao_desktop.ui.bureau.window import BureauWindow
+
+    app = create_application()
+    install_excepthook()
+    try:
+        window = BureauWindow(db)
+    except StorageError as exc:
+        msgbox.error(None, "无法打开数据库", f"{shown_database(db)}：{exc}")
+        return 2
+    window.show()
+    return int(app.exec())  # type: ignore[attr-defined]
+
+
 if __name__ == "__main__":
     sys.exit(run_gui())

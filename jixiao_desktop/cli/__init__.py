@@ -264,13 +264,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from jixiao_desktop.app import run_gui
+        from jixiao_desktop.app import run_bureau, run_gui
 
         from jixiao_desktop.paths import database
 
         if args.bureau:
-            from jixiao_desktop.ui.bureau.window import run_bureau
-
             return run_bureau(database(args.db))
         return run_gui(database(args.db))
     try:

@@ -399,18 +399,3 @@ class BureauWindow(QMainWindow):
         self._end_collect()
         self.repo.close()
         super().closeEvent(event)
-
-
-def run_bureau(db: str | Path) -> int:
-    """``jixiao-desktop --bureau``: the bureau window alone; the exit code."""
-    from jixiao_desktop.app import create_application, install_excepthook
-
-    app = create_application()
-    install_excepthook()
-    try:
-        window = BureauWindow(db)
-    except StorageError as exc:
-        msgbox.error(None, "无法打开数据库", f"{shown_database(db)}：{exc}")
-        return 2
-    window.show()
-    return int(app.exec())  # type: ignore[attr-defined]
