@@ -60,7 +60,7 @@ tabs("05-niujie", nid)
 row = next(i for i, f in enumerate(w.checks_panel.model.findings()) if f.rule == "text.numbering_broken")
 w.checks_panel.select_row(row); w.findings.focus(w.checks_panel.model.findings()[row]); shot("06-niujie-numbering")
 # copy to next year
-w.library.copy_from_last_year(jid); w.checker.run_now()
+w.form_actions.copy_from_last_year(jid); w.checker.run_now()
 row = next((i for i, f in enumerate(w.checks_panel.model.findings()) if f.rule == "text.stale_year"), 0)
 w.checks_panel.select_row(row); w.findings.focus(w.checks_panel.model.findings()[row]); shot("07-copied-2022-stale-year")
 # finalised
@@ -84,7 +84,7 @@ w.open_form(jid)
 from jixiao_desktop.ui.printing import PdfPages, preview_dialog
 pages = PdfPages.from_form(w.session.form, w.session.fingerprint)
 pd = preview_dialog(pages, w); pd.resize(1000, 780); pd.show(); settle(); shot("14-print-preview", pd); pd.close(); pages.close()
-w.library.delete_form(nid); shot("15-deleted-undo-bar")
+w.form_actions.delete_form(nid); shot("15-deleted-undo-bar")
 from jixiao_desktop.ui.dialogs.recycle_bin import RecycleBinDialog
 rb = RecycleBinDialog(w.repo, w); rb.show(); shot("16-recycle-bin", rb); rb.close()
 # last year's form from Word: the 导入预览 of a .docx with pending changes; 粘贴上年表格

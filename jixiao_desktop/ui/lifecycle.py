@@ -17,7 +17,7 @@ from jixiao_desktop.domain.findings import Finding, Severity
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.errors import KNOWN, show_known
-from jixiao_desktop.ui.library import form_name
+from jixiao_desktop.ui.form_actions import form_name
 
 if TYPE_CHECKING:
     from jixiao_desktop.ui.checker import LiveChecker

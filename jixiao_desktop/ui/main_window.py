@@ -1,6 +1,6 @@
 """The main window: composes the form list, the editor, the checks panel and the menus.
 
-Behaviour lives elsewhere: ``FormSession`` saves, ``LiveChecker`` checks, ``LibraryActions``
+Behaviour lives elsewhere: ``FormSession`` saves, ``LiveChecker`` checks, ``FormActions``
 makes, copies, imports and deletes forms, ``LifecycleActions`` does 定稿 and the history,
 ``FindingsView`` shows findings and 已知悉, ``OutputActions`` exports and prints,
 ``Startup`` paints the last form or the list before the database opens (``finish_startup``),
@@ -33,7 +33,7 @@ from jixiao_desktop.ui.findings_view import FindingsView
 from jixiao_desktop.ui.dialogs.import_flow import ImportFlow
 from jixiao_desktop.ui.form_list import FormListPage
 from jixiao_desktop.ui.forms.ui_main_window import Ui_MainWindow
-from jixiao_desktop.ui.library import LibraryActions, LibraryHooks, form_name
+from jixiao_desktop.ui.form_actions import FormActions, FormActionHooks, form_name
 from jixiao_desktop.ui.lifecycle import LifecycleActions, LifecycleHooks
 from jixiao_desktop.ui.output import OutputActions
 from jixiao_desktop.ui.session import FormSession
@@ -91,14 +91,14 @@ class MainWindow(QMainWindow):
         self.edit_tools = EditTools(self, lambda: self.editor, settings)  # 剪切…, 查找/替换, zoom, F1
 
         self.output = OutputActions(self, lambda: self.session, self.checker, settings, self.show_status)
-        self.library = LibraryActions(self, lambda: self.repo, lambda: self.session, settings, self.form_list,
-                                      LibraryHooks(open_form=self.open_form, refresh_list=self.refresh_form_list,
-                                                   show_list=self.show_form_list,
-                                                   clear_editor=self._clear_editor, status=self.show_status,
-                                                   list_failed=lambda exc: self.db_guard.list_failed(exc)))
+        self.form_actions = FormActions(
+            self, lambda: self.repo, lambda: self.session, settings, self.form_list,
+            FormActionHooks(open_form=self.open_form, refresh_list=self.refresh_form_list,
+                            show_list=self.show_form_list, clear_editor=self._clear_editor, status=self.show_status,
+                            list_failed=lambda exc: self.db_guard.list_failed(exc)))
         # 导入 / 粘贴上年表格 / drag and drop: every form file through the 导入预览
         self.import_flow = ImportFlow(self)
-        self.library.import_flow = self.import_flow
+        self.form_actions.import_flow = self.import_flow
         self.findings = FindingsView(self, self.checks_panel, self.checker, settings, lambda: self.session,
                                      lambda: self.editor, self.counts_label,
                                      lambda: self.ui.stack.setCurrentWidget(self.ui.editorPage),
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
 
     def refresh_form_list(self, select_id: int | None = None) -> None:
         current = self.session.form_id if self.session is not None else None
-        self.form_list.set_rows(self.library.summaries(), select_id or current)
+        self.form_list.set_rows(self.form_actions.summaries(), select_id or current)
 
     def show_form_list(self, refresh: bool = True) -> None:
         if self.session is not None and not self.session.save():
@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
     # --- actions on the form the clerk sees ---------------------------------------------------
 
     def import_file(self, path: Path | None = None) -> int | None:
-        return self.library.import_file(path)
+        return self.form_actions.import_file(path)
 
     def finalise(self) -> bool:
         return self._show_target("定稿") and self.lifecycle.finalise()

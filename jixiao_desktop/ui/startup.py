@@ -75,7 +75,7 @@ class Startup:
         if shown is not None and shown.still_current(Path(w.db_path)):
             rows = shown.rows  # on screen already, and nothing wrote to the file since
         else:
-            rows = w.library.summaries()  # one query for the list and the check below
+            rows = w.form_actions.summaries()  # one query for the list and the check below
             if not w.is_ready:  # the file turned out damaged: db_guard has said so and let go of it
                 return None
             w.form_list.set_rows(rows)

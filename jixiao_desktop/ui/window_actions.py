@@ -1,7 +1,7 @@
 """The window's menus and buttons: what each one calls, and when it is enabled.
 
 ``wire`` connects the menus, the form list's buttons and the checks panel to the window's
-action objects (``library``, ``lifecycle``, ``output``) and its few own slots; ``enable``
+action objects (``form_actions``, ``lifecycle``, ``output``) and its few own slots; ``enable``
 turns the actions on and off from an ``ActionState``. 定稿/导出/打印/历史 are enabled on
 the form list too: they act on the selected row (the form the clerk sees), opening it first.
 """
@@ -29,31 +29,31 @@ class ActionState:
 
 def wire(window: MainWindow) -> None:
     ui, page, panel = window.ui, window.form_list, window.checks_panel
-    library, lifecycle = window.library, window.lifecycle
+    actions, lifecycle = window.form_actions, window.lifecycle
     page.open_requested.connect(window.open_form)
-    page.new_requested.connect(library.new_form)
-    page.copy_requested.connect(library.copy_from_last_year)
-    page.import_requested.connect(lambda: library.import_file())
-    page.delete_requested.connect(library.delete_form)
-    page.undo_delete_requested.connect(library.undo_delete)
-    page.recycle_bin_requested.connect(library.show_recycle_bin)
+    page.new_requested.connect(actions.new_form)
+    page.copy_requested.connect(actions.copy_from_last_year)
+    page.import_requested.connect(lambda: actions.import_file())
+    page.delete_requested.connect(actions.delete_form)
+    page.undo_delete_requested.connect(actions.undo_delete)
+    page.recycle_bin_requested.connect(actions.show_recycle_bin)
 
-    ui.actionNewForm.triggered.connect(library.new_form)
-    ui.actionCopyLastYear.triggered.connect(lambda: library.copy_from_last_year(window.target_form_id()))
+    ui.actionNewForm.triggered.connect(actions.new_form)
+    ui.actionCopyLastYear.triggered.connect(lambda: actions.copy_from_last_year(window.target_form_id()))
     ui.actionShowFormList.triggered.connect(window.show_form_list)
-    ui.actionImport.triggered.connect(lambda: library.import_file())
+    ui.actionImport.triggered.connect(lambda: actions.import_file())
     ui.actionExport.triggered.connect(lambda: window.export_file())
     ui.actionSave.triggered.connect(lifecycle.save_version)
     ui.actionPrintPreview.triggered.connect(window.print_preview)
     ui.actionPrint.triggered.connect(window.print_form)
-    ui.actionRecycleBin.triggered.connect(library.show_recycle_bin)
+    ui.actionRecycleBin.triggered.connect(actions.show_recycle_bin)
     ui.actionQuit.triggered.connect(window.close)
     ui.actionSettings.triggered.connect(window.findings.show_settings)
     ui.actionFinalise.triggered.connect(window.finalise)
     ui.actionUnfinalise.triggered.connect(window.unfinalise)
     ui.actionFundsReviewed.triggered.connect(lifecycle.mark_funds_reviewed)
     ui.actionHistory.triggered.connect(window.show_history)
-    ui.actionDeleteForm.triggered.connect(lambda: library.delete_form(window.target_form_id()))
+    ui.actionDeleteForm.triggered.connect(lambda: actions.delete_form(window.target_form_id()))
     ui.actionRunChecks.triggered.connect(window.checker.run_now)
     ui.actionNextFinding.triggered.connect(lambda: panel.step(1))
     ui.actionPreviousFinding.triggered.connect(lambda: panel.step(-1))

@@ -231,7 +231,7 @@ def test_copy_from_last_year_raises_stale_year_and_asks_to_review_funds(
     assert window.repo is not None
     old_id = window.repo.create(jinrongjie)
     window.refresh_form_list(old_id)
-    new_id = window.library.copy_from_last_year(window.form_list.selected_id())
+    new_id = window.form_actions.copy_from_last_year(window.form_list.selected_id())
     assert new_id is not None and new_id != old_id
     assert window.editor is not None and window.editor.form().year == 2022
     qtbot.waitUntil(lambda: has(window, "text.stale_year"))
@@ -331,7 +331,7 @@ def test_importing_a_broken_file_says_so_in_chinese_and_stores_nothing(
     window = make_window()
     path = tmp_path / name
     path.write_bytes(content)
-    assert window.library.import_file(path) is None
+    assert window.form_actions.import_file(path) is None
     errors = messages.of(msgbox.Kind.ERROR)
     assert len(errors) == 1
     _, title, text, _ = errors[0]
@@ -403,7 +403,7 @@ def test_new_form_dialog_creates_the_chosen_layout(qtbot: Any, make_window: Make
     request = dialog.request()
     assert (request.year, request.department, request.layout) == (2023, "牛街街道办事处", Layout.STANDARD)
 
-    assert window.library.create_form(request) is not None
+    assert window.form_actions.create_form(request) is not None
     assert window.editor is not None
     assert [i.name for i in window.editor.form().indicators] == list(STANDARD_ROW_NAMES)
     assert window.settings.departments()[0] == "牛街街道办事处"
@@ -506,7 +506,7 @@ def test_xlsx_and_pdf_export_and_xlsx_import(make_window: MakeWindow, messages: 
     assert xlsx is not None and xlsx.read_bytes()[:2] == b"PK"
     assert pdf == tmp_path / "牛街.pdf" and pdf.read_bytes()[:5] == b"%PDF-"
     assert not list(tmp_path.glob(".*.tmp"))
-    new_id = window.library.import_file(xlsx)
+    new_id = window.form_actions.import_file(xlsx)
     assert new_id is not None
     assert window.editor is not None and window.editor.form().department == niujie.department
     assert window.repo is not None and len(window.repo.list_forms()) == 2

@@ -124,23 +124,23 @@ def test_a_second_copy_from_last_year_asks_and_can_open_the_existing_one(
     window = make_window()
     assert window.repo is not None
     old_id = window.repo.create(jinrongjie)
-    first = window.library.copy_from_last_year(old_id)
+    first = window.form_actions.copy_from_last_year(old_id)
     assert first is not None
     count = len(window.repo.list_forms())
 
     messages.choice = 0  # 打开已有的表单
-    assert window.library.copy_from_last_year(old_id) is None
+    assert window.form_actions.copy_from_last_year(old_id) is None
     question = messages.shown[-1]
     assert question[1] == "从上年复制" and "2022年度 北京市西城区人民政府金融街街道办事处" in question[2]
     assert len(window.repo.list_forms()) == count
     assert window.session is not None and window.session.form_id == first
 
     messages.choice = None  # 取消
-    assert window.library.copy_from_last_year(old_id) is None
+    assert window.form_actions.copy_from_last_year(old_id) is None
     assert len(window.repo.list_forms()) == count
 
     messages.choice = 1  # 仍然新建一张
-    assert window.library.copy_from_last_year(old_id) is not None
+    assert window.form_actions.copy_from_last_year(old_id) is not None
     assert len(window.repo.list_forms()) == count + 1
 
 
@@ -153,10 +153,10 @@ def test_new_for_an_existing_unit_and_year_asks(make_window: MakeWindow, message
     window.repo.create(jinrongjie)
     messages.choice = None
     request = NewFormRequest(Layout.STANDARD, 2021, "北京市西城区人民政府金融街街道办事处")
-    assert window.library.create_form(request) is None
+    assert window.form_actions.create_form(request) is None
     assert messages.shown[-1][1] == "新建表单"
     assert len(window.repo.list_forms()) == 1
-    assert window.library.create_form(NewFormRequest(Layout.STANDARD, 2022, jinrongjie.department)) is not None
+    assert window.form_actions.create_form(NewFormRequest(Layout.STANDARD, 2022, jinrongjie.department)) is not None
 
 
 # --- 定稿 with open warnings ---------------------------------------------------------------------

@@ -1,6 +1,6 @@
-"""The form library: 新建, 从上年复制, 导入, 删除, 撤销删除 and the 回收站.
+"""The form actions of the list: 新建, 从上年复制, 导入, 删除, 撤销删除 and the 回收站.
 
-``LibraryActions`` holds no state: the window hands in how to reach the repository and the
+``FormActions`` holds no state: the window hands in how to reach the repository and the
 open session (both exist only after start-up), the settings, and what to do afterwards
 (open a form, refresh the list, show the list, forget the editor, show a status line).
 Only expected failures (``ui.errors.KNOWN``) are caught here; a bug reaches the error hook.
@@ -37,8 +37,8 @@ def summary_name(summary: FormSummary | None) -> str:
 
 
 @dataclass(frozen=True)
-class LibraryHooks:
-    """What the window does after a library action (all take effect on the window's widgets)."""
+class FormActionHooks:
+    """What the window does after a form action (all take effect on the window's widgets)."""
 
     open_form: Callable[[int], bool]
     refresh_list: Callable[[int | None], None]
@@ -48,12 +48,12 @@ class LibraryHooks:
     list_failed: Callable[[BaseException], None] | None = None  # a damaged file is said in a dialog (issue 7)
 
 
-class LibraryActions:
+class FormActions:
     """New, copy, import, delete and the recycle bin for the window ``parent``."""
 
     def __init__(self, parent: QWidget, repo: Callable[[], FormRepository | None],
                  session: Callable[[], FormSession | None], settings: Settings, form_list: FormListPage,
-                 hooks: LibraryHooks) -> None:
+                 hooks: FormActionHooks) -> None:
         self._parent = parent
         self._repo = repo
         self._session = session
