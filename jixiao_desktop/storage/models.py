@@ -258,3 +258,47 @@ class ExpectedUnitRecord(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     department: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text)
+
+
+# --- the indicator library (revision 0006) -------------------------------------------------------
+
+
+class LibraryEntryRecord(Base):
+    """An entry of the indicator library (``spec/indicator-library.md``): shipped 共性指标
+    (``source`` = common), a bureau's (bureau:<name>), or one a clerk took in from a form
+    (own:<form uuid>). The unit's past values are not stored here: they are the items of its
+    stored forms (``storage/indicator_library.py`` reads them). ``deleted_at`` set: the clerk
+    deleted it (kept so that a later shipped set does not bring a 共性指标 back)."""
+
+    __tablename__ = "library_entries"
+    __table_args__ = (Index("ix_library_entries_name_key", "name_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name_key: Mapped[str] = mapped_column(Text)  # indicator_library.normalise_name(level3)
+    level1: Mapped[str] = mapped_column(Text)
+    level2: Mapped[str] = mapped_column(Text)
+    level3: Mapped[str] = mapped_column(Text)
+    nature: Mapped[str] = mapped_column(Text)
+    operator: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(Text)
+    direction: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text)
+    scoring: Mapped[str] = mapped_column(Text)
+    sector: Mapped[str] = mapped_column(Text)
+    keywords: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    source_document: Mapped[str] = mapped_column(Text)
+    uses: Mapped[int] = mapped_column(Integer, server_default="0")
+    extra_json: Mapped[str] = mapped_column(Text)  # unknown workbook columns: {header: text}
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class LibraryStateRecord(Base):
+    """Small facts about the library: ``common_version`` = the shipped set last added."""
+
+    __tablename__ = "library_state"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
