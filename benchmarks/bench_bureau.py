@@ -20,6 +20,8 @@ the clerk's ``list_forms``. Goal: the list shows in ≤ 100 ms.
 ``window`` times the bureau window offscreen on that database: construction to the first page
 of rows, then a sort and a filter, and scrolling to the end (every page fetched). Goal ≤ 1 s.
 
+``--smoke`` (any command): a handful of units/forms, one run, databases in a temporary folder —
+proves in CI that the benchmark runs; its figures mean nothing.
 Prints figures only (the machine is shared and noisy: medians of a few runs).
 """
 
@@ -44,6 +46,7 @@ from jixiao_desktop.domain import exchange  # noqa: E402
 
 FIXTURES = [ROOT / "tests" / "fixtures" / "jinrongjie-2021.json", ROOT / "tests" / "fixtures" / "niujie-2021.json"]
 CACHE = Path(tempfile.gettempdir()) / "jixiao-bench-bureau"
+RUNS = 5  # medians of this many runs (--smoke: 1)
 
 
 def make_inbox(folder: Path, units: int) -> None:
@@ -189,7 +192,7 @@ def build_db(forms: int) -> Path:
 def _median_ms(fn, runs: int = 5) -> str:
     """Median wall and CPU time of ``fn`` (the CPU figure is what an idle machine would see)."""
     walls, cpus = [], []
-    for _ in range(runs):
+    for _ in range(min(runs, RUNS)):
         t, c = time.perf_counter(), time.process_time()
         fn()
         walls.append((time.perf_counter() - t) * 1000)
@@ -220,7 +223,7 @@ def bench_list(forms: int, db: str | None) -> None:
         for label, query in queries.items():
             ms = _median_ms(lambda q=query: store.ids(q))
             print(f"ids {label}: {ms}")
-        some = store.ids(ListQuery())[9000:9200]
+        some = store.ids(ListQuery())[forms * 9 // 10:forms * 9 // 10 + 200]
         print(f"a page of 200 rows by id (anywhere): {_median_ms(lambda: store.rows_by_id(some))}")
         print(f"clerk's list_forms() of every form: {_median_ms(repo.list_forms, 3)}")
         print(f"summary rows (every form, counts fresh): {_median_ms(store.summary_rows, 3)}")
@@ -351,17 +354,26 @@ def main() -> None:
     parser.add_argument("--db", help="a PostgreSQL URL instead of a new SQLite file")
     parser.add_argument("--postgresql", action="store_true", help="collect: on a private PostgreSQL server")
     parser.add_argument("--durable", action="store_true", help="--postgresql: with the server's fsync on")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run, a temporary cache (CI)")
     args = parser.parse_args()
-    if args.what == "collect" and args.postgresql:
-        bench_collect_postgresql(args.units, args.durable)
-    elif args.what == "collect":
-        bench_collect(args.units, args.db)
-    elif args.what == "list":
-        bench_list(args.forms, args.db)
-    elif args.what == "window":
-        bench_window(args.forms)
-    else:
-        bench_main_window(args.forms)
+    if args.smoke:
+        global CACHE, RUNS
+        args.units, args.forms, RUNS = 6, 12, 1
+        CACHE = Path(tempfile.mkdtemp(prefix="jixiao-bench-bureau-"))
+    try:
+        if args.what == "collect" and args.postgresql:
+            bench_collect_postgresql(args.units, args.durable)
+        elif args.what == "collect":
+            bench_collect(args.units, args.db)
+        elif args.what == "list":
+            bench_list(args.forms, args.db)
+        elif args.what == "window":
+            bench_window(args.forms)
+        else:
+            bench_main_window(args.forms, 1 if args.smoke else 3)
+    finally:
+        if args.smoke:
+            shutil.rmtree(CACHE, ignore_errors=True)
 
 
 if __name__ == "__main__":

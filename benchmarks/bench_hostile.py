@@ -1,6 +1,6 @@
 """Hostile files: how long ``check`` takes to refuse each, and its peak memory (goal ≤ 5 s, ≤ 400 MB).
 
-    .venv/bin/python benchmarks/bench_hostile.py [--before REF] [--big-gib 2] [--only NAME]
+    .venv/bin/python benchmarks/bench_hostile.py [--before REF] [--big-gib 2] [--only NAME] [--smoke]
 
 Each file is checked by a real child process (``python -m jixiao_desktop check FILE``); its
 wall time and peak resident memory (``os.wait4`` rusage, ``ru_maxrss``) are printed, with the
@@ -13,7 +13,8 @@ The files: the issue's two workbooks (bzip2 inside the zip inflating to ``--big-
 540 KB workbook holding a 512 MB 单位名称), a bomb of every method, entity bombs and XXE, a
 merged-range bomb, a million-character cell, a 5,000-member archive, deep JSON, 1e400, and the
 two real forms for reference. They are built once into /tmp/jixiao-bench-hostile (GiBs of
-inflation, KBs on disk). Prints figures only; the machine is shared and noisy.
+inflation, KBs on disk). ``--smoke`` checks only the small files (built in a temporary folder),
+to prove in CI that the benchmark runs. Prints figures only; the machine is shared and noisy.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ MiB = 1024 * 1024
 CACHE = Path(tempfile.gettempdir()) / "jixiao-bench-hostile"
 LIMIT_BYTES = 8 * 1024**3
 TIMEOUT_S = 120
+SMOKE_FILES = ("reference.jixiao.json", "reference.xlsx", "xxe.xlsx", "1e400.jixiao.json", "stored-declared-4gib.xlsx")
 
 
 def _padded_sheet(base: bytes, at: str, size: int, *, filler: bytes = b"x", keep: bool = False,
@@ -149,13 +151,17 @@ def main() -> int:
     parser.add_argument("--before", metavar="REF", help="also measure this commit (git worktree)")
     parser.add_argument("--big-gib", type=int, default=2)
     parser.add_argument("--only", help="only files whose name contains this")
+    parser.add_argument("--smoke", action="store_true", help="only the small files, in a temporary folder (CI)")
     args = parser.parse_args()
-    CACHE.mkdir(exist_ok=True)
+    cache = Path(tempfile.mkdtemp(prefix="jixiao-bench-hostile-")) if args.smoke else CACHE
+    cache.mkdir(exist_ok=True)
     files = {}
     for name, build in _files(args.big_gib * 1024**3).items():
         if args.only and args.only not in name:
             continue
-        path = CACHE / name
+        if args.smoke and name not in SMOKE_FILES:
+            continue
+        path = cache / name
         if not path.exists() or name.startswith("reference"):
             started = time.perf_counter()
             path.write_bytes(build())
@@ -174,7 +180,7 @@ def main() -> int:
         for name, path in files.items():
             size = path.stat().st_size / 1024
             for label, tree in trees:
-                env = {**os.environ, "PYTHONPATH": str(tree), "JIXIAO_CONFIG_DIR": str(CACHE / "config")}
+                env = {**os.environ, "PYTHONPATH": str(tree), "JIXIAO_CONFIG_DIR": str(cache / "config")}
                 seconds, peak, code, line = _measure(sys.executable, path, tree, env)
                 shown = line.replace(str(path), name)[:70]
                 print(f"{name:<28} {size:>7.0f}  {label + ' ' + str(code):<26} {seconds:>6.2f} {peak:>7.0f}  {shown}",
@@ -184,6 +190,8 @@ def main() -> int:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(before_tree)],
                            capture_output=True)
             shutil.rmtree(before_tree, ignore_errors=True)
+        if args.smoke:
+            shutil.rmtree(cache, ignore_errors=True)
     return 0
 
 

@@ -58,7 +58,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--preview", action="store_true", help="also render the pages for printing")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run: proves the benchmark runs (CI)")
     args = parser.parse_args()
+    if args.smoke:
+        args.runs = 1
     peaks = []
     with tempfile.TemporaryDirectory() as tmp:
         env = prepare(Path(tmp))

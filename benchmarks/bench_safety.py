@@ -1,6 +1,6 @@
 """Safety costs (issue 7): quick_check at start, a backup, a restore, integrity_check — 100 forms.
 
-    .venv/bin/python benchmarks/bench_safety.py [--forms 100] [--runs 15]
+    .venv/bin/python benchmarks/bench_safety.py [--forms 100] [--runs 15] [--smoke]
 
 The database holds ``--forms`` forms (the two reference forms alternately, each with two saved
 versions), like a bureau's year. Prints figures only (no asserts): the machine is shared.
@@ -33,7 +33,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--forms", type=int, default=100)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run: proves the benchmark runs (CI)")
     args = parser.parse_args()
+    if args.smoke:
+        args.forms, args.runs = 3, 1
     sources = [exchange.load(FIXTURES / "jinrongjie-2021.json"), exchange.load(FIXTURES / "niujie-2021.json")]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "jixiao.db"

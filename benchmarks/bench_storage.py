@@ -1,6 +1,6 @@
 """Storage speed: load + save of the 金融街 form through FormRepository, and opening a database.
 
-    .venv/bin/python benchmarks/bench_storage.py [--runs 200]
+    .venv/bin/python benchmarks/bench_storage.py [--runs 200] [--smoke]
 
 Goals: load + save ≤ 15 ms (median); opening a database already at the newest schema must
 not run Alembic. Prints figures only (no asserts): the machine is shared and noisy.
@@ -35,8 +35,9 @@ def _ms(samples: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument("--smoke", action="store_true", help="3 runs: proves the benchmark runs (CI)")
     args = parser.parse_args()
-    runs = max(50, args.runs)
+    runs = 3 if args.smoke else max(50, args.runs)
     form = exchange.load(FIXTURE)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -76,7 +77,7 @@ def main() -> None:
                 "print(t1 - t0, t2 - t1, 'alembic' in sys.modules)")
         fresh_import, fresh_open = [], []
         alembic_loaded = set()
-        for _ in range(7):
+        for _ in range(2 if args.smoke else 7):
             out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                                  cwd=ROOT).stdout.split()
             fresh_import.append(float(out[0]))
