@@ -30,7 +30,7 @@ def test_a_new_database_carries_the_shipped_common_indicators_once(repo: FormRep
     store = LibraryStore(repo)
     first = store.entries()
     assert len(first) == len(common_entries())
-    assert all(e.source == "common" and "财预" in e.source_document for e in first)
+    assert all(e.source == "common" and "《" in e.source_document for e in first)
     assert store.ensure_common() == 0
     assert len(store.entries()) == len(first)
 

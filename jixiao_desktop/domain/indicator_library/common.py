@@ -16,7 +16,7 @@ from importlib import resources
 from jixiao_desktop.domain.indicator_library.entry import SOURCE_COMMON, LibraryEntry
 
 # Bumped whenever the shipped rows change: a stored library adds what it has not seen yet.
-COMMON_VERSION = 1
+COMMON_VERSION = 2
 
 CSV_COLUMNS = ("一级指标", "二级指标", "三级指标", "指标性质", "运算符", "计量单位", "指标方向",
                "指标解释", "评(扣)分标准", "行业", "关键词", "来源")
