@@ -72,10 +72,11 @@ def _read_exchange(path: Path) -> ReadResult:
 
 
 def _read_xlsx(path: Path) -> ReadResult:
-    from jixiao_desktop.exporters.xlsx import XlsxImportError, import_xlsx
+    from jixiao_desktop.exporters.xlsx import XlsxImportError, read_xlsx
 
     try:
-        return ReadResult(import_xlsx(path), kind="Excel 工作簿")
+        form, notes = read_xlsx(path)
+        return ReadResult(form, tuple(notes), kind="Excel 工作簿")
     except XlsxImportError as exc:
         raise FormFileError(str(exc), path) from exc
 
@@ -174,7 +175,37 @@ def read_form_file_detailed(path: Path | str) -> ReadResult:
         exchange.check_form_size(result.form)
     except exchange.ExchangeError as exc:
         raise FormFileError(str(exc), path) from exc
-    return result
+    return _checked_final_claim(result)
+
+
+def _checked_final_claim(result: ReadResult) -> ReadResult:
+    """A file that says 定稿 is taken as 定稿 only when its content still has that 定稿指纹;
+    otherwise it is read as a draft and the reader is told why."""
+    from jixiao_desktop.domain import exchange
+
+    claim = result.form.final_fingerprint
+    if not claim:
+        return result
+    actual = exchange.fingerprint(result.form)
+    if claim == actual:
+        return result
+    result.form.final_fingerprint = ""
+    why = ("文件标明已定稿，但没有写明定稿指纹" if claim == "?" else
+           f"文件标明已定稿（定稿指纹 {claim}），但内容的指纹是 {actual}：定稿后内容被改动过")
+    return ReadResult(result.form, (*result.warnings, why + "，按草稿读入"), result.kind)
+
+
+def final_fingerprint_for(form: Form, fingerprint: str | None) -> str | None:
+    """The 定稿指纹 an export prints: the one given, else the form's own claim when it still
+    matches its content (a 定稿 file exported again by ``export``), else None (a draft)."""
+    if fingerprint:
+        return fingerprint
+    if form.final_fingerprint:
+        from jixiao_desktop.domain import exchange
+
+        if exchange.fingerprint(form) == form.final_fingerprint:
+            return form.final_fingerprint
+    return None
 
 
 def read_form_file(path: Path | str) -> Form:
@@ -275,6 +306,11 @@ def write_form_file(form: Form, path: Path | str, kind: ExportKind | None = None
         if kind is None:
             raise FormFileError("不支持的导出类型，请以 .xlsx、.pdf 或 .jixiao.json 结尾", path)
     _check_target(path)
+    # Every export carries the form's identity, revision and 定稿 state (exchange-format.md).
+    fingerprint = final_fingerprint_for(form, fingerprint)
+    if form.final_fingerprint != (fingerprint or ""):
+        form = form.copy()
+        form.final_fingerprint = fingerprint or ""
     try:
         if kind is ExportKind.EXCHANGE:
             from jixiao_desktop.domain import exchange

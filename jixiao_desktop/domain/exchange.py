@@ -38,7 +38,8 @@ MAX_EXPONENT = 30  # |adjusted exponent| of a JSON number: 1e400 is not a figure
 _FORM_KEYS = {"template", "year", "department", "funds", "goals", "indicators", "other_notes",
               "acknowledgements"}
 # Identity: known, read and written, but not part of what the fingerprint signs.
-_IDENTITY_KEYS = {"id", "revision", "copied_from"}
+_IDENTITY_KEYS = {"id", "revision", "copied_from", "status", "final_fingerprint"}
+STATUS_DRAFT, STATUS_FINAL = "draft", "final"
 _FUNDS_KEYS = {"unit", "total", "basic", "project", "sources"}
 _INDICATOR_KEYS = {"name", "content", "level1", "level2", "items", "previous_content"}
 _ITEM_KEYS = {*IndicatorItem.TEXT_FIELDS, "previous_value"}
@@ -241,9 +242,19 @@ def form_from_dict(doc: Any) -> Form:
         id=_identity(data.get("id"), "id（表单标识）"),
         revision=_revision(data.get("revision")),
         copied_from=_identity(data.get("copied_from"), "copied_from（继承自）"),
+        final_fingerprint=_final_claim(data),
         extra=_extra(data, _FORM_KEYS | _IDENTITY_KEYS),
         document_extra=_extra(doc, {"format", "format_version", "form"}),
     )
+
+
+def _final_claim(data: dict[str, Any]) -> str:
+    """The 定稿指纹 the file claims ("" = a draft); checked against the content by the caller."""
+    status = _text(data.get("status"), "status（状态）") or STATUS_DRAFT
+    if status not in (STATUS_DRAFT, STATUS_FINAL):
+        raise ExchangeError(f"status（状态）应为 \"draft\"（草稿）或 \"final\"（定稿），却是“{status[:20]}”")
+    claim = _identity(data.get("final_fingerprint"), "final_fingerprint（定稿指纹）")
+    return (claim or "?") if status == STATUS_FINAL else ""
 
 
 def _item_dict(item: IndicatorItem) -> dict[str, Any]:
@@ -290,6 +301,11 @@ def form_to_dict(form: Form, *, include_acknowledgements: bool = True) -> dict[s
         body["revision"] = form.revision
     if form.copied_from:
         body["copied_from"] = form.copied_from
+    if form.final_fingerprint:
+        body["status"] = STATUS_FINAL
+        body["final_fingerprint"] = form.final_fingerprint
+    elif form.id:
+        body["status"] = STATUS_DRAFT
     body |= {
         "template": form.template,
         "year": form.year,

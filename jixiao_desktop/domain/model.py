@@ -150,6 +150,9 @@ class Form:
     id: str = ""
     revision: int = 0
     copied_from: str = ""
+    # The sender's claim (exchange ``status``/``final_fingerprint``): the 定稿指纹 of a 定稿 form,
+    # "" = a draft. Readers keep it only when it matches the content (``formfiles``).
+    final_fingerprint: str = ""
     # Unknown keys of the exchange file: inside "form", and beside it at the top level.
     extra: dict[str, Any] = field(default_factory=dict)
     document_extra: dict[str, Any] = field(default_factory=dict)
@@ -158,10 +161,10 @@ class Form:
         return copy.deepcopy(self)
 
     def without_identity(self) -> Form:
-        """A copy with no ``id``/``revision``/``copied_from``: what the clerk typed, to compare
+        """A copy with no ``id``/``revision``/``copied_from``/定稿 claim: what the clerk typed, to compare
         two forms by content (a stored form and the file it came from)."""
         plain = self.copy()
-        plain.id, plain.revision, plain.copied_from = "", 0, ""
+        plain.id, plain.revision, plain.copied_from, plain.final_fingerprint = "", 0, "", ""
         return plain
 
     @property

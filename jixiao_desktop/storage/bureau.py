@@ -141,6 +141,8 @@ class BureauStore:
         """
         revision = max(form.revision, 1)
         content = exchange.fingerprint(form)
+        # The sender's 定稿 (exchange ``status``): taken when its 定稿指纹 is the content's.
+        final = form.final_fingerprint if form.final_fingerprint == content else ""
         repo = self.repo
         with repo._session("收集申报表失败", write=True) as s:
             rec, why = self._match(s, form)
@@ -149,6 +151,7 @@ class BureauStore:
             if rec is None:
                 known = KnownCounts(counts or CheckCounts.of(run_checks(form)), content)
                 new = repo._create(s, form, note=f"收集自 {source}", known=known)  # at the file's revision
+                _set_final(new, final)
                 return CollectOutcome(CollectAction.ADDED, new.id)
             name = _form_name(rec.department, rec.year)
             if rec.deleted_at is not None:
@@ -159,6 +162,11 @@ class BureauStore:
                                       f"库中已有更新的第 {rec.revision} 版（此文件是第 {revision} 版）")
             if revision == rec.revision:
                 if self._stored_fingerprint(s, rec) == content:
+                    if final and rec.status != FormStatus.FINAL:  # the same content, now 定稿
+                        _set_final(rec, final)
+                        s.add(EventRecord(form_id=rec.id, at=utc_now(), kind=EventKind.FINALISED.value,
+                                          note=f"收集自 {source}：单位已定稿（定稿指纹 {final}）"))
+                        return CollectOutcome(CollectAction.UPDATED, rec.id)
                     return CollectOutcome(CollectAction.SKIPPED, rec.id, f"库中已有相同的第 {revision} 版")
                 return CollectOutcome(
                     CollectAction.CONFLICT, rec.id,
@@ -175,6 +183,7 @@ class BureauStore:
             repo._snapshot(s, rec.id, stored, f"收到第 {revision} 版前的第 {rec.revision} 版",
                            SnapshotKind.MANUAL, at=now)
             repo._replace(s, rec, form, revision=revision, known=known)
+            _set_final(rec, final)
             s.add(EventRecord(form_id=rec.id, at=now, kind=EventKind.SNAPSHOT.value,
                               note=f"收集自 {source}：第 {revision} 版替换了库中的旧版本（旧版本已保存）"))
             return CollectOutcome(CollectAction.UPDATED, rec.id)
@@ -437,6 +446,12 @@ class BureauStore:
             rec.updated_at = utc_now()
             s.flush()
             return _comment(rec)
+
+
+def _set_final(rec: FormRecord, final: str) -> None:
+    """A collected form is 定稿 as its file says (with its 定稿指纹), else a draft."""
+    rec.status = (FormStatus.FINAL if final else FormStatus.DRAFT).value
+    rec.fingerprint = final or None
 
 
 def _comment(c: ReviewCommentRecord) -> ReviewComment:

@@ -24,6 +24,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, S
 
 from jixiao_desktop.domain.model import TEMPLATE_TABULAR, Form, IndicatorItem
 from jixiao_desktop.domain.money import printed_amount
+from jixiao_desktop.exporters.pdf.identity import keywords
 from jixiao_desktop.exporters._common import (
     CONTINUED,
     DRAFT_MARK,
@@ -353,7 +354,7 @@ def export_pdf(form: Form, path: str | Path, *, fingerprint: str | None = None,
     doc = BaseDocTemplate(
         str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
         bottomMargin=MARGIN, title=f"{TITLE}{year_text(form.year)}", author=form.department or "",
-        creator="绩效目标申报助手", subject=TITLE,
+        creator="绩效目标申报助手", subject=TITLE, keywords=keywords(form, fingerprint),
     )
     frame = Frame(MARGIN, MARGIN, FRAME_W, FRAME_H, leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0, id="body")

@@ -49,6 +49,7 @@ from jixiao_desktop.exporters._common import (
     TITLE,
     format_weight,
 )
+from jixiao_desktop.exporters.xlsx.identity import apply_identity, read_identity
 from jixiao_desktop.exporters.xlsx.layout import (
     LABEL_DIRECTION,
     LABEL_NOTE,
@@ -88,6 +89,7 @@ class _Sheet:
     values: list[list[Any]] = field(default_factory=list)
     formats: list[list[str]] = field(default_factory=list)
     ncols: int = 3
+    book: Any = None
 
     def get(self, row: int, col: int) -> Any:
         if 1 <= row <= len(self.values) and 1 <= col <= len(self.values[row - 1]):
@@ -268,7 +270,7 @@ def _open_sheet(path: Path) -> _Sheet:
                 break
         else:
             continue
-        sheet = _Sheet(ws)
+        sheet = _Sheet(ws, book=wb)
         if ws.max_row > MAX_ROWS:
             raise XlsxImportError(
                 f"工作表有 {ws.max_row} 行，远超申报表的篇幅（第 {ws.max_row} 行附近还有内容或格式），"
@@ -334,7 +336,13 @@ def _template_of(sheet: _Sheet) -> str:
 
 
 def import_xlsx(path: str | Path) -> Form:
-    """Read a workbook written by ``export_xlsx`` (and perhaps edited in Excel) back into a form.
+    """The form of ``read_xlsx`` alone."""
+    return read_xlsx(path)[0]
+
+
+def read_xlsx(path: str | Path) -> tuple[Form, list[str]]:
+    """Read a workbook written by ``export_xlsx`` (and perhaps edited in Excel) back into a form,
+    with its identity from the hidden sheet (``identity``) and what the clerk should be told.
 
     Raises:
         XlsxImportError: not an xlsx, an unsafe workbook, no form sheet, the hidden marker
@@ -413,7 +421,8 @@ def import_xlsx(path: str | Path) -> Form:
         check_form_size(form)  # the exchange file's cap: what could not be saved is not imported
     except ExchangeError as exc:
         raise XlsxImportError(str(exc)) from exc
-    return form
+    ident = read_identity(sheet.book)
+    return form, (apply_identity(form, ident) if ident is not None else [])
 
 
 def _read_bj(sheet: _Sheet, start: int, end: int) -> list[Indicator]:

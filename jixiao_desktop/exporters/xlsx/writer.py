@@ -55,6 +55,7 @@ from jixiao_desktop.exporters._common import (
     year_text,
 )
 from jixiao_desktop.exporters.linebreak import break_lines
+from jixiao_desktop.exporters.xlsx.identity import write_identity
 from jixiao_desktop.exporters.xlsx.layout import (
     DIRECTION_WIDTH,
     LABEL_DIRECTION,
@@ -447,6 +448,8 @@ def export_xlsx(form: Form, path: str | Path, *, fingerprint: str | None = None)
     """Write the form as one printable sheet to ``path`` (callers wrap this in atomic_write).
 
     ``fingerprint`` set = a 定稿 form (printed in the footer); ``None`` = draft (草稿 in the header).
+    The form's id, revision, 定稿 state and what the sheet cannot show go in a hidden sheet
+    (``identity``).
     """
     wb = Workbook()
     _normal_font_song(wb)
@@ -478,6 +481,7 @@ def export_xlsx(form: Form, path: str | Path, *, fingerprint: str | None = None)
         ws.oddHeader.right.text = DRAFT_MARK
         ws.oddHeader.right.font = FONT_NAME
     ws.sheet_view.showGridLines = False
+    write_identity(wb, form, fingerprint)
     wb.properties.title = TITLE
     wb.properties.creator = "绩效目标申报助手"
     wb.save(str(path))
