@@ -27,6 +27,7 @@ from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
 
 if TYPE_CHECKING:
     from jixiao_desktop.domain.model import Form
+    from jixiao_desktop.domain.profiles import Profile
 
 EXIT_OK = 0
 EXIT_FORM_HAS_ERRORS = 1
@@ -68,10 +69,26 @@ def settings_from_args(args: argparse.Namespace) -> CheckSettings:
     return CheckSettings(satisfaction_min=minimum)
 
 
-def _run_checks(form: Form, settings: CheckSettings) -> list[Finding]:
+def profile_from_args(args: argparse.Namespace) -> Profile | None:
+    """``--profile ID|FILE`` read before anything else, so a bad one stops the command (exit 2)
+    with one Chinese line naming the id or the file and the field, and nothing is written."""
+    spec = getattr(args, "profile", None)
+    if spec is None:
+        return None
+    from jixiao_desktop.domain.profiles import ProfileError, resolve_profile
+
+    if not spec.strip():
+        fail("--profile 需要规则方案编号（如 sc）或规则方案文件")
+    try:
+        return resolve_profile(spec)
+    except ProfileError as exc:
+        fail(str(exc))
+
+
+def _run_checks(form: Form, settings: CheckSettings, profile: Profile | None = None) -> list[Finding]:
     from jixiao_desktop.domain.checks import run_checks
 
-    return run_checks(form, settings)
+    return run_checks(form, settings, profile=profile)
 
 
 def _has_errors(findings: Sequence[Finding]) -> bool:
@@ -97,10 +114,11 @@ def _print_findings_text(path: str, form: Form, findings: Sequence[Finding]) -> 
 
 def cmd_check(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
+    profile = profile_from_args(args)
     results = []
     for path in args.forms:
         form = read_form(path)
-        results.append((path, form, _run_checks(form, settings)))
+        results.append((path, form, _run_checks(form, settings, profile)))
     if args.json:
         if len(results) == 1:
             payload: dict[str, object] = {"findings": [f.to_json() for f in results[0][2]]}
@@ -134,8 +152,12 @@ def write_export(form: Form, out: str, *, fingerprint: str | None = None) -> lis
         fail(f"{out}：{exc}")
 
 
-def finish_export(form: Form, out: str, fingerprint: str | None, settings: CheckSettings) -> int:
-    findings = _run_checks(form, settings)
+def finish_export(form: Form, out: str, fingerprint: str | None, settings: CheckSettings,
+                  profile: Profile | None = None) -> int:
+    """Check and write ``form``; with ``profile`` (``--profile``) the written form names it."""
+    if profile is not None:
+        form.profile = profile.ref
+    findings = _run_checks(form, settings, profile)
     for note in write_export(form, out, fingerprint=fingerprint):
         print(f"注意：{note}", file=sys.stderr)
     errors = [f for f in findings if f.severity is Severity.ERROR]
@@ -149,8 +171,9 @@ def finish_export(form: Form, out: str, fingerprint: str | None, settings: Check
 
 def cmd_export(args: argparse.Namespace) -> int:
     check_export_kind(args.out)
+    profile = profile_from_args(args)
     form = read_form(args.form)
-    return finish_export(form, args.out, None, settings_from_args(args))
+    return finish_export(form, args.out, None, settings_from_args(args), profile)
 
 
 # --- parser --------------------------------------------------------------------------
@@ -188,18 +211,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     def satisfaction(p: argparse.ArgumentParser) -> None:
         p.add_argument("--satisfaction-min", type=_decimal_arg, metavar="N",
-                       help="满意度指标的最低值（默认 90，部分区要求 95）")
+                       help="满意度指标的最低值（默认按规则方案，北京 90，部分区要求 95）")
+
+    def profile(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--profile", metavar="ID|FILE",
+                       help="按此规则方案检查（内置编号如 bj-2021、sc、hn、cq，或财政局下发的方案文件），"
+                            "代替表中记录的方案")
 
     p = sub.add_parser("check", help="检查申报表文件，列出全部问题")
     p.add_argument("forms", nargs="+", metavar="FORM", help=".jixiao.json/.json 文件或本程序导出的 .xlsx")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     satisfaction(p)
+    profile(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("export", help="把申报表文件导出为 .xlsx、.pdf 或 .jixiao.json")
     p.add_argument("form", metavar="FORM")
     p.add_argument("out", metavar="OUT")
     satisfaction(p)
+    profile(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", help="把 .jixiao.json 或 .xlsx 申报表存入数据库，输出其编号")

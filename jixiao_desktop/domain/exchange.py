@@ -230,6 +230,7 @@ def form_from_dict(doc: Any) -> Form:
                for k in ("rule", "field", "fingerprint", "note", "at")},
         ))
 
+    _check_profile_key(data.get("profile", None), "profile" in data)
     return Form(
         template=_text(data.get("template"), "template") or TEMPLATE_BJ_2021,
         year=_year(data.get("year")),
@@ -255,6 +256,24 @@ def _final_claim(data: dict[str, Any]) -> str:
         raise ExchangeError(f"status（状态）应为 \"draft\"（草稿）或 \"final\"（定稿），却是“{status[:20]}”")
     claim = _identity(data.get("final_fingerprint"), "final_fingerprint（定稿指纹）")
     return (claim or "?") if status == STATUS_FINAL else ""
+
+
+_PROFILE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,39}$")
+
+
+def _check_profile_key(value: Any, present: bool) -> None:
+    """``profile``: ``{"id": "sc", "sha256": "…"}`` (``profiles.md``); kept in ``Form.extra``."""
+    if not present:
+        return
+    where = "profile（规则方案）"
+    if not isinstance(value, dict):
+        raise ExchangeError(f"{where}应为对象 {{\"id\": …, \"sha256\": …}}，却是{_kind(value)}")
+    pid = value.get("id")
+    if not isinstance(pid, str) or not _PROFILE_ID_RE.match(pid):
+        raise ExchangeError(f"{where}.id 应为规则方案编号（如 \"sc\"），却是{_kind(pid)}")
+    sha = value.get("sha256", "")
+    if not isinstance(sha, str) or not re.fullmatch(r"[0-9a-f]{0,64}", sha):
+        raise ExchangeError(f"{where}.sha256 应为 64 位十六进制摘要，却是{_kind(sha)}")
 
 
 def _item_dict(item: IndicatorItem) -> dict[str, Any]:

@@ -64,9 +64,13 @@ class Finding:
 
 @dataclass(frozen=True)
 class CheckSettings:
-    """Thresholds that bureaus set differently; the window keeps them in its settings."""
+    """Thresholds that bureaus set differently; the window keeps them in its settings.
 
-    satisfaction_min: Decimal = Decimal(90)
+    ``satisfaction_min`` ``None`` (the default): the form's profile decides (90 in Beijing);
+    a number set by the clerk or ``--satisfaction-min`` overrides the profile.
+    """
+
+    satisfaction_min: Decimal | None = None
     duplicate_min_chars: int = 40
     extra: dict[str, str] = field(default_factory=dict)
 

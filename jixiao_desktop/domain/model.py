@@ -11,9 +11,12 @@ import copy
 import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jixiao_desktop.domain.money import try_parse_amount
+
+if TYPE_CHECKING:
+    from jixiao_desktop.domain.profiles.model import ProfileRef
 
 TEMPLATE_BJ_2021 = "bj-2021-dept-overall"
 TEMPLATE_TABULAR = "tabular"
@@ -159,6 +162,28 @@ class Form:
 
     def copy(self) -> Form:
         return copy.deepcopy(self)
+
+    @property
+    def profile(self) -> ProfileRef | None:
+        """The rule profile the form is checked with (exchange key ``profile``,
+        ``{"id": …, "sha256": …}``); ``None``: its template's default (``profiles.md``).
+
+        Kept in ``extra`` under its exchange key, so storage and exchange carry it as they are.
+        """
+        from jixiao_desktop.domain.profiles.model import ProfileRef
+
+        data = self.extra.get("profile")
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not data["id"].strip():
+            return None
+        sha = data.get("sha256")
+        return ProfileRef(data["id"].strip(), sha if isinstance(sha, str) else "")
+
+    @profile.setter
+    def profile(self, ref: ProfileRef | None) -> None:
+        if ref is None:
+            self.extra.pop("profile", None)
+        else:
+            self.extra["profile"] = {"id": ref.id, "sha256": ref.sha256}
 
     def without_identity(self) -> Form:
         """A copy with no ``id``/``revision``/``copied_from``/定稿 claim: what the clerk typed, to compare

@@ -9,6 +9,7 @@ import pytest
 
 from jixiao_desktop.domain.checks import RULES, field_order_key, has_errors, run_checks
 from jixiao_desktop.domain.fields import field_text
+from jixiao_desktop.domain.profiles import ProfileRef
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
 from jixiao_desktop.domain.model import (
     TEMPLATE_TABULAR,
@@ -34,6 +35,8 @@ RULE_IDS = {
     # round 2
     "funds.text_mismatch", "indicators.cost_missing", "items.duplicate_name", "items.value_placeholder",
     "items.range_value", "items.previous_regressed", "items.cost_not_money", "items.name_has_value",
+    # rule profiles (profiles.md)
+    "profile.unknown",
 }
 ERRORS = {
     "header.department_missing", "header.year_invalid", "funds.missing", "funds.not_a_number",
@@ -249,6 +252,9 @@ CASES: list[tuple[str, Callable[[], Form], Mutation, str, Mutation]] = [
      "indicators[4].items[0].unit", _item(4, 0, unit="万元/人")),
     ("items.name_has_value", tabular_form, _item(0, 1, level3="村组干部230人"), "indicators[0].items[1].level3",
      _item(0, 1, level3="65岁以上老年人健康讲座次数")),
+    # rule profiles: a form naming a profile this program does not know
+    ("profile.unknown", text_form, _set("profile", ProfileRef("sc-chengdu-2024", "")), "",
+     _set("profile", ProfileRef("bj-2021", ""))),
 ]
 
 

@@ -25,6 +25,7 @@ from jixiao_desktop.domain.checks.registry import RULES, Context, RuleInfo
 from jixiao_desktop.domain.fields import field_fingerprint, parse_path
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
 from jixiao_desktop.domain.model import Acknowledgement, Form, IndicatorItem
+from jixiao_desktop.domain.profiles import Profile, missing_profile, profile_for_form
 
 __all__ = [
     "RULES",
@@ -88,9 +89,24 @@ def _sort_key(finding: Finding) -> tuple[object, ...]:
     return (field_order_key(finding.field), finding.rule, finding.span or (-1, -1))
 
 
-def run_checks(form: Form, settings: CheckSettings | None = None) -> list[Finding]:
-    """Every finding of every rule on ``form``, in stable order, acknowledgements applied."""
-    ctx = Context(form, settings or _DEFAULT_SETTINGS)
+def run_checks(form: Form, settings: CheckSettings | None = None, *,
+               profile: Profile | None = None) -> list[Finding]:
+    """Every finding of every rule on ``form``, in stable order, acknowledgements applied.
+
+    ``profile``: the rule profile to check with; ``None`` = ``profile_for_form(form)`` (the
+    form's own, else its template's default). A form whose own profile is unknown here is
+    checked with its template's default and gets ``profile.unknown`` saying so.
+    """
+    if profile is None:
+        profile = profile_for_form(form)
+        missing = missing_profile(form)
+    else:
+        missing = None
+    ctx = Context(form, settings or _DEFAULT_SETTINGS, profile)
+    if missing is not None:
+        ctx.add("profile.unknown", "",
+                f"本表使用规则方案“{missing.id}”，本机没有这个方案，暂按“{profile.name}”规则检查。"
+                "如是财政局下发的方案，请先导入其文件。")
     for runner in _RUNNERS:
         runner(ctx)
     findings = sorted(ctx.findings, key=_sort_key)

@@ -154,7 +154,7 @@ def _check_quantified(ctx: Context, index: int, ind: Indicator) -> None:
 
 def check_values(ctx: Context) -> None:
     """satisfaction_low, rate_over_100, range_reversed, amount_exceeds_total, cost_mismatch."""
-    minimum = ctx.settings.satisfaction_min
+    minimum = ctx.satisfaction_min
     total = ctx.total
     for path, text, ind in prose_fields(ctx):
         satisfaction_row = ind is not None and classify_indicator(ind) is Category.SATISFACTION

@@ -8,6 +8,7 @@ from decimal import Decimal
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.domain.money import quantize_cents
+from jixiao_desktop.domain.profiles.model import Profile
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -61,6 +62,8 @@ _TABLE: tuple[tuple[str, Severity, str], ...] = (
     ("items.previous_regressed", W, "目标比上年放松"),
     ("items.cost_not_money", W, "成本指标的单位不是金额"),
     ("items.name_has_value", W, "指标名称里写了数值"),
+    # the rule profiles (profiles.md)
+    ("profile.unknown", W, "本机没有表中所用的规则方案"),
     # text
     ("text.duplicate_passage", W, "重复的段落"),
     ("text.numbering_broken", W, "编号跳号或重号"),
@@ -74,18 +77,33 @@ RULES: dict[str, RuleInfo] = {rule: RuleInfo(rule, sev, title) for rule, sev, ti
 class Context:
     """What every rule module gets: the form, the settings, and a list to append to."""
 
-    __slots__ = ("findings", "form", "settings", "total")
+    __slots__ = ("findings", "form", "profile", "settings", "total")
 
-    def __init__(self, form: Form, settings: CheckSettings) -> None:
+    def __init__(self, form: Form, settings: CheckSettings, profile: Profile) -> None:
         self.form = form
         self.settings = settings
+        self.profile = profile
         self.findings: list[Finding] = []
         # The 资金总额 as printed (two decimals), when it can be read; set by the funds rules.
         self.total: Decimal | None = None
 
     def add(self, rule: str, field: str, message: str, span: tuple[int, int] | None = None) -> None:
-        self.findings.append(Finding(rule=rule, severity=RULES[rule].severity, field=field,
+        level = self.profile.rule_level(rule)
+        if level == "off":
+            return
+        severity = Severity(level) if level else RULES[rule].severity
+        self.findings.append(Finding(rule=rule, severity=severity, field=field,
                                      message=message, span=span))
+
+    @property
+    def satisfaction_min(self) -> Decimal:
+        """The settings' minimum when the clerk set one, else the profile's."""
+        chosen = self.settings.satisfaction_min
+        return chosen if chosen is not None else self.profile.satisfaction_min
+
+    def by_profile(self) -> str:
+        """``按四川省规则，``: how a message says that the profile decided."""
+        return f"按{self.profile.name}规则，"
 
 
 def fmt_number(value: Decimal) -> str:
