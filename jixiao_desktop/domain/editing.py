@@ -420,6 +420,24 @@ def elide_content(text: str, max_lines: int = 2, max_chars: int = 90) -> str:
     return shown + ("…" if cut else "")
 
 
+# A 指标名称 longer than this gets a hint: printed forms and the online system keep names short.
+NAME_HINT_CHARS = 30
+
+
+def shortened(text: str, limit: int = 20) -> str:
+    """One line of at most ``limit`` characters, ``…`` where it was cut (captions, titles)."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def name_length_hint(name: str) -> str:
+    """``指标名称 412 字，建议不超过 30 字`` for a long name, else ``""``."""
+    length = len(name.strip())
+    if length <= NAME_HINT_CHARS:
+        return ""
+    return f"指标名称 {length} 字，建议不超过 {NAME_HINT_CHARS} 字"
+
+
 def char_count_label(text: str) -> str:
     """``共 123 字（不含空白 110 字）``."""
     non_blank = sum(1 for ch in text if not ch.isspace())

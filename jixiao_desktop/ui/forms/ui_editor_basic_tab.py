@@ -74,6 +74,7 @@ class Ui_BasicTab(object):
         self.templateLabel = QLabel(self.headerGroup)
         self.templateLabel.setObjectName(u"templateLabel")
         self.templateLabel.setText(u"\u2014")
+        self.templateLabel.setWordWrap(True)
         self.templateLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.headerLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.templateLabel)

@@ -108,6 +108,14 @@ class Ui_RowsTab(object):
 
         self.contentLayout.addLayout(self.contentHeader)
 
+        self.nameLengthHint = QLabel(self.contentPanel)
+        self.nameLengthHint.setObjectName(u"nameLengthHint")
+        self.nameLengthHint.setVisible(False)
+        self.nameLengthHint.setWordWrap(True)
+        self.nameLengthHint.setText(u"")
+
+        self.contentLayout.addWidget(self.nameLengthHint)
+
         self.contentEdit = QPlainTextEdit(self.contentPanel)
         self.contentEdit.setObjectName(u"contentEdit")
         self.contentEdit.setMinimumSize(QSize(0, 160))

@@ -20,6 +20,7 @@ from jixiao_desktop.ui.editor.models import IndicatorRowsModel
 from jixiao_desktop.ui.editor.previous import PreviousContentPanel
 from jixiao_desktop.ui.editor.widgets import (
     mark_widget,
+    set_hint,
     select_span,
     set_plain_text,
     underline_spans,
@@ -61,6 +62,8 @@ class IndicatorRowsTab(EditorTab):
         self.ui.splitter.setStretchFactor(0, 2)
         self.ui.splitter.setStretchFactor(1, 3)
         prepare_text_box(self.ui.contentEdit)
+        for label in (self.ui.contentLabel, self.ui.nameLengthHint):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.previous = PreviousContentPanel(self.ui.contentHeader, self.ui.contentLayout, self.ui.contentEdit, self)
         view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.ui.contentEdit.textChanged.connect(self._content_changed)
@@ -136,12 +139,18 @@ class IndicatorRowsTab(EditorTab):
                                 has_any=any(indicators[i].previous_content.strip() for i in self.model.indicator_rows()))
 
     def _update_caption(self) -> None:
+        # The caption names the row shortened (a pasted 400-character name once made the window
+        # 5,909 px wide); the whole name stays in the table, and a long one gets a hint.
         current = self.current_indicator()
+        name = self._editor.form().indicators[current].name.strip() if current is not None else ""
         if current is None:
             self.ui.contentLabel.setText("指标内容和指标值：")
         else:
-            name = self._editor.form().indicators[current].name.strip() or f"第{current + 1}行"
-            self.ui.contentLabel.setText(f"指标内容和指标值（{name}）：")
+            label = editing.shortened(name) if name else f"第{current + 1}行"
+            self.ui.contentLabel.setText(f"指标内容和指标值（{label}）：")
+        hint = editing.name_length_hint(name)
+        set_hint(self.ui.nameLengthHint, "warning", hint)
+        self.ui.nameLengthHint.setVisible(bool(hint))
 
     def _update_count(self) -> None:
         self.ui.contentCountLabel.setText(editing.char_count_label(self.ui.contentEdit.toPlainText()))
