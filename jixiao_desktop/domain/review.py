@@ -45,6 +45,7 @@ class ReviewFile:
     comments: list[Comment] = field(default_factory=list)
     reviewer: str = ""  # the bureau (区财政局…)
     created: str = ""
+    fingerprint: str = ""  # exchange.fingerprint of the reviewed revision: the unit finds its form by content
 
 
 def to_dict(review: ReviewFile) -> dict[str, Any]:
@@ -52,7 +53,7 @@ def to_dict(review: ReviewFile) -> dict[str, Any]:
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "form": {"id": review.form_id, "revision": review.revision, "department": review.department,
-                 "year": review.year},
+                 "year": review.year, "fingerprint": review.fingerprint},
         "reviewer": review.reviewer,
         "created": review.created,
         "comments": [{"field": c.field, "rule": c.rule, "text": c.text, "author": c.author, "at": c.at}
@@ -121,7 +122,8 @@ def loads(text: str | bytes) -> ReviewFile:
                                     author=_str(item.get("author"), "author"), at=_str(item.get("at"), "at")))
     return ReviewFile(form_id=form_id, revision=revision, department=_str(form.get("department"), "department"),
                       year=year, comments=comments, reviewer=_str(doc.get("reviewer"), "reviewer"),
-                      created=_str(doc.get("created"), "created"))
+                      created=_str(doc.get("created"), "created"),
+                      fingerprint=_str(form.get("fingerprint"), "form.fingerprint")[:100])
 
 
 def load(path: str | Path) -> ReviewFile:

@@ -69,6 +69,7 @@ def ask_import_review(window: MainWindow) -> None:
 
 def import_review(window: MainWindow, path: Path) -> bool:
     """Store the review file's comments on its form and show them; False (with a message) if not."""
+    from jixiao_desktop.bureau.review_match import find_review_target
     from jixiao_desktop.storage.bureau import BureauStore
     from jixiao_desktop.storage.errors import StorageError
 
@@ -84,13 +85,23 @@ def import_review(window: MainWindow, path: Path) -> bool:
         return False
     store = BureauStore(window.repo)
     try:
-        form_id = store.form_id_for(doc.form_id)
-        if form_id is None:
-            name = f"{doc.year or ''}{'年度' if doc.year else ''}“{doc.department or '（未填单位名称）'}”"
-            msgbox.error(window, "导入审核意见失败",
-                         f"{path.name}：本机没有这份审核意见所针对的{name}申报表（表单编号不同）。"
-                         "请确认是本单位上报的那一份，或先导入上报时的申报表文件")
+        target = find_review_target(window.repo, doc)
+    except StorageError as exc:
+        msgbox.error(window, "导入审核意见失败", f"{path.name}：{exc}")
+        return False
+    form_id = target.form_id
+    if form_id is None:
+        if not target.candidates:
+            msgbox.error(window, "导入审核意见失败", f"{path.name}：{target.message(doc)}")
             return False
+        shown = target.candidates[:6]
+        chosen = msgbox.choose(window, "导入审核意见", target.message(doc),
+                               [f"导入到第 {i + 1} 份" for i in range(len(shown))],
+                               "\n".join(f"第 {i + 1} 份：{c.describe()}" for i, c in enumerate(shown)))
+        if chosen is None:
+            return False
+        form_id = shown[chosen].form_id
+    try:
         stored = window.repo.load(form_id)
         count = store.import_review(form_id, [(c.field, c.rule, c.text, c.author) for c in doc.comments],
                                     doc.revision)

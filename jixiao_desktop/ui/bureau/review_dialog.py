@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from jixiao_desktop.atomic import atomic_write, describe_os_error
-from jixiao_desktop.domain import review
+from jixiao_desktop.domain import exchange, review
 from jixiao_desktop.domain.checks import run_checks
 from jixiao_desktop.domain.fields import field_label
 from jixiao_desktop.domain.findings import Finding
@@ -202,7 +202,8 @@ class ReviewDialog(QDialog):
                     for c in self.store.comments(self.form_id)]
         return review.ReviewFile(form_id=self.form.id, revision=self.form.revision,
                                  department=self.form.department, year=self.form.year, comments=comments,
-                                 reviewer=self.author, created=datetime.now(UTC).isoformat(timespec="seconds"))
+                                 reviewer=self.author, created=datetime.now(UTC).isoformat(timespec="seconds"),
+                                 fingerprint=exchange.fingerprint(self.form))
 
     def export_review(self, path: Path) -> bool:
         data = review.dumps(self.review_file()).encode("utf-8")
