@@ -26,6 +26,7 @@ from jixiao_desktop.cli import (
 
 if TYPE_CHECKING:
     from jixiao_desktop.storage.repository import FormRepository
+    from jixiao_desktop.storage.types import FormSummary
 
 
 # --- database commands -----------------------------------------------------------------
@@ -116,16 +117,28 @@ def _backup_before(db: Path, reason: str, repo: FormRepository) -> None:
         fail(f"{db}：{exc}；没有导入任何内容")
 
 
-def cmd_list(args: argparse.Namespace) -> int:
+def _list_forms(args: argparse.Namespace) -> list[FormSummary]:
     from jixiao_desktop.storage.errors import StorageError
 
     repo = _open_repo(args)
     try:
-        forms = repo.list_forms()
+        return repo.list_forms()
     except StorageError as exc:
         fail(str(exc))
     finally:
         repo.close()
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from jixiao_desktop.paths import database
+    from jixiao_desktop.storage.listing import read_at_startup
+
+    # A database file at the newest schema is read with plain sqlite3, through the same query and
+    # row reader as the repository's list_forms (storage/listing.py): no SQLAlchemy, no Alembic.
+    # Anything else (a server, an older or damaged file) takes the repository's full way.
+    db = database(getattr(args, "db", None))
+    early = read_at_startup(db) if isinstance(db, Path) else None
+    forms = early.rows if early is not None else _list_forms(args)
     if args.json:
         print(json.dumps({"forms": [
             {"id": f.id, "year": f.year, "department": f.department, "template": f.template,

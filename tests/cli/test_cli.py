@@ -166,6 +166,38 @@ def test_list_uses_jixiao_db_from_the_environment(tmp_path: Path) -> None:
     assert db.exists()
 
 
+def test_list_reads_a_current_database_without_the_database_layer(tmp_path: Path) -> None:
+    """``list`` on a file at the newest schema shows what the repository lists (the recycle bin
+    left out) without importing SQLAlchemy or Alembic; an older file is migrated and listed."""
+    import shutil
+
+    from jixiao_desktop.storage.repository import FormRepository
+
+    db = tmp_path / "store.db"
+    with FormRepository.open(db) as repo:
+        kept = repo.create(exchange.load(JINRONGJIE))
+        repo.delete(repo.create(exchange.load(NIUJIE)))
+        expected = [(f.id, f.department, str(f.status)) for f in repo.list_forms()]
+    assert expected == [(kept, "北京市西城区人民政府金融街街道办事处", "draft")]
+    code = ("import sys; from jixiao_desktop.cli import main; code = main(['list', '--json', '--db', sys.argv[1]]);"
+            "print('loaded:', sorted(m for m in ('sqlalchemy', 'alembic') if m in sys.modules)); sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True,
+                            encoding="utf-8", timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    listing, loaded = result.stdout.rsplit("loaded:", 1)
+    assert loaded.strip() == "[]"
+    forms = json.loads(listing)["forms"]
+    assert [(f["id"], f["department"], f["status"]) for f in forms] == expected
+
+    old = tmp_path / "old.db"
+    shutil.copyfile(Path(__file__).parents[1] / "storage" / "data" / "jixiao-rev0005.db", old)
+    with FormRepository.open(shutil.copyfile(old, tmp_path / "copy.db")) as repo:
+        migrated = [(f.id, f.department) for f in repo.list_forms()]
+    result = run_cli("list", "--json", "--db", str(old))
+    assert result.returncode == 0, result.stderr
+    assert [(f["id"], f["department"]) for f in json.loads(result.stdout)["forms"]] == migrated
+
+
 def test_export_db_unknown_id_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "store.db")
     assert main(["export-db", "42", str(tmp_path / "x.jixiao.json"), "--db", db]) == 2
