@@ -29,6 +29,7 @@ RUNS = [
     ("bench_export.py", [], "whole process xlsx export"),
     ("bench_hostile.py", [], "xxe.xlsx"),
     ("bench_keystroke.py", [], "worst p95 keystroke → findings shown"),
+    ("bench_library.py", [], "n-gram index (the app)"),
     ("bench_memory.py", [], "peak RSS"),
     ("bench_safety.py", [], "database:"),
     ("bench_startup.py", [], "first paint with the last form"),
