@@ -105,10 +105,10 @@ def main() -> int:
     for prefix in strokes:
         t = time.perf_counter()
         if len(prefix) >= 3:
-            rows = con.execute("SELECT rowid FROM lib WHERE lib MATCH ? ORDER BY rank LIMIT 8",
+            con.execute("SELECT rowid FROM lib WHERE lib MATCH ? ORDER BY rank LIMIT 8",
                                ('"' + prefix + '"',)).fetchall()
         else:
-            rows = con.execute("SELECT rowid FROM lib WHERE name LIKE ? LIMIT 8", (f"%{prefix}%",)).fetchall()
+            con.execute("SELECT rowid FROM lib WHERE name LIKE ? LIMIT 8", (f"%{prefix}%",)).fetchall()
         fts.append((time.perf_counter() - t) * 1000)
     for prefix in {s for s in strokes if len(s) < 3}:
         if index.search(prefix, context) and not con.execute(
