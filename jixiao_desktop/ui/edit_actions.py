@@ -7,9 +7,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence, QWheelEvent
+from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 from shiboken6 import isValid
+
+from jixiao_desktop.ui.editor.widgets import set_text_size
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -114,6 +116,7 @@ class Zoom(QObject):
         self._get = get
         self._put = put
         self._watched: QWidget | None = None
+        self._applied = False
 
     def watch(self, widget: QWidget) -> None:
         """Take Ctrl+wheel over ``widget`` and everything in it."""
@@ -134,9 +137,11 @@ class Zoom(QObject):
         target = self._target()
         if target is None:
             return
-        font = QFont(QApplication.font())
-        font.setPointSizeF(max(6.0, font.pointSizeF() + self._get()))
-        target.setFont(font)
+        steps = self._get()
+        if not steps and not self._applied:
+            return  # the application's size: nothing to restyle at start-up
+        self._applied = bool(steps)
+        set_text_size(target, max(6.0, QApplication.font().pointSizeF() + steps) if steps else None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Wheel and self._watched is not None and isinstance(watched, QWidget) \

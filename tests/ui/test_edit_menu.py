@@ -84,6 +84,26 @@ def test_ctrl_wheel_zooms_the_editor_and_is_remembered(qtbot: Any, make_window: 
     assert editor.font().pointSizeF() == before
 
 
+def test_zoom_reaches_the_text_the_clerk_types_in(qtbot: Any, make_window: MakeWindow, jinrongjie: Form) -> None:
+    """放大文字 makes the fields bigger, not only the editor's own font (its style sheet once stopped it)."""
+    window, _ = open_stored(make_window, jinrongjie)
+    editor = window.editor
+    assert editor is not None
+    fields = [editor.basic_tab.ui.departmentEdit, editor.goals_tab.ui.textEdit]
+    before = [w.fontInfo().pixelSize() for w in fields]
+    window.ui.actionZoomIn.trigger()
+    window.ui.actionZoomIn.trigger()
+    after = [w.fontInfo().pixelSize() for w in fields]
+    assert all(a > b for a, b in zip(after, before, strict=True)), (before, after)
+    window.ui.actionZoomReset.trigger()
+    assert [w.fontInfo().pixelSize() for w in fields] == before
+    # Remembered for the next window.
+    window.ui.actionZoomIn.trigger()
+    window.close()
+    second = make_window()
+    assert second.settings.editor_zoom() == 1
+
+
 def test_f1_explains_the_instructions_and_every_check(make_window: MakeWindow, monkeypatch: Any) -> None:
     from jixiao_desktop.ui.dialogs import help as help_module
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from jixiao_desktop.domain.editing import utf16_offset
 from jixiao_desktop.ui.editor.marks import Mark
@@ -26,6 +26,21 @@ QLineEdit[finding="warning"], QPlainTextEdit[finding="warning"], QAbstractSpinBo
     border: 2px solid #f29900;
 }
 """
+
+
+def set_text_size(editor: QWidget, points: float | None) -> None:
+    """The editing area's text size (放大/缩小文字); ``None`` = the application's.
+
+    A style sheet gives every widget it styles an explicit font, so ``setFont`` on the editor never
+    reaches its text fields: the size goes into the editor's own style sheet, which every field, cell
+    and field created later inherits.
+    """
+    font = QFont(QApplication.font())
+    if points is not None:
+        font.setPointSizeF(points)
+    editor.setFont(font)
+    size_rule = f"\nQWidget {{ font-size: {points:g}pt; }}\n" if points is not None else ""
+    editor.setStyleSheet(EDITOR_STYLE + size_rule)
 
 
 def set_hint(label: QLabel, kind: str, text: str) -> None:
