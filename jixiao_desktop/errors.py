@@ -23,6 +23,10 @@ class KnownError(Exception):
     """An expected failure; ``str(exc)`` is one Chinese sentence naming what is wrong."""
 
 
+# What callers catch as known: ours, and the operating system's (said by ``describe_os_error``).
+KNOWN: tuple[type[BaseException], ...] = (KnownError, OSError)
+
+
 def known_message(exc: BaseException) -> str | None:
     """The Chinese sentence for a known failure, None for a bug.
 

@@ -58,21 +58,16 @@ def _open_repo(args: argparse.Namespace) -> FormRepository:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from jixiao_desktop.storage.repository import StorageError
-
-    from jixiao_desktop.paths import database
-    from jixiao_desktop.storage.integrity import writable_problem
+    from jixiao_desktop.usecases.importing import import_form
+    from jixiao_desktop.usecases.writes import BackupFailedError, NotWritableError
 
     form = read_form(args.file)
     repo = _open_repo(args)
-    if isinstance(database(getattr(args, "db", None)), Path):  # a file; a server is backed up by its admin
-        problem = writable_problem(repo.db_path)
-        if problem:
-            repo.close()
-            fail(f"{args.file}：未能保存：{problem}")
-        _backup_before(repo.db_path, "import", repo)
     try:
-        form_id = repo.create(form, note=f"导入自 {Path(args.file).name}")
-    except StorageError as exc:
+        form_id = import_form(repo, form, note=f"导入自 {Path(args.file).name}").form_id
+    except BackupFailedError as exc:
+        fail(f"{repo.db_path}：{exc}；没有导入任何内容")
+    except (NotWritableError, StorageError) as exc:
         fail(f"{args.file}：未能保存：{exc}")
     finally:
         repo.close()
@@ -103,18 +98,6 @@ def cmd_export_db(args: argparse.Namespace) -> int:
         repo.close()
     fingerprint = stored.fingerprint if stored.status is FormStatus.FINAL else None
     return finish_export(stored.form, args.out, fingerprint, settings_from_args(args))
-
-
-def _backup_before(db: Path, reason: str, repo: FormRepository) -> None:
-    """The backup the spec asks for before an import or collect; a failure stops the command."""
-    from jixiao_desktop.storage.backups import take_backup
-    from jixiao_desktop.storage.errors import StorageError
-
-    try:
-        take_backup(db, reason)
-    except StorageError as exc:
-        repo.close()
-        fail(f"{db}：{exc}；没有导入任何内容")
 
 
 def _list_forms(args: argparse.Namespace) -> list[FormSummary]:
@@ -217,16 +200,17 @@ def _console_progress() -> object | None:
 
 
 def cmd_collect(args: argparse.Namespace) -> int:
-    from jixiao_desktop.bureau.collect import collect_paths
     from jixiao_desktop.storage.bureau import BureauStore
     from jixiao_desktop.storage.repository import StorageError
+    from jixiao_desktop.usecases.collecting import collect
+    from jixiao_desktop.usecases.writes import BackupFailedError, NotWritableError
 
     repo = _open_repo(args)
-    if repo.is_file:  # a server is backed up by its administrator (pg_dump)
-        _backup_before(repo.db_path, "collect", repo)
     try:
-        report = collect_paths(BureauStore(repo), list(args.paths),
-                               progress=None if args.json else _console_progress())  # type: ignore[arg-type]
+        report = collect(BureauStore(repo), list(args.paths),
+                         progress=None if args.json else _console_progress())  # type: ignore[arg-type]
+    except (BackupFailedError, NotWritableError) as exc:
+        fail(f"{repo.db_path}：{exc}；没有导入任何内容")
     except StorageError as exc:
         fail(f"收集失败：{exc}")
     finally:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from jixiao_desktop.errors import KnownError, known_message, log_unexpected, unexpected_text
+from jixiao_desktop.errors import KNOWN, known_message, log_unexpected, unexpected_text
 from jixiao_desktop.ui import msgbox
 
 UNEXPECTED_TITLE = "程序出错"
 
-KNOWN: tuple[type[BaseException], ...] = (KnownError, OSError)
+__all__ = ["KNOWN", "UNEXPECTED_TITLE", "describe", "show_known", "show_unexpected"]
 
 
 def describe(exc: BaseException) -> str:

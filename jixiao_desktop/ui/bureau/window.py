@@ -266,14 +266,13 @@ class BureauWindow(QMainWindow):
         if self._thread is not None:
             msgbox.info(self, "正在收集", "上一次收集还没有完成，请稍候。")
             return False
-        if self.repo.is_file:  # the backup cli.md asks for before every collect (a server: pg_dump)
-            from jixiao_desktop.storage.backups import take_backup
+        from jixiao_desktop.usecases.collecting import prepare_collect
 
-            try:
-                take_backup(self.repo.db_path, "collect")
-            except StorageError as exc:
-                msgbox.error(self, "收集前备份失败", f"{exc}；没有收集任何文件")
-                return False
+        try:  # the writable check and the backup cli.md asks for (a server: pg_dump)
+            prepare_collect(self.repo)
+        except StorageError as exc:
+            msgbox.error(self, "收集前备份失败", f"{exc}；没有收集任何文件")
+            return False
         worker = CollectWorker(self.store, paths)
         thread = QThread(self)
         worker.moveToThread(thread)

@@ -3,8 +3,8 @@
 
 ``ImportFlow(window)`` adds the 粘贴上年表格 action to the 文件 menu and takes the files dropped
 on the window; the window's ``import_file`` calls ``import_path``. Reading is ``formfiles``'s
-(every format, the Word ones included); storing is the repository's: one ``create`` (and, when
-the clerk asks for 继承上年, ``copy_to_next_year`` of the stored form).
+(every format, the Word ones included); storing is the use case ``usecases.importing.import_form``
+(the backup, one ``create`` and, when the clerk asks for 继承上年, ``copy_to_next_year``).
 """
 
 from __future__ import annotations
@@ -122,25 +122,20 @@ class ImportFlow(QObject):
         if not self.exec_preview(dialog):
             window.show_status(f"已取消导入“{name}”，没有保存任何内容。")
             return None
-        carry = dialog.carry_over()
-        try:
-            if window.repo.is_file:  # spec/cli.md: a backup before every import (a server: its admin's)
-                from jixiao_desktop.storage.backups import take_backup
+        from jixiao_desktop.usecases.importing import import_form
 
-                take_backup(window.repo.db_path, "import")
-            form_id = window.repo.create(form, note=note)
+        try:
+            result = import_form(window.repo, form, note=note, carry_over=dialog.carry_over())
         except KNOWN as exc:
             show_known(window, "导入失败", exc, "没有导入任何内容。")
             return None
-        opened = form_id
+        opened = result.opened
         message = f"已导入“{name}”。"
-        if carry:
-            try:
-                opened = window.repo.copy_to_next_year(form_id)
-                message = (f"已导入“{name}”（{form.year}年度），并据此新建了 {(form.year or 0) + 1} 年度草稿："
-                           "请核对资金数额，并修改仍写着上年年份的文字。")
-            except KNOWN as exc:
-                msgbox.error(window, "无法继承上年", f"上年的表已导入，但新建下一年度草稿失败：{describe(exc)}")
+        if result.next_year_id is not None:
+            message = (f"已导入“{name}”（{form.year}年度），并据此新建了 {(form.year or 0) + 1} 年度草稿："
+                       "请核对资金数额，并修改仍写着上年年份的文字。")
+        if result.carry_error is not None:
+            msgbox.error(window, "无法继承上年", f"上年的表已导入，但新建下一年度草稿失败：{describe(result.carry_error)}")
         window.settings.remember_department(form.department)
         window.refresh_form_list(opened)
         window.open_form(opened)
