@@ -130,6 +130,19 @@ def _check_identity(path: Path, state: _FileState) -> None:
         raise DatabaseReplacedError(state.replaced)
 
 
+def identity_intact(path: Path) -> bool:
+    """Whether the file and its WAL are still the ones this process opened (if not, the next
+    write is refused with ``DatabaseReplacedError``, as at ``BEGIN``)."""
+    state = _STATES.get(_key(Path(path)))
+    if state is None:
+        return True
+    try:
+        _check_identity(Path(path), state)
+    except DatabaseReplacedError:
+        return False
+    return True
+
+
 def read_only_problem(path: Path) -> str:
     """Why the database opened read-only (a read-only file or folder), '' when it is writable."""
     state = _STATES.get(_key(Path(path)))

@@ -37,6 +37,7 @@ from jixiao_desktop.storage.errors import (
     StaleWriteError,
     StorageError,
 )
+from jixiao_desktop.storage.hold import Hold
 from jixiao_desktop.storage.listing import list_sql, summaries_from_rows
 from jixiao_desktop.storage.mapping import (
     FORM_LOAD,
@@ -90,6 +91,7 @@ class FormRepository:
         self._engine = engine
         self._writer = write_engine(engine)
         self._closed = False
+        self._hold = Hold(engine)  # the file stays open (and locked) here until close()
 
     # --- lifetime --------------------------------------------------------------------------
 
@@ -116,7 +118,13 @@ class FormRepository:
     def close(self) -> None:
         """Close every connection (SQLite then folds the WAL back into the file)."""
         self._closed = True
+        self._hold.release()
         self._engine.dispose()
+
+    def keep_hold(self) -> bool:
+        """Take the file's locks again if a descriptor closed elsewhere in this process dropped
+        them (``storage.hold``); True if it had to. Cheap: call it often."""
+        return not self._closed and self._hold.keep()
 
     def __enter__(self) -> FormRepository:
         return self

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
+from jixiao_desktop.errors import KnownError
 from jixiao_desktop.ui import msgbox
 
 if TYPE_CHECKING:
     from jixiao_desktop.ui.main_window import MainWindow
+    from jixiao_desktop.ui.session import FormSession
 
 DAMAGED_LIST_TEXT = ("数据文件已损坏，表单暂时无法列出（它们并没有被删除）。\n\n{message}\n\n"
                      "要导出仍可读取的表单，请用菜单“文件 → 检查数据文件完整性”。")
@@ -201,6 +203,32 @@ class DatabaseGuard(QObject):
         window.form_list.set_rows([])
         window.ui.stack.setCurrentWidget(window.ui.startPage)
         window._update_actions()
+
+    def keep_on_close(self, session: FormSession) -> bool:
+        """Closing, and the form cannot be saved into the database (the file was replaced, the
+        disk is full …): offer to keep it as a file and close. True when it is kept (close)."""
+        form = session.form
+        if form is None:
+            return True
+        answer = msgbox.choose(self.window, "无法保存", f"表单没有保存成功：{session.last_error}",
+                               ["另存为文件并关闭", "暂不关闭"],
+                               "“另存为文件并关闭”把当前表单（包括刚才的修改）存为一个 .jixiao.json 文件，"
+                               "并告诉你它在哪里；以后可以用“导入”读回。")
+        if answer != 0:
+            return False
+        if self._keep_unsaved(form) is not None:
+            return True
+        from jixiao_desktop.formfiles import write_form_file
+
+        chosen = msgbox.ask_save_path(self.window, "另存当前表单", "未保存的表单.jixiao.json", "表单文件 (*.jixiao.json)")
+        if chosen is None:
+            return False
+        try:
+            write_form_file(form, chosen[0])
+        except (OSError, KnownError) as exc:
+            msgbox.error(self.window, "未能另存", str(exc), "窗口暂不关闭，内容还在。")
+            return False
+        return True
 
     def _keep_unsaved(self, form: object) -> Path | None:
         """The open form could not be saved into the file: keep it as an exchange file and say where."""

@@ -384,11 +384,9 @@ class MainWindow(QMainWindow):
             funds_review=bool(session and session.funds_need_review)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing saves; it never asks. If saving fails, stay open so nothing is lost."""
-        if self.session is not None and not self.session.save():
-            msgbox.error(self, "无法保存", f"表单没有保存成功：{self.session.last_error}",
-                         "为避免丢失内容，窗口暂不关闭。可以先用“导出”把表单另存为文件。")
-            event.ignore()
+        """Closing saves; it never asks unless saving fails (then: keep the form in a file, or stay open)."""
+        if self.session is not None and not self.session.save() and not self.db_guard.keep_on_close(self.session):
+            event.ignore()  # not saved anywhere: stay open so nothing is lost
             return
         self.preview.write_for(self.session, self.settings.last_form_id())
         window_geometry.save(self, self.settings)

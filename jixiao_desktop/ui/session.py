@@ -7,6 +7,7 @@ Chinese message, and the in-memory form is kept so that nothing typed is lost.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from time import monotonic
@@ -21,9 +22,12 @@ from jixiao_desktop.storage.errors import SaveFailedError
 if TYPE_CHECKING:
     from jixiao_desktop.storage.repository import FormRepository, StoredForm
 
+log = logging.getLogger(__name__)
+
 AUTOSAVE_MS = 1000
 AUTOSAVE_MAX_DELAY_S = 5.0  # typing without a pause still saves this often (a crash loses less)
 RETRY_MS = 15000
+HOLD_MS = 1000  # how often the window makes sure it still holds its database file (storage.hold)
 
 
 def _save_error(exc: Exception) -> str:
@@ -66,6 +70,12 @@ class FormSession(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self._autosave)
+        # A descriptor of the database closed anywhere in this process (a dialog, a print
+        # completer) drops its locks: take them again before another program deletes the WAL.
+        self._hold_timer = QTimer(self)
+        self._hold_timer.setInterval(HOLD_MS)
+        self._hold_timer.timeout.connect(self.keep_hold)
+        self._hold_timer.start()
 
     # --- state ----------------------------------------------------------------------------
 
@@ -127,6 +137,12 @@ class FormSession(QObject):
         assert self.form_id is not None
         return self.open(self.form_id)
 
+    def keep_hold(self) -> None:
+        try:
+            self.repo.keep_hold()
+        except Exception as exc:  # a background check: the next save says what is wrong
+            log.warning("could not take the database's locks again: %s", exc)
+
     # --- saving ---------------------------------------------------------------------------
 
     def touch(self) -> None:
@@ -152,6 +168,7 @@ class FormSession(QObject):
         if not self.is_open or not self.dirty or self.is_final:
             return True
         assert self.form_id is not None and self.form is not None
+        self.keep_hold()
         try:
             at = self.repo.save(self.form_id, self.form)
         except (KnownError, OSError) as exc:
