@@ -38,6 +38,13 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
                           encoding="utf-8", timeout=120, cwd=ROOT, check=False)
 
 
+def other_sqlite_program(db: Path) -> None:
+    """Another program reading the file with SQLite (a DB browser, an IT script): when it closes
+    and believes itself the last client, it checkpoints and deletes the WAL."""
+    code = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('SELECT count(*) FROM forms').fetchall(); c.close()"
+    subprocess.run([sys.executable, "-c", code, str(db)], check=True, timeout=60)
+
+
 def drop_locks_like_a_sniffing_dialog(db: Path) -> None:
     """What Qt's stock icon provider (and other in-process code) does: open, read, close."""
     for suffix in ("", "-wal", "-shm"):
@@ -94,7 +101,8 @@ def test_locks_dropped_inside_the_window_are_taken_again_before_the_cli_runs(
                                                       "--db", str(db_path))):
         done = cli(*args)
         assert done.returncode == 0, done.stderr
-    assert wal.exists()  # the command line did not take itself for the last client
+    other_sqlite_program(db_path)
+    assert wal.exists()  # neither took itself for the last client
 
     type_text(goals, "第二段。")
     qtbot.waitUntil(lambda: not window.session.dirty, timeout=5000)
@@ -153,7 +161,8 @@ def test_when_the_guard_fires_the_clerk_keeps_her_text_in_a_file_and_closes(
     window = make_window()
     form_id, goals = open_with_typing(window, qtbot, jinrongjie, "已保存的。")
     drop_locks_like_a_sniffing_dialog(db_path)
-    assert cli("list", "--db", str(db_path)).returncode == 0  # the CLI deletes the live WAL
+    other_sqlite_program(db_path)  # deletes the live WAL
+    assert not Path(f"{db_path}-wal").exists()
     type_text(goals, "只在窗口里的。")
     qtbot.waitUntil(lambda: bool(window.session.last_error), timeout=5000)
     assert "停止保存" in window.session.last_error
