@@ -269,6 +269,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", metavar="OUT")
     p.add_argument("--db", help=db_help)
     p.set_defaults(func=cli_db.cmd_summary)
+
+    from jixiao_desktop.cli import library as cli_library
+
+    cli_library.add_parser(sub, db_help, _ChineseParser)
     return parser
 
 

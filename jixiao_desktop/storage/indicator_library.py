@@ -218,6 +218,7 @@ class LibraryStore:
         for number, entry in enumerate(entries, start=1):
             if not normalise_name(entry.level3):
                 raise StorageError(f"第 {number} 条指标没有三级指标名称，指标库未改动")
+        self.ensure_common()
         added = updated = 0
         with self.repo._session("导入指标库失败", write=True) as s:
             if replace_source is not None:
@@ -239,9 +240,10 @@ class LibraryStore:
         source = values["source"]
         match_source = LibraryEntryRecord.source.like("own:%") if source_kind(source) == "own" \
             else LibraryEntryRecord.source == source
-        rec = s.scalars(select(LibraryEntryRecord).where(
+        level2 = canonical_level(entry.level2)
+        rec = next((r for r in s.scalars(select(LibraryEntryRecord).where(
             LibraryEntryRecord.name_key == values["name_key"], match_source,
-            LibraryEntryRecord.deleted_at.is_(None))).first()
+            LibraryEntryRecord.deleted_at.is_(None))) if canonical_level(r.level2) == level2 or not level2), None)
         if rec is not None:
             for name, value in values.items():
                 setattr(rec, name, value)

@@ -12,6 +12,8 @@ the CLI's arguments) and shows the result or the ``KnownError`` after. A bug is 
   drag and drop, ``jixiao-desktop import``).
 - ``collecting``: ``collect(repo, paths, progress=, cancelled=) -> CollectReport`` (the bureau's
   收集, in its window and ``jixiao-desktop collect``).
+- ``indicator_library``: ``IndicatorLibrary(repo)`` — the 指标库 (suggest, choose, 推荐, 纳入指标库,
+  import/export .xlsx, the bureau's district library); window page, editor and ``jixiao-desktop library``.
 
 Adding an action: one module here, a test under ``tests/usecases/`` that calls it without Qt,
 and the window, CLI and bureau calling it instead of doing the steps themselves.
