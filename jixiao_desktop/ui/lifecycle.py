@@ -109,7 +109,8 @@ class LifecycleActions:
         if session is None or not session.is_final:
             return False
         name = open_form_name(session)
-        reason = msgbox.ask_text(self._parent, "取消定稿", f"请填写取消“{name}”定稿的原因（将记入操作记录）：")
+        reason = msgbox.ask_text(self._parent, "取消定稿", f"请填写取消“{name}”定稿的原因（将记入操作记录）：",
+                                required=True)
         if reason is None:
             return False
         if not reason.strip():

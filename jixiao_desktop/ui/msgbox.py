@@ -59,10 +59,41 @@ def confirm(parent: QWidget | None, title: str, text: str, detail: str = "") -> 
     return answer == Button.Yes
 
 
-def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
-    """One line of text, or None when cancelled."""
-    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
-    return value if ok else None
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "", *,
+             required: bool = False) -> str | None:
+    """One line of text, or None when cancelled.
+
+    ``required``: 确定 stays disabled while the box is blank, so an empty answer never closes the
+    dialog (the clerk would have to start again).
+    """
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setTextValue(text)
+    dialog.setOkButtonText("确定")
+    dialog.setCancelButtonText("取消")
+    if required:
+        require_text(dialog)
+    return dialog.textValue() if dialog.exec() else None
+
+
+def require_text(dialog: QInputDialog) -> None:
+    """Keep the dialog's 确定 disabled while its text is blank."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    buttons = dialog.findChild(QDialogButtonBox)
+    if buttons is None:  # the box is built on show in some Qt versions
+        dialog.setOption(QInputDialog.InputDialogOption.NoButtons, False)
+        buttons = dialog.findChild(QDialogButtonBox)
+
+    def follow(value: str) -> None:
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok) if buttons is not None else None
+        if ok is not None:
+            ok.setEnabled(bool(value.strip()))
+
+    dialog.textValueChanged.connect(follow)
+    follow(dialog.textValue())
 
 
 def start_directory(directory: str = "") -> str:

@@ -73,3 +73,28 @@ def test_a_version_is_shown_read_only(qtbot: Any, niujie: Form) -> None:
     qtbot.addWidget(dialog)
     assert dialog.editor.is_read_only()
     assert dialog.editor.form().department == niujie.department
+
+
+def test_a_required_reason_keeps_ok_disabled_until_typed(qtbot: Any) -> None:
+    """取消定稿 asks for a reason: a blank answer cannot close the dialog (it used to, and the clerk
+    had to start again)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QInputDialog
+
+    from jixiao_desktop.ui import msgbox
+
+    seen: list[bool] = []
+
+    def answer() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible())
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        seen.append(ok.isEnabled())
+        dialog.setTextValue("   ")
+        seen.append(ok.isEnabled())
+        dialog.setTextValue("资金来源填错")
+        seen.append(ok.isEnabled())
+        ok.click()
+
+    QTimer.singleShot(0, answer)
+    assert msgbox.ask_text(None, "取消定稿", "请填写原因：", required=True) == "资金来源填错"
+    assert seen == [False, False, True]
