@@ -92,3 +92,13 @@ LEADING_OPERATOR = re.compile(r"^\s*(>=|<=|≧|≦|≥|≤|＝|＞|＜|=|>|<)\s*
 YEAR = re.compile(r"(\d{4})\s*年度?")
 YEAR_ALONE = re.compile(r"^[(\[]?\s*(\d{4})\s*年度?\s*[)\]]?$")
 YEAR_LABEL = re.compile(r"^年度[:：]?\s*(\d{4})\s*(?:年度?)?$")
+
+
+# 一级 categories a name cell may carry on a paragraph of its own (产出指标⏎产出数量指标): the
+# national three (with Beijing's 效果指标) and 成本指标.
+LEVEL1_LABELS = frozenset({"产出指标", "效果指标", "效益指标", "满意度指标", "成本指标"})
+
+
+def is_level1_label(text: str) -> bool:
+    """``产出指标``, ``效果指标：`` … — a 一级 category alone, not a row's own name."""
+    return label_key(text).rstrip(":") in LEVEL1_LABELS

@@ -245,6 +245,7 @@ class Shape:
     continue_goals_after: int | None = None  # goals continued in a row with an empty label
     continue_indicator: int | None = None  # this indicator's content continued in a second row
     name_break_after_colon: bool = False  # 产出指标一：⏎坚持… (two paragraphs in the name cell)
+    name_break_at_dash: bool = False  # 产出指标⏎产出数量指标 (一级 and 二级 as two paragraphs, no dash)
     instructions: bool = True  # 填制说明 under the table
     instructions_in_table: bool = False
     empty_rows: bool = False  # empty rows and paragraphs around the table and the 填制说明
@@ -398,6 +399,9 @@ class _Builder:
         if self.shape.name_break_after_colon and "：" in name:
             head, _, tail = name.partition("：")
             name_cell = C([para(head + "："), para(tail)])
+        elif self.shape.name_break_at_dash and "-" in name:
+            head, _, tail = name.partition("-")
+            name_cell = C([para(head), para(tail)])
         else:
             name_cell = self.label(name)
         lines = ind.content.split("\n")

@@ -93,6 +93,9 @@ SHAPES: dict[str, tuple[str, Shape]] = {
     "jinrongjie-plain": ("jinrongjie-2021", Shape()),
     "niujie-as-in-the-reference": ("niujie-2021", Shape(
         title_in_table=True, year_text="（   {year} 年度）", continue_goals_after=7, name_break_after_colon=True)),
+    # 一级 and 二级 typed as two paragraphs of the name cell (产出指标⏎产出数量指标): once read as
+    # 产出指标产出数量指标, now 产出指标-产出数量指标 as the printed form names the row.
+    "name-cell-two-paragraphs": ("jinrongjie-2021", Shape(name_break_at_dash=True)),
     "content-controls": ("jinrongjie-2021", Shape(content_controls=True)),
     "content-controls-niujie": ("niujie-2021", Shape(content_controls=True, continue_goals_after=7)),
     "tracked-changes": ("jinrongjie-2021", Shape(tracked_changes=True)),
