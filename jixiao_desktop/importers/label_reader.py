@@ -51,7 +51,7 @@ from jixiao_desktop.importers.labels import (
     HEADERS,
     INDICATORS,
     INSTRUCTIONS,
-    is_level1_label,
+    join_name_lines,
     label_key,
     LEADING_OPERATOR,
     NOTES,
@@ -89,19 +89,6 @@ def _split_inline(text: str, vocab: set[str]) -> tuple[str, str] | None:
             if _match(head, vocab):
                 return head, "\n".join([tail, *rest])
     return None
-
-
-def join_name_lines(lines: list[str]) -> str:
-    """A 指标名称 cell's paragraphs as one name.
-
-    Paragraphs are joined with nothing between (a name the clerk broke with Enter), except a first
-    paragraph that is a 一级 category on its own (产出指标⏎产出数量指标): that is 一级 and 二级, and
-    the printed form names the row 产出指标-产出数量指标.
-    """
-    parts = [clean_line(line) for line in lines if clean_line(line)]
-    if len(parts) > 1 and is_level1_label(parts[0]) and not parts[0].endswith(("-", "－", "—")):
-        return f"{parts[0]}-{''.join(parts[1:])}"
-    return "".join(parts)
 
 
 def _join_one_line(cells: list[Cell]) -> str:

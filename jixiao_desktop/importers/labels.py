@@ -102,3 +102,16 @@ LEVEL1_LABELS = frozenset({"产出指标", "效果指标", "效益指标", "满�
 def is_level1_label(text: str) -> bool:
     """``产出指标``, ``效果指标：`` … — a 一级 category alone, not a row's own name."""
     return label_key(text).rstrip(":") in LEVEL1_LABELS
+
+
+def join_name_lines(lines: list[str]) -> str:
+    """A 指标名称 cell's paragraphs as one name.
+
+    Paragraphs are joined with nothing between (a name the clerk broke with Enter), except a first
+    paragraph that is a 一级 category on its own (产出指标⏎产出数量指标): that is 一级 and 二级, and
+    the printed form names the row 产出指标-产出数量指标.
+    """
+    parts = [clean_line(line) for line in lines if clean_line(line)]
+    if len(parts) > 1 and is_level1_label(parts[0]) and not parts[0].endswith(("-", "－", "—")):
+        return f"{parts[0]}-{''.join(parts[1:])}"
+    return "".join(parts)
