@@ -176,7 +176,7 @@ class BureauStore:
                 return CollectOutcome(
                     CollectAction.CONFLICT, rec.id,
                     f"库中{name}的申报表已定稿（第 {rec.revision} 版），新收到的第 {revision} 版未收入；"
-                    "如需收入请先撤销定稿")
+                    "如需收入请先取消定稿")
             known = KnownCounts(counts or CheckCounts.of(run_checks(form)), content)
             now = utc_now()
             stored = to_form(self._full(s, rec.id))
@@ -317,6 +317,13 @@ class BureauStore:
         stmt = self._order(self._select(query), query).with_only_columns(FormRecord.id)
         with self.repo._session("读取申报表列表失败") as s:
             return list(s.scalars(stmt))
+
+    def id_names(self, query: ListQuery | None = None) -> list[tuple[int, str]]:
+        """(id, 单位名称) of the forms ``query`` shows, unordered: the window sorts them by 拼音."""
+        query = query or ListQuery()
+        stmt = self._select(query).with_only_columns(FormRecord.id, FormRecord.department)
+        with self.repo._session("读取申报表列表失败") as s:
+            return [(r[0], r[1]) for r in s.execute(stmt)]
 
     def rows_by_id(self, ids: Sequence[int]) -> dict[int, SummaryRow]:
         """Summary rows of the given forms (those still there)."""

@@ -24,7 +24,7 @@ class FormNotFoundError(StorageError):
 
 
 class FormLockedError(StorageError):
-    """The form is 已定稿: it must be 撤销定稿 before it can change."""
+    """The form is 已定稿: it must be 取消定稿 before it can change."""
 
 
 class StaleWriteError(StorageError):

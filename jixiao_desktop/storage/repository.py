@@ -168,7 +168,7 @@ class FormRepository:
         if rec.deleted_at is not None:
             raise FormDeletedError(f"{form_name(rec)}在回收站中，请先从回收站恢复")
         if rec.status == FormStatus.FINAL:
-            raise FormLockedError(f"{form_name(rec)}已定稿，不能修改；如需修改请先撤销定稿")
+            raise FormLockedError(f"{form_name(rec)}已定稿，不能修改；如需修改请先取消定稿")
         return rec
 
     @staticmethod
@@ -385,8 +385,8 @@ class FormRepository:
         """
         reason = (reason or "").strip()
         if not reason:
-            raise StorageError("撤销定稿须填写原因")
-        with self._session("撤销定稿失败", write=True) as s:
+            raise StorageError("取消定稿须填写原因")
+        with self._session("取消定稿失败", write=True) as s:
             rec = self._get(s, form_id)
             if rec.status != FormStatus.FINAL:
                 raise StorageError(f"{form_name(rec)}尚未定稿，无需撤销")

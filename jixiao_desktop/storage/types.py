@@ -33,7 +33,7 @@ class EventKind(enum.StrEnum):
             "created": "新建",
             "snapshot": "保存版本",
             "finalised": "定稿",
-            "unfinalised": "撤销定稿",
+            "unfinalised": "取消定稿",
             "restored": "恢复历史版本",
             "deleted": "移入回收站",
             "undeleted": "从回收站恢复",

@@ -83,12 +83,12 @@ class LifecycleActions:
             self._hooks.focus_finding(errors[0])
             return False
         warnings = warnings_text(findings)
-        text = f"定稿“{name}”？定稿后表单变为只读，并生成校验码。"
+        text = f"定稿“{name}”？定稿后表单变为只读，并生成定稿指纹。"
         detail = "如需再修改，可以“取消定稿”（需填写原因）。"
         if warnings:
             count = sum(1 for f in findings if f.severity is Severity.WARNING and not f.acknowledged)
             text = f"“{name}”还有 {count} 个警告没有处理（也没有标为已知悉）：\n{warnings}\n\n仍要定稿吗？"
-            detail = "定稿后表单变为只读，并生成校验码；如需再修改，可以“取消定稿”（需填写原因）。"
+            detail = "定稿后表单变为只读，并生成定稿指纹；如需再修改，可以“取消定稿”（需填写原因）。"
         if not msgbox.confirm(self._parent, "定稿", text, detail):
             return False
         try:
@@ -101,7 +101,7 @@ class LifecycleActions:
         editor.set_read_only(True)
         editor.undo_stack().clear()  # nothing before 定稿 can be undone into a locked form
         self._hooks.update_state()
-        self._hooks.status(f"“{name}”已定稿，校验码 {fingerprint}")
+        self._hooks.status(f"“{name}”已定稿，定稿指纹 {fingerprint}")
         return True
 
     def unfinalise(self) -> bool:

@@ -150,3 +150,17 @@ class Settings:
 
     def set_last_directory(self, directory: str) -> None:
         self._qs.setValue("files/last_dir", directory)
+
+    def bureau_directory(self) -> str:
+        """The folder the bureau's file dialogs last used (its inbox, its summaries)."""
+        return str(self._qs.value("bureau/last_dir", "") or "")
+
+    def set_bureau_directory(self, directory: str) -> None:
+        self._qs.setValue("bureau/last_dir", directory)
+
+    def reviewer_name(self) -> str:
+        """The name the bureau's reviewer signs 审核意见 with (asked once)."""
+        return str(self._qs.value("bureau/reviewer", "") or "")
+
+    def set_reviewer_name(self, name: str) -> None:
+        self._qs.setValue("bureau/reviewer", name)

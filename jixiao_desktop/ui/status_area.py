@@ -1,5 +1,5 @@
 """The state of the open form around the editor: the 资金核对 and 已定稿 banners, and the
-permanent part of the status bar (草稿/校验码, the finding counts, 已保存 hh:mm:ss)."""
+permanent part of the status bar (草稿/定稿指纹, the finding counts, 已保存 hh:mm:ss)."""
 
 from __future__ import annotations
 
@@ -50,8 +50,8 @@ class StatusArea:
         self._ui.fundsBanner.setVisible(is_open and funds_review and not final)
         self._ui.finalBanner.setVisible(is_open and final)
         if fingerprint:
-            self._ui.finalBannerLabel.setText(f"本表已定稿（只读）。校验码：{fingerprint}")
-        self.fingerprint.setText(f"已定稿 · 校验码 {fingerprint}" if fingerprint else ("草稿" if is_open else ""))
+            self._ui.finalBannerLabel.setText(f"本表已定稿（只读）。定稿指纹：{fingerprint}")
+        self.fingerprint.setText(f"已定稿 · 定稿指纹 {fingerprint}" if fingerprint else ("草稿" if is_open else ""))
         if not is_open:
             self.saved.setText("")
             self.counts.setText("")

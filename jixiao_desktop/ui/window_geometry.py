@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from jixiao_desktop.ui.settings import Settings
 
@@ -33,6 +33,14 @@ def fitted(available: QRect, preferred: QSize = PREFERRED) -> QRect:
     x = available.left() + (available.width() - width) // 2
     y = available.top() + TITLE + max(0, (available.height() - TITLE - MARGIN - height) // 2)
     return QRect(x, y, width, height)
+
+
+def fitted_to_screen(widget: QWidget, preferred: QSize = PREFERRED) -> QRect:
+    """Where a window or dialog of ``preferred`` size fits on the widget's screen (its
+    parent's, when it has not been shown yet)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+    return fitted(available, preferred)
 
 
 def _screen(window: QMainWindow) -> QScreen | None:

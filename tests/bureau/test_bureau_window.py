@@ -59,7 +59,10 @@ def _units(win: BureauWindow) -> list[str]:
 
 def test_the_list_shows_sorts_and_filters(window: BureauWindow, qtmodeltester, niujie: Form) -> None:
     qtmodeltester.check(window.model)
-    assert _units(window) == sorted([JR, NJ])
+    assert _units(window) == [JR, NJ]  # 拼音: 金(jin)融街 before 牛(niu)街 (by code point 牛 < 金)
+    window.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert _units(window) == [NJ, JR]
+    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert window.count_label.text() == "共 2 份申报表"
     window.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # 资金总额, by value
     assert _units(window) == [JR, NJ]
@@ -212,3 +215,48 @@ def test_a_tabular_form_offers_its_groups_by_their_second_level() -> None:
     groups = [p for p in field_paths(form) if p.startswith("indicators[") and ".items[" not in p]
     assert groups and all(p.endswith(".level2") for p in groups)  # no empty 指标名称 to comment on
     assert all(field_label(p).endswith("二级指标") for p in groups)
+
+
+def test_unit_names_sort_by_pinyin() -> None:
+    names = ["中关村街道", "安定门街道", "北京市第10中学", "北京市第2中学", "白纸坊街道", "德胜街道"]
+    order = list_model.pinyin_order(list(enumerate(names)))
+    assert [names[i] for i in order] == ["安定门街道", "白纸坊街道", "北京市第2中学", "北京市第10中学", "德胜街道",
+                                         "中关村街道"]
+
+
+def test_file_dialogs_open_in_documents_then_where_the_reviewer_went(
+        window: BureauWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    from jixiao_desktop.ui import msgbox
+
+    asked: list[str] = []
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    monkeypatch.setattr(msgbox, "ask_folder", lambda parent, title, directory: asked.append(directory) or inbox)
+    monkeypatch.setattr(window, "start_collect", lambda paths: True)
+    window._ask_collect_folder()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert asked[0] in (documents, str(Path.home())) and asked[0] != str(Path.cwd())
+    saved: list[str] = []
+    monkeypatch.setattr(msgbox, "ask_save_path", lambda parent, title, suggested, filters: saved.append(suggested))
+    window._ask_summary()
+    assert saved == [str(inbox / "绩效目标申报汇总表.xlsx")]
+
+
+def test_the_review_dialog_fits_small_screens_and_a_long_path_never_widens_it(window: BureauWindow) -> None:
+    from jixiao_desktop.ui.bureau.review_dialog import ReviewDialog
+
+    dialog = ReviewDialog(window.store, window.model.row_at(0).id, author="张三", parent=window)
+    available = dialog.screen().availableGeometry()
+    assert dialog.width() <= available.width() and dialog.height() <= available.height()
+    long_path = "/home/财政局/审核/2021年度/各街道办事处/第二批/" * 6 + "金融街2021.jixiao-review.json"
+    dialog.status.setText(f"已导出审核意见文件：{long_path}")
+    assert dialog.minimumSizeHint().width() <= 1024 - 16  # 1024×768 less the frame
+    assert dialog.status.toolTip().endswith("金融街2021.jixiao-review.json")  # whole in the tooltip
+    dialog.resize(1008, 680)
+    dialog.show()
+    for button in (dialog.save_button, dialog.export_button):
+        assert dialog.rect().contains(button.mapTo(dialog, button.rect().bottomRight()))
+    assert dialog.table.columnViewportPosition(2) + 40 < dialog.table.viewport().width()  # 审核意见 shown
+    dialog.close()

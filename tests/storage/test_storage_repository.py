@@ -170,7 +170,7 @@ def test_unfinalise_reopens_the_form_and_records_why(repo: FormRepository, niuji
     assert stored.status is FormStatus.DRAFT
     assert stored.fingerprint is None
     last = repo.history(form_id)[-1]
-    assert (last.kind, last.note, last.label) == ("unfinalised", "财政局退回，需调整满意度指标", "撤销定稿")
+    assert (last.kind, last.note, last.label) == ("unfinalised", "财政局退回，需调整满意度指标", "取消定稿")
     changed = niujie.copy()
     changed.other_notes = "已调整"
     repo.save(form_id, changed)

@@ -62,7 +62,7 @@ def show_comments(window: MainWindow, form_id: int) -> None:
 
 
 def ask_import_review(window: MainWindow) -> None:
-    path = msgbox.ask_open_path(window, "导入审核意见", "", f"审核意见文件 (*{review.FILE_SUFFIX});;JSON 文件 (*.json)")
+    path = msgbox.ask_open_path(window, "导入审核意见", window.settings.last_directory(), f"审核意见文件 (*{review.FILE_SUFFIX});;JSON 文件 (*.json)")
     if path is not None:
         import_review(window, path)
 

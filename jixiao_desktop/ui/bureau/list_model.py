@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
@@ -40,6 +40,20 @@ def _amount_text(text: str) -> str:
     return f"{value:,.2f}" if value == value.quantize(Decimal("0.01")) else f"{value:,}"
 
 
+_COLLATOR: QCollator | None = None
+
+
+def pinyin_order(pairs: list[tuple[int, str]], *, descending: bool = False) -> list[int]:
+    """Ids by their names in 拼音 order (the Chinese collation; the id breaks ties)."""
+    global _COLLATOR
+    if _COLLATOR is None:
+        _COLLATOR = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        _COLLATOR.setNumericMode(True)  # 第2中学 before 第10中学
+    key = _COLLATOR.sortKey
+    ordered = sorted(pairs, key=lambda p: (key(p[1] or ""), p[0]), reverse=descending)
+    return [form_id for form_id, _ in ordered]
+
+
 class BureauListModel(QAbstractTableModel):
     """Summary rows by id, read ``PAGE`` at a time when shown; ``set_query`` filters and sorts anew."""
 
@@ -63,8 +77,14 @@ class BureauListModel(QAbstractTableModel):
         return len(self._ids)
 
     def set_query(self, query: ListQuery) -> None:
-        """Show the rows of ``query`` (the database filters and sorts; no row is read yet)."""
-        ids = self._store.ids(query)
+        """Show the rows of ``query`` (the database filters and sorts; no row is read yet).
+        By 单位名称 the rows go in 拼音 order, as a Chinese reader looks a unit up (the
+        database's order is by code point): the names of the filtered rows are read and sorted
+        with the Chinese collation."""
+        if query.sort is SortKey.DEPARTMENT:
+            ids = pinyin_order(self._store.id_names(query), descending=query.descending)
+        else:
+            ids = self._store.ids(query)
         self.beginResetModel()
         self._query, self._ids, self._pages, self._cells_cache = query, ids, {}, {}
         self.endResetModel()

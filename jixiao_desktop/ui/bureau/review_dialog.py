@@ -36,7 +36,10 @@ from jixiao_desktop.domain.model import Form
 from jixiao_desktop.storage.bureau import BureauStore, ReviewComment
 from jixiao_desktop.storage.errors import StaleWriteError, StorageError
 from jixiao_desktop.ui import msgbox
+from jixiao_desktop.ui.bureau.elided import ElidedLabel
+from jixiao_desktop.ui.bureau.files import BureauFiles
 from jixiao_desktop.ui.editor.editor import FormEditor
+from jixiao_desktop.ui.window_geometry import fitted_to_screen
 
 
 def field_paths(form: Form) -> list[str]:
@@ -56,15 +59,17 @@ class ReviewDialog(QDialog):
     """Review one form: its findings, the 审核意见, and the review file for the unit."""
 
     def __init__(self, store: BureauStore, form_id: int, *, author: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, files: BureauFiles | None = None) -> None:
         super().__init__(parent)
         self.store, self.form_id, self.author = store, form_id, author
+        self.files = files or BureauFiles()
         stored = store.repo.load(form_id)
         self.form = stored.form
         self.findings: list[Finding] = run_checks(self.form)
         name = f"{self.form.department or '（未填单位名称）'}{self.form.year_label}"
         self.setWindowTitle(f"审核：{name}（第 {self.form.revision} 版）")
-        self.resize(1280, 800)
+        area = fitted_to_screen(self)
+        self.resize(area.size())
 
         self.editor = FormEditor(self)
         self.editor.set_form(self.form, read_only=True)
@@ -94,7 +99,7 @@ class ReviewDialog(QDialog):
         self.export_button.clicked.connect(self._ask_export)
         close = QPushButton("关闭", self)
         close.clicked.connect(self.accept)
-        self.status = QLabel(self)
+        self.status = ElidedLabel(self)  # a long path never widens the dialog
 
         right = QWidget(self)
         rl = QVBoxLayout(right)
@@ -105,8 +110,9 @@ class ReviewDialog(QDialog):
         row.addWidget(add)
         rl.addLayout(row)
         rl.addWidget(self.comment_edit)
+        rl.addWidget(self.status)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(close)
@@ -114,7 +120,8 @@ class ReviewDialog(QDialog):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.editor)
         split.addWidget(right)
-        split.setSizes([700, 580])
+        split.setChildrenCollapsible(False)
+        split.setSizes([area.width() * 55 // 100, area.width() * 45 // 100])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
@@ -220,8 +227,7 @@ class ReviewDialog(QDialog):
             msgbox.info(self, "导出审核意见文件", "这份申报表还没有审核意见。")
             return
         suggested = f"{self.form.department or '申报表'}{self.form.year or ''}{review.FILE_SUFFIX}"
-        chosen = msgbox.ask_save_path(self, "导出审核意见文件", suggested,
-                                      f"审核意见文件 (*{review.FILE_SUFFIX})")
+        chosen = self.files.ask_save(self, "导出审核意见文件", suggested, f"审核意见文件 (*{review.FILE_SUFFIX})")
         if chosen is not None:
             path = chosen[0]
             if not path.name.endswith(review.FILE_SUFFIX):

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,7 +39,9 @@ from jixiao_desktop.storage.bureau import BureauStore, ListQuery
 from jixiao_desktop.storage.errors import StorageError
 from jixiao_desktop.storage.repository import FormRepository
 from jixiao_desktop.ui import msgbox
-from jixiao_desktop.ui.bureau.list_model import FORM_ID_ROLE, BureauListModel
+from jixiao_desktop.ui.bureau.files import BureauFiles
+from jixiao_desktop.ui.bureau.list_model import COLUMNS, FORM_ID_ROLE, BureauListModel
+from jixiao_desktop.ui.window_geometry import fitted_to_screen
 
 
 class FilterBar(QWidget):
@@ -132,8 +133,9 @@ class BureauWindow(QMainWindow):
     def __init__(self, db: str | Path, parent: QWidget | None = None, *, author: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(f"财政局汇总审核 — {shown_database(db)}")
-        self.resize(1200, 760)
+        self.resize(fitted_to_screen(self, QSize(1200, 760)).size())
         self.author = author
+        self.files = BureauFiles()
         self.repo = FormRepository.open(db)  # StorageError: the caller says so
         self.store = BureauStore(self.repo)
         self._thread: QThread | None = None
@@ -149,16 +151,26 @@ class BureauWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 北京市…某某街道办事处
+        # Names wrap onto a second line (most start alike: 北京市西城区人民政府…), a longer one is
+        # cut at its end; the whole name is in the tooltip. Rows keep one height (the list is lazy).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 2 + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 70), (2, 70), (3, 110), (4, 110), (5, 110), (6, 50), (7, 50), (8, 50), (9, 130)):
-            self.table.setColumnWidth(col, width)
+        # The short columns as wide as the longest text they can show, so that 单位名称 keeps
+        # the rest even at 1024×768.
+        metrics = self.table.fontMetrics()
+        for col, sample in enumerate(("", "2026", "已定稿", "99,999,999.99", "99,999,999.99", "99,999,999.99",
+                                      "错误", "警告", "版本", "2026-12-31 23:59")):
+            if sample:
+                self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
+                                                   metrics.horizontalAdvance(COLUMNS[col])) + 18)
         self.table.doubleClicked.connect(lambda index: self.open_review(int(index.data(FORM_ID_ROLE))))
 
         self.missing_label = QLabel(self)
+        self.missing_label.setWordWrap(True)
         self.missing = QListWidget(self)
         side = QWidget(self)
         sl = QVBoxLayout(side)
@@ -174,6 +186,8 @@ class BureauWindow(QMainWindow):
         split.addWidget(side)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
+        side.setMinimumWidth(150)
+        split.setSizes([self.width() - 180, 180])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.filters)
@@ -248,18 +262,17 @@ class BureauWindow(QMainWindow):
     # --- collect --------------------------------------------------------------------------------
 
     def _ask_collect_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择要收集的文件夹")
-        if folder:
-            self.start_collect([folder])
+        folder = self.files.ask_folder(self, "选择要收集的文件夹")
+        if folder is not None:
+            self.start_collect([str(folder)])
 
     def _ask_collect_files(self) -> None:
         from jixiao_desktop.formfiles import readable_suffixes
 
         every = " ".join(f"*{s}" for s in (*readable_suffixes(), ".zip"))
-        names, _ = QFileDialog.getOpenFileNames(self, "选择要收集的申报表文件或压缩包", "",
-                                                f"申报表文件和压缩包 ({every})")
+        names = self.files.ask_open_many(self, "选择要收集的申报表文件或压缩包", f"申报表文件和压缩包 ({every})")
         if names:
-            self.start_collect(names)
+            self.start_collect([str(n) for n in names])
 
     def start_collect(self, paths: list[str]) -> bool:
         """Collect on a worker thread; the progress bar follows; False if one is running."""
@@ -337,8 +350,8 @@ class BureauWindow(QMainWindow):
     # --- summary and expected units ---------------------------------------------------------------
 
     def _ask_summary(self) -> None:
-        chosen = msgbox.ask_save_path(self, "导出汇总表", "绩效目标申报汇总表.xlsx",
-                                      "Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)")
+        chosen = self.files.ask_save(self, "导出汇总表", "绩效目标申报汇总表.xlsx",
+                                     "Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)")
         if chosen is not None:
             path, chosen_filter = chosen
             if path.suffix.lower() not in (".xlsx", ".csv"):
@@ -364,7 +377,7 @@ class BureauWindow(QMainWindow):
 
     def _ask_expected_units(self) -> None:
         every = " ".join(f"*{s}" for s in UNIT_SUFFIXES)
-        path = msgbox.ask_open_path(self, "导入应报单位名单", "", f"单位名单 ({every})")
+        path = self.files.ask_open(self, "导入应报单位名单", f"单位名单 ({every})")
         if path is not None:
             self.import_expected_units(path)
 
@@ -385,7 +398,7 @@ class BureauWindow(QMainWindow):
         from jixiao_desktop.ui.bureau.review_dialog import ReviewDialog
 
         try:
-            dialog = ReviewDialog(self.store, form_id, author=self.author, parent=self)
+            dialog = ReviewDialog(self.store, form_id, author=self.author, parent=self, files=self.files)
         except StorageError as exc:
             msgbox.error(self, "无法打开申报表", str(exc))
             return

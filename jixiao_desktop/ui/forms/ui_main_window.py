@@ -350,7 +350,7 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(shortcut)
         self.actionFinalise.setText(QCoreApplication.translate("MainWindow", u"\u5b9a\u7a3f(&F)\u2026", None))
 #if QT_CONFIG(statustip)
-        self.actionFinalise.setStatusTip(QCoreApplication.translate("MainWindow", u"\u6ca1\u6709\u9519\u8bef\u65f6\u5c06\u8868\u5355\u5b9a\u7a3f\uff08\u53ea\u8bfb\uff0c\u751f\u6210\u6821\u9a8c\u7801\uff09", None))
+        self.actionFinalise.setStatusTip(QCoreApplication.translate("MainWindow", u"\u6ca1\u6709\u9519\u8bef\u65f6\u5c06\u8868\u5355\u5b9a\u7a3f\uff08\u53ea\u8bfb\uff0c\u751f\u6210\u5b9a\u7a3f\u6307\u7eb9\uff09", None))
 #endif // QT_CONFIG(statustip)
 #if QT_CONFIG(shortcut)
         self.actionFinalise.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Shift+F", None))
