@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao_desktop.atomic import atomic_write
+from jixiao_desktop.exporters import cells
 from jixiao_desktop.storage.bureau import SummaryRow
 
 HEADERS = ("单位名称", "年度", "状态", "资金总额", "基本支出", "项目支出", "错误数", "警告数", "版本", "最后修改")
@@ -96,9 +97,20 @@ def to_json(rows: Sequence[SummaryRow]) -> dict[str, Any]:
     }
 
 
+class SafeCsvWriter:
+    """``csv.writer`` whose every field goes through ``exporters.cells.csv_field``: a unit's name
+    or an amount typed as ``=HYPERLINK(…)`` is written as text, never as a formula."""
+
+    def __init__(self, out: io.StringIO) -> None:
+        self._writer = csv.writer(out, lineterminator="\r\n")
+
+    def writerow(self, values: Sequence[Any]) -> None:
+        self._writer.writerow(cells.csv_row(list(values)))
+
+
 def csv_text(rows: Sequence[SummaryRow]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = SafeCsvWriter(out)  # no field is ever a formula (exporters.cells)
     writer.writerow(HEADERS)
     for r in rows:
         writer.writerow([r.department, r.year or "", _status(r), r.total, r.basic, r.project, r.errors,
@@ -161,10 +173,13 @@ def write_xlsx(rows: Sequence[SummaryRow], path: Path) -> None:
                 cell.value = amount  # a Decimal: openpyxl writes its digits, no float on the way
                 cell.number_format = _number_format(amount)
             else:
-                cell.value = value
+                cells.write_text(cell, value)  # an amount typed as text: never a formula
             cell.alignment = Alignment(horizontal="right", vertical="center")
         else:
-            cell.value = value
+            if isinstance(value, str):
+                cells.write_text(cell, value)  # a unit's name is the unit's text: never a formula
+            else:
+                cell.value = value
             wrap = col == 1
             cell.alignment = Alignment(vertical="center", wrap_text=wrap,
                                        horizontal=None if wrap else "center")

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import RowDimension
@@ -26,6 +26,7 @@ from jixiao_desktop.domain.model import (
     IndicatorItem,
 )
 from jixiao_desktop.domain.money import AmountError, parse_amount, printed_amount
+from jixiao_desktop.exporters import cells
 from jixiao_desktop.exporters._common import (
     continued_label,
     DRAFT_MARK,
@@ -93,8 +94,6 @@ _WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 _WRAP_LEFT_MID = Alignment(wrap_text=True, vertical="center", horizontal="left")
 
 
-_OOXML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
-_UNWRITABLE = re.compile(ILLEGAL_CHARACTERS_RE.pattern + "|[\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass
@@ -179,22 +178,14 @@ class _Writer:
 
     def clean(self, text: str) -> str:
         """Text Excel can hold: line breaks as ``\\n``; XML-illegal control characters dropped."""
-        text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
-        bad = _UNWRITABLE.findall(text)
-        if bad:
-            self.dropped.extend(bad)
-            text = _UNWRITABLE.sub("", text)
+        text, bad = cells.clean_text(text)
+        self.dropped.extend(bad)
         return text
 
     def text(self, row: int, col: int, value: str, *, font: Font = _FONT,
              align: Alignment = _WRAP_TOP, border: bool = True) -> Cell:
         cell = self.ws.cell(row=row, column=col)
-        value = self.clean(value)
-        if value:
-            cell.value = _OOXML_ESCAPE.sub(r"_x005F_\1", value)  # a typed "_x000D_" stays text
-            cell.data_type = "s"  # typed text is never a formula
-            if value[0] in "=+-@":
-                cell.quotePrefix = True
+        self.dropped.extend(cells.write_text(cell, value))  # typed text is never a formula
         cell.font = font
         cell.alignment = align
         if border:
@@ -235,11 +226,8 @@ class _Writer:
             self.text(row, col, typed, align=_WRAP_CENTER)
 
     def mark(self, row: int, marker: str, col_offset: int = 0) -> None:
-        marker = self.clean(marker)
-        if marker:
-            cell = self.ws.cell(row=row, column=self.mark_col + col_offset,
-                                value=_OOXML_ESCAPE.sub(r"_x005F_\1", marker))
-            cell.data_type = "s"
+        if cells.clean_text(marker)[0]:
+            self.dropped.extend(cells.write_text(self.ws.cell(row=row, column=self.mark_col + col_offset), marker))
 
     def merge(self, row1: int, col1: int, row2: int, col2: int) -> None:
         if row1 != row2 or col1 != col2:
