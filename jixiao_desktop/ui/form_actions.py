@@ -79,19 +79,23 @@ class FormActions:
 
     def existing(self, year: int | None, department: str, *, exclude: int | None = None) -> FormSummary | None:
         """A stored form (not in the recycle bin) of the same unit and year."""
-        wanted = department.strip()
-        return next((s for s in self.summaries()
-                     if s.id != exclude and s.year == year and s.department.strip() == wanted), None)
+        from jixiao_desktop.domain.units import same_unit
 
-    def _ask_existing(self, title: str, year: int | None, department: str) -> bool:
-        """True to go on making another form; False when the clerk opened the existing one or cancelled."""
+        return next((s for s in self.summaries()
+                     if s.id != exclude and s.year == year and same_unit(s.department, department)), None)
+
+    def ask_existing(self, title: str, year: int | None, department: str, *, verb: str = "新建") -> bool:
+        """True to go on making another form; False when the clerk opened the existing one or cancelled.
+
+        Asked before 新建, 从上年复制 and 导入 (an import once made a silent duplicate).
+        """
         existing = self.existing(year, department)
         if existing is None:
             return True
-        name = form_name(year, department)
+        name = form_name(existing.year, existing.department)
         answer = msgbox.choose(self._parent, title, f"已经有一张“{name}”的表单。",
-                               ["打开已有的表单", "仍然新建一张"],
-                               "同一单位同一年度通常只需要一张表单；新建会得到两张同名的表单。")
+                               ["打开已有的表单", f"仍然{verb}一张"],
+                               f"同一单位同一年度通常只需要一张表单；{verb}会得到两张同一单位同一年度的表单。")
         if answer == 0:
             self._hooks.open_form(existing.id)
         return answer == 1
@@ -118,7 +122,7 @@ class FormActions:
         repo = self._repo()
         assert repo is not None
         layout, year, department = request.layout, request.year, request.department
-        if not self._ask_existing("新建表单", year, department):
+        if not self.ask_existing("新建表单", year, department):
             return None
         try:
             form_id = repo.create(new_form(layout, year, department), note=f"新建（{layout.label}）")
@@ -144,7 +148,7 @@ class FormActions:
         source = next((s for s in self.summaries() if s.id == form_id), None)
         if source is not None:
             next_year = source.year + 1 if source.year else None
-            if not self._ask_existing("从上年复制", next_year, source.department):
+            if not self.ask_existing("从上年复制", next_year, source.department):
                 return None
         try:
             new_id = repo.copy_to_next_year(form_id)

@@ -16,6 +16,7 @@ from jixiao_desktop.storage.repository import FormRepository, StorageError
 from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import Messages
+from tests.conftest import FIXTURES
 
 MakeWindow = Callable[[], MainWindow]
 
@@ -361,6 +362,29 @@ def test_import_and_export_round_trip(make_window: MakeWindow, messages: Message
     assert back.id and back.revision >= 1  # the stored form's identity travels with the file
 
 
+def test_importing_a_form_the_clerk_already_has_asks_first(make_window: MakeWindow, messages: Messages,
+                                                            tmp_path: Path, niujie: Form) -> None:
+    """从上年复制 asked; 导入 made a silent second form of the same unit and year."""
+    from jixiao_desktop.domain import exchange
+
+    source = tmp_path / "牛街.jixiao.json"
+    niujie.department = "牛街街道办事处"  # the same unit, written shorter than the stored one
+    source.write_text(exchange.dumps(niujie), encoding="utf-8")
+    window, form_id = open_stored(make_window, exchange.load(FIXTURES / "niujie-2021.json"))
+    assert window.repo is not None
+    before = len(window.repo.list_forms())
+    messages.open_path = source
+    messages.choice = 0  # 打开已有的表单
+    window.ui.actionImport.trigger()
+    question = messages.of(msgbox.Kind.QUESTION)[-1]
+    assert "已经有一张" in question[2] and "仍然导入一张" in question[3]
+    assert len(window.repo.list_forms()) == before
+    assert window.session is not None and window.session.form_id == form_id
+    messages.choice = 1  # 仍然导入一张
+    window.ui.actionImport.trigger()
+    assert len(window.repo.list_forms()) == before + 1
+
+
 def test_exporting_a_form_with_errors_warns_first(qtbot: Any, make_window: MakeWindow, messages: Messages,
                                                  tmp_path: Path, jinrongjie: Form) -> None:
     window, _ = open_stored(make_window, jinrongjie)
@@ -506,6 +530,7 @@ def test_xlsx_and_pdf_export_and_xlsx_import(make_window: MakeWindow, messages: 
     assert xlsx is not None and xlsx.read_bytes()[:2] == b"PK"
     assert pdf == tmp_path / "牛街.pdf" and pdf.read_bytes()[:5] == b"%PDF-"
     assert not list(tmp_path.glob(".*.tmp"))
+    messages.choice = 1  # the same unit and year is here already: 仍然导入一张
     new_id = window.form_actions.import_file(xlsx)
     assert new_id is not None
     assert window.editor is not None and window.editor.form().department == niujie.department

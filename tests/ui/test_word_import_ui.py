@@ -145,7 +145,9 @@ def _drop(window: Any, paths: list[Path]) -> None:
     QApplication.sendEvent(window, drop)
 
 
-def test_drag_and_drop_any_form_file(make_window: MakeWindow, niujie: Form, tmp_path: Path) -> None:
+def test_drag_and_drop_any_form_file(make_window: MakeWindow, messages: Messages, niujie: Form,
+                                     tmp_path: Path) -> None:
+    messages.choice = 1  # the second file is the same unit and year: 仍然导入一张
     window = make_window()
     answer = Answer()
     window.import_flow.exec_preview = answer

@@ -122,6 +122,9 @@ class ImportFlow(QObject):
         if not self.exec_preview(dialog):
             window.show_status(f"已取消导入“{name}”，没有保存任何内容。")
             return None
+        if not window.form_actions.ask_existing("导入", form.year, form.department, verb="导入"):
+            window.show_status(f"没有导入“{name}”：本机已有这个单位这一年度的表单。")
+            return None
         from jixiao_desktop.usecases.importing import import_form
 
         try:
