@@ -7,174 +7,26 @@ written).
 
 Heavy modules (SQLAlchemy, Alembic, openpyxl, reportlab, Qt) are imported only by the
 commands that need them, so ``check`` on an exchange file starts quickly.
+
+Here: the parser and ``main`` (which catches ``KnownError`` once: one Chinese line, exit 2).
+``common``: what every command shares; ``files``: ``check``, ``export``; ``db``: the database
+commands (``import``, ``export-db``, ``list``, ``backups``, ``restore``, ``collect``, ``summary``).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from jixiao_desktop import APP_NAME, __version__
 from jixiao_desktop.atomic import describe_os_error
-from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
-
-if TYPE_CHECKING:
-    from jixiao_desktop.domain.model import Form
-    from jixiao_desktop.domain.profiles import Profile
-
-EXIT_OK = 0
-EXIT_FORM_HAS_ERRORS = 1
-EXIT_BAD_INPUT = 2
-
-
-
-class CliError(Exception):
-    """A failure the user can act on; the message is one Chinese line."""
-
-
-def fail(message: str) -> NoReturn:
-    raise CliError(message)
-
-
-# --- reading forms -------------------------------------------------------------------
-
-
-def read_form(path_text: str) -> Form:
-    """Read a form from any file the app knows (exchange file, our workbook, Word …)."""
-    from jixiao_desktop.formfiles import FormFileError, read_form_file_detailed
-
-    try:
-        result = read_form_file_detailed(path_text)
-    except FormFileError as exc:
-        fail(exc.with_path() if path_text else str(exc))
-    for warning in result.warnings:
-        print(f"注意：{path_text}：{warning}", file=sys.stderr)
-    return result.form
-
-
-# --- checks --------------------------------------------------------------------------
-
-
-def settings_from_args(args: argparse.Namespace) -> CheckSettings:
-    minimum = getattr(args, "satisfaction_min", None)
-    if minimum is None:
-        return CheckSettings()
-    return CheckSettings(satisfaction_min=minimum)
-
-
-def profile_from_args(args: argparse.Namespace) -> Profile | None:
-    """``--profile ID|FILE`` read before anything else, so a bad one stops the command (exit 2)
-    with one Chinese line naming the id or the file and the field, and nothing is written."""
-    spec = getattr(args, "profile", None)
-    if spec is None:
-        return None
-    from jixiao_desktop.domain.profiles import ProfileError, resolve_profile
-
-    if not spec.strip():
-        fail("--profile 需要规则方案编号（如 sc）或规则方案文件")
-    try:
-        return resolve_profile(spec)
-    except ProfileError as exc:
-        fail(str(exc))
-
-
-def _run_checks(form: Form, settings: CheckSettings, profile: Profile | None = None) -> list[Finding]:
-    from jixiao_desktop.domain.checks import run_checks
-
-    return run_checks(form, settings, profile=profile)
-
-
-def _has_errors(findings: Sequence[Finding]) -> bool:
-    return any(f.severity is Severity.ERROR for f in findings)
-
-
-def _print_findings_text(path: str, form: Form, findings: Sequence[Finding]) -> None:
-    from jixiao_desktop.domain.fields import field_label
-
-    title = f"{form.department or '（未填单位名称）'}（{form.year or '    '}年度）"
-    print(f"{path}：{title}")
-    if not findings:
-        print("  未发现问题。")
-    for f in findings:
-        where = field_label(f.field)
-        ack = "（已知悉）" if f.acknowledged else ""
-        print(f"  [{f.severity.label}]{ack} {where}  {f.rule}")
-        print(f"      {f.message}")
-    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    print(f"  共 {counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，"
-          f"{counts[Severity.INFO]} 个提示。")
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    settings = settings_from_args(args)
-    profile = profile_from_args(args)
-    results = []
-    for path in args.forms:
-        form = read_form(path)
-        results.append((path, form, _run_checks(form, settings, profile)))
-    if args.json:
-        if len(results) == 1:
-            payload: dict[str, object] = {"findings": [f.to_json() for f in results[0][2]]}
-        else:
-            payload = {"forms": [{"file": p, "findings": [f.to_json() for f in fs]} for p, _, fs in results]}
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
-        for path, form, findings in results:
-            _print_findings_text(path, form, findings)
-    return EXIT_FORM_HAS_ERRORS if any(_has_errors(fs) for _, _, fs in results) else EXIT_OK
-
-
-# --- export --------------------------------------------------------------------------
-
-
-def check_export_kind(out: str) -> None:
-    from jixiao_desktop.formfiles import export_kind_for_name
-
-    if export_kind_for_name(Path(out)) is None:
-        fail(f"{out}：不支持的导出类型，请以 .xlsx、.pdf 或 .jixiao.json 结尾")
-
-
-def write_export(form: Form, out: str, *, fingerprint: str | None = None) -> list[str]:
-    """Write ``form`` to ``out`` (kind by ending), atomically. Returns notes for the user."""
-    from jixiao_desktop.formfiles import FormFileError, write_form_file
-
-    check_export_kind(out)
-    try:
-        return list(write_form_file(form, out, fingerprint=fingerprint).notes)
-    except FormFileError as exc:
-        fail(f"{out}：{exc}")
-
-
-def finish_export(form: Form, out: str, fingerprint: str | None, settings: CheckSettings,
-                  profile: Profile | None = None) -> int:
-    """Check and write ``form``; with ``profile`` (``--profile``) the written form names it."""
-    if profile is not None:
-        form.profile = profile.ref
-    findings = _run_checks(form, settings, profile)
-    for note in write_export(form, out, fingerprint=fingerprint):
-        print(f"注意：{note}", file=sys.stderr)
-    errors = [f for f in findings if f.severity is Severity.ERROR]
-    if errors:
-        print(f"警告：表中还有 {len(errors)} 个错误（如：{errors[0].message}），文件已照常导出到 {out}，"
-              "请改正后重新导出再上报。", file=sys.stderr)
-        return EXIT_FORM_HAS_ERRORS
-    print(f"已导出：{out}")
-    return EXIT_OK
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    check_export_kind(args.out)
-    profile = profile_from_args(args)
-    form = read_form(args.form)
-    return finish_export(form, args.out, None, settings_from_args(args), profile)
-
+from jixiao_desktop.cli.common import EXIT_BAD_INPUT
+from jixiao_desktop.errors import KnownError
 
 # --- parser --------------------------------------------------------------------------
 
@@ -196,7 +48,8 @@ class _ChineseParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from jixiao_desktop.cli import db as cli_db  # the database commands (imported here: cli.db imports this module)
+    from jixiao_desktop.cli import db as cli_db  # the database commands: imported only to dispatch
+    from jixiao_desktop.cli.files import cmd_check, cmd_export
 
     db_help = ("数据库文件（默认：用户数据文件夹中的 jixiao.db，或环境变量 JIXIAO_DB），"
                "或数据库服务器地址 postgresql+psycopg://用户@服务器/数据库名")
@@ -307,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(database(args.db))
     try:
         return int(args.func(args))
-    except CliError as exc:
+    except KnownError as exc:  # CliError and every other failure the user can act on, once
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:  # a file-system failure no command foresaw: still one line, no traceback

@@ -1,8 +1,8 @@
 """The database commands of the CLI (``spec/cli.md``): ``import``, ``export-db``, ``list``,
 ``backups``, ``restore``, and the bureau's ``collect`` and ``summary``.
 
-``cli/__init__.py`` holds what every command shares (reading a form file, exit codes, the one-line
-Chinese failure) and the parser; it imports this module only to dispatch, so ``check`` stays
+``cli/common.py`` holds what every command shares (reading a form file, exit codes, the one-line
+Chinese failure); ``cli/__init__.py`` imports this module only to dispatch, so ``check`` stays
 free of database code. Heavy modules are imported inside the commands.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jixiao_desktop.atomic import describe_os_error
-from jixiao_desktop.cli import (
+from jixiao_desktop.cli.common import (
     EXIT_OK,
     check_export_kind,
     fail,
@@ -101,13 +101,9 @@ def cmd_export_db(args: argparse.Namespace) -> int:
 
 
 def _list_forms(args: argparse.Namespace) -> list[FormSummary]:
-    from jixiao_desktop.storage.errors import StorageError
-
     repo = _open_repo(args)
     try:
-        return repo.list_forms()
-    except StorageError as exc:
-        fail(str(exc))
+        return repo.list_forms()  # a StorageError is said by cli.main
     finally:
         repo.close()
 
@@ -169,9 +165,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except StorageError as exc:
         fail(f"{exc}；没有恢复")
     try:
-        result = restore_backup(db, backup)
-    except StorageError as exc:
-        fail(str(exc))
+        result = restore_backup(db, backup)  # a StorageError is said by cli.main
     finally:
         if held is not None:
             held.unlock()
