@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from jixiao_desktop.cli import EXIT_OK, fail
+from jixiao_desktop.cli.common import EXIT_OK, fail
 from jixiao_desktop.cli.db import _open_repo
 from jixiao_desktop.domain.indicator_library import source_label
 
