@@ -5,8 +5,11 @@ new text is, and whether a fix is certain enough to offer, is decided here:
 
 * ``items.range_value`` ``6-8 次`` → operator ``≥``, value ``6`` (``≤`` and the upper bound for a
   反向 indicator);
+* ``items.range_not_allowed`` (a profile that wants one value): the same as ``items.range_value``;
 * ``items.incomplete`` on a 定量 item that lacks only its operator (``100`` ``%``, the tabular forms
-  with no 计算符号 column) → ``=``, or the operator written into the value (``≥90`` → ``≥`` ``90``);
+  with no 计算符号 column) → the operator of its direction (``≥``, ``≤`` for a 反向 indicator such as
+  受灾率; never ``=`` by default, checks.md Round 3), or the operator written into the value
+  (``≥90`` → ``≥`` ``90``);
   a unit written into the value moves to the 计量单位 column;
 * ``items.value_has_unit`` ``12.5万元`` with an empty unit column → value ``12.5``, unit ``万元``;
 * ``funds.sum_mismatch`` → 资金总额 = 基本支出 + 项目支出;
@@ -24,6 +27,7 @@ from decimal import Decimal
 
 from jixiao_desktop.domain.checks.items import (
     ItemValue,
+    direction_operator,
     is_placeholder,
     is_reverse,
     normalise_operator,
@@ -32,7 +36,7 @@ from jixiao_desktop.domain.checks.items import (
 from jixiao_desktop.domain.checks.registry import fmt_number
 from jixiao_desktop.domain.fields import field_text, parse_path
 from jixiao_desktop.domain.findings import Finding
-from jixiao_desktop.domain.model import NATURE_QUALITATIVE, OPERATORS, Form, IndicatorItem
+from jixiao_desktop.domain.model import NATURE_QUALITATIVE, OPERATORS, Form, Indicator, IndicatorItem
 from jixiao_desktop.domain.money import AmountError, format_amount, parse_amount
 from jixiao_desktop.domain.quantities import is_date
 
@@ -59,7 +63,7 @@ class Fix:
     edits: tuple[FieldEdit, ...]
 
 
-FIXABLE_RULES = frozenset(("items.range_value", "items.incomplete", "items.value_has_unit",
+FIXABLE_RULES = frozenset(("items.range_value", "items.range_not_allowed", "items.incomplete", "items.value_has_unit",
                            "funds.sum_mismatch", "funds.converted_from_yuan"))
 
 
@@ -129,14 +133,14 @@ def _yuan_fix(form: Form, path: str) -> Fix | None:
     return Fix(f"改写为 {parsed.canonical}（万元）", (FieldEdit(path, parsed.canonical),))
 
 
-def _certain_operator(item: IndicatorItem, value: ItemValue) -> str | None:
+def _certain_operator(item: IndicatorItem, value: ItemValue, row: Indicator | None) -> str | None:
     column = normalise_operator(item.operator)
     written = _VALUE_OPERATORS.get(value.op, "") if value.op else ""
     if value.op and not written:
         return None  # 约 95: not a target the system takes
     if column in OPERATORS:
         return column if not written or written == column else None
-    return written or "="
+    return written or direction_operator(item, row)
 
 
 def _item_fix(form: Form, base: str, item: IndicatorItem) -> Fix | None:
@@ -162,7 +166,8 @@ def _item_fix(form: Form, base: str, item: IndicatorItem) -> Fix | None:
         if column in OPERATORS and column != op:
             return None
     else:
-        certain = _certain_operator(item, value)
+        index = parse_path(base).indicator
+        certain = _certain_operator(item, value, form.indicators[index] if index is not None else None)
         if certain is None:
             return None
         op, number = certain, value.number

@@ -7,6 +7,7 @@ import pytest
 
 from jixiao_desktop.domain.checks import run_checks
 from jixiao_desktop.domain.fields import field_text
+from jixiao_desktop.domain.profiles import ProfileRef
 from jixiao_desktop.domain.findings import Finding, Severity
 from jixiao_desktop.domain.model import Form, Indicator, IndicatorItem, Layout, new_form
 from jixiao_desktop.domain.quantities import find_dates, is_date
@@ -142,13 +143,21 @@ def test_qualitative_values_may_be_anything() -> None:
 @pytest.mark.parametrize(("value", "suggested"), [("6-8", "≥ 6"), ("6～8", "≥ 6"), ("6至8", "≥ 6"),
                                                   ("90%-95%", "≥ 90")])
 def test_range_values(value: str, suggested: str) -> None:
-    [finding] = _find(_item_form(value=value), "items.range_value")
+    # Under a profile that allows ranges (bj-2021) a range is a warning …
+    form = _item_form(value=value)
+    form.profile = ProfileRef("bj-2021")
+    [finding] = _find(form, "items.range_value")
     assert suggested in finding.message
+    # … under the tabular default (the online system: one value, profiles.md) an error.
+    form.profile = None
+    assert not _find(form, "items.range_value")
+    [finding] = _find(form, "items.range_not_allowed")
+    assert suggested in finding.message and "通用表格式" in finding.message
 
 
 def test_a_reverse_range_suggests_its_upper_bound() -> None:
     form = _item_form(level3="群众投诉率", operator="", value="1-2", unit="%", direction="反向")
-    [finding] = _find(form, "items.range_value")
+    [finding] = _find(form, "items.range_not_allowed")
     assert "≤ 2" in finding.message
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from jixiao_desktop.domain.checks import RULES, field_order_key, has_errors, run_checks
 from jixiao_desktop.domain.fields import field_text
-from jixiao_desktop.domain.profiles import ProfileRef
+from jixiao_desktop.domain.profiles import ProfileRef, set_column_text
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
 from jixiao_desktop.domain.model import (
     TEMPLATE_TABULAR,
@@ -35,8 +35,10 @@ RULE_IDS = {
     # round 2
     "funds.text_mismatch", "indicators.cost_missing", "items.duplicate_name", "items.value_placeholder",
     "items.range_value", "items.previous_regressed", "items.cost_not_money", "items.name_has_value",
+    # round 3
+    "items.scale_as_value", "items.excel_serial", "items.zero_target", "items.category_as_name",
     # rule profiles (profiles.md)
-    "profile.unknown",
+    "items.column_missing", "items.range_not_allowed", "indicators.framework_missing", "profile.unknown",
 }
 ERRORS = {
     "header.department_missing", "header.year_invalid", "funds.missing", "funds.not_a_number",
@@ -44,6 +46,7 @@ ERRORS = {
     "indicators.missing", "indicators.name_missing", "indicators.content_missing",
     "indicators.rate_over_100", "indicators.range_reversed", "indicators.amount_exceeds_total",
     "items.incomplete", "items.weights_not_100", "items.value_placeholder",
+    "items.column_missing", "items.range_not_allowed",
 }
 
 
@@ -100,6 +103,38 @@ def tabular_form() -> Form:
     )
 
 
+def hunan_form() -> Form:
+    """The clean tabular form under the Hunan profile: every item has 指标解释 and 评(扣)分标准."""
+    form = tabular_form()
+    form.profile = ProfileRef("hn")
+    for ind in form.indicators:
+        for item in ind.items:
+            set_column_text(ind, item, "explanation", f"{item.level3}：按年度工作台账统计")
+            set_column_text(ind, item, "scoring", "达到目标值得满分，每低 1 个百分点扣 1 分")
+    return form
+
+
+def overall_form() -> Form:
+    """A clean form of the newer 部门整体 framework (profile overall-2023), weights 100."""
+    rows = [
+        ("运行成本", "经济成本指标", IndicatorItem(level3="人均公用经费", nature="定量", operator="≤", value="1.2",
+                                           unit="万元/人", weight="15", direction="反向")),
+        ("管理效率", "预算管理", IndicatorItem(level3="预算执行率", nature="定量", operator="≥", value="95",
+                                       unit="%", weight="15", direction="正向")),
+        ("履职效能", "数量指标", IndicatorItem(level3="开展社区活动次数", nature="定量", operator="≥", value="20",
+                                       unit="次", weight="25", direction="正向")),
+        ("社会效应", "社会效益", IndicatorItem(level3="居民生活环境", nature="定性", value="明显改善", weight="15")),
+        ("可持续发展能力", "制度建设", IndicatorItem(level3="内控制度健全性", nature="定性", value="健全", weight="10")),
+        ("服务对象满意度", "服务对象满意度", IndicatorItem(level3="居民满意度", nature="定量", operator="≥",
+                                                 value="90", unit="%", weight="20", direction="正向")),
+    ]
+    form = Form(template=TEMPLATE_TABULAR, year=2023, department="某某区某某街道办事处",
+                funds=Funds(total="100.00"), goals="全年履职尽责，保障街道正常运转。",
+                indicators=[Indicator(level1=l1, level2=l2, items=[item]) for l1, l2, item in rows])
+    form.profile = ProfileRef("overall-2023")
+    return form
+
+
 def _rules(form: Form, settings: CheckSettings | None = None) -> list[tuple[str, str]]:
     return [(f.rule, f.field) for f in run_checks(form, settings)]
 
@@ -111,6 +146,8 @@ def _find(form: Form, rule: str, settings: CheckSettings | None = None) -> list[
 def test_the_base_forms_are_clean() -> None:
     assert run_checks(text_form()) == []
     assert run_checks(tabular_form()) == []
+    assert run_checks(hunan_form()) == []
+    assert run_checks(overall_form()) == []
 
 
 def test_rule_table_matches_the_spec() -> None:
@@ -147,6 +184,13 @@ def _item(i: int, j: int, **values: str) -> Mutation:
     def mutate(form: Form) -> None:
         for key, value in values.items():
             setattr(form.indicators[i].items[j], key, value)
+    return mutate
+
+
+def _column(i: int, j: int, key: str, text: str) -> Mutation:
+    def mutate(form: Form) -> None:
+        ind = form.indicators[i]
+        set_column_text(ind, ind.items[j], key, text)
     return mutate
 
 
@@ -244,14 +288,31 @@ CASES: list[tuple[str, Callable[[], Form], Mutation, str, Mutation]] = [
      _item(1, 0, level3="绿地养护质量")),
     ("items.value_placeholder", tabular_form, _item(0, 1, value="XX"), "indicators[0].items[1].value",
      _item(0, 1, value="10")),
-    ("items.range_value", tabular_form, _item(0, 1, value="6-8"), "indicators[0].items[1].value",
-     _item(0, 1, value="6")),
+    # a profile that allows ranges (bj-2021) warns; the tabular default refuses them (range_not_allowed)
+    ("items.range_value", tabular_form, _chain(_set("profile", ProfileRef("bj-2021")), _item(0, 1, value="6-8")),
+     "indicators[0].items[1].value", _chain(_set("profile", ProfileRef("bj-2021")), _item(0, 1, value="6"))),
     ("items.previous_regressed", tabular_form, _item(0, 1, previous_value="10"), "indicators[0].items[1].value",
      _item(0, 1, previous_value="8")),
     ("items.cost_not_money", tabular_form, _item(4, 0, level3="成本控制率", operator="=", value="100", unit="%"),
      "indicators[4].items[0].unit", _item(4, 0, unit="万元/人")),
     ("items.name_has_value", tabular_form, _item(0, 1, level3="村组干部230人"), "indicators[0].items[1].level3",
      _item(0, 1, level3="65岁以上老年人健康讲座次数")),
+    # round 3
+    ("items.scale_as_value", tabular_form, _item(2, 0, value="高中低"), "indicators[2].items[0].value",
+     _item(2, 0, value="优良")),
+    ("items.excel_serial", tabular_form, _item(0, 1, unit="44561"), "indicators[0].items[1].unit",
+     _item(0, 1, value="44561", unit="人次")),
+    ("items.zero_target", tabular_form, _item(0, 1, value="0"), "indicators[0].items[1].value",
+     _item(1, 1, value="0")),
+    ("items.category_as_name", tabular_form, _item(0, 1, level3="社会成本指标"), "indicators[0].items[1].level3",
+     _item(0, 1, level3="社会成本节约额")),
+    # rule profiles
+    ("items.column_missing", hunan_form, _column(0, 1, "scoring", ""), "indicators[0].items[1].scoring",
+     _column(0, 1, "scoring", "未完成不得分")),
+    ("items.range_not_allowed", tabular_form, _item(0, 1, value="6-8"), "indicators[0].items[1].value",
+     _item(0, 1, value="6")),
+    ("indicators.framework_missing", overall_form, _drop_row(1), "",
+     _set("indicators.1.level1", "管理效率指标")),
     # rule profiles: a form naming a profile this program does not know
     ("profile.unknown", text_form, _set("profile", ProfileRef("sc-chengdu-2024", "")), "",
      _set("profile", ProfileRef("bj-2021", ""))),

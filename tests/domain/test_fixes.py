@@ -25,12 +25,16 @@ def _apply(form: Form, fix: Fix) -> None:
 
 
 @pytest.mark.parametrize(("values", "rule", "expected"), [
-    ({"operator": "", "value": "6-8次", "unit": ""}, "items.range_value", ("≥", "6", "次")),
-    ({"value": "6～8"}, "items.range_value", ("≥", "6", "次")),
+    ({"operator": "", "value": "6-8次", "unit": ""}, "items.range_not_allowed", ("≥", "6", "次")),
+    ({"value": "6～8"}, "items.range_not_allowed", ("≥", "6", "次")),
     ({"level3": "群众投诉率", "operator": "", "value": "1-2", "unit": "%", "direction": "反向"},
-     "items.range_value", ("≤", "2", "%")),
-    ({"operator": "", "value": "100", "unit": "%", "level3": "验收合格率"}, "items.incomplete", ("=", "100", "%")),
-    ({"operator": "", "value": "100%", "unit": "", "level3": "验收合格率"}, "items.incomplete", ("=", "100", "%")),
+     "items.range_not_allowed", ("≤", "2", "%")),
+    # the operator follows the direction, never "=" by default (checks.md Round 3)
+    ({"operator": "", "value": "100", "unit": "%", "level3": "验收合格率"}, "items.incomplete", ("≥", "100", "%")),
+    ({"operator": "", "value": "100%", "unit": "", "level3": "验收合格率"}, "items.incomplete", ("≥", "100", "%")),
+    ({"operator": "", "value": "95", "unit": "%", "level3": "服务对象满意度"}, "items.incomplete", ("≥", "95", "%")),
+    ({"operator": "", "value": "5", "unit": "%", "level3": "农作物受灾率", "direction": ""}, "items.incomplete",
+     ("≤", "5", "%")),
     ({"operator": "", "value": "≥90", "unit": "%", "level3": "完成率"}, "items.incomplete", ("≥", "90", "%")),
     ({"operator": "", "value": "不少于20", "unit": "次"}, "items.incomplete", ("≥", "20", "次")),
     ({"value": "12.5万元", "unit": "", "operator": "≤", "level3": "设备购置金额"}, "items.value_has_unit",
@@ -47,7 +51,8 @@ def test_item_fixes(values: dict[str, str], rule: str, expected: tuple[str, str,
     assert " ".join(expected) in fix.label
     after = run_checks(form)
     assert not [f for f in after if f.field.startswith("indicators[0].items[1]")
-                and f.rule in ("items.range_value", "items.incomplete", "items.value_has_unit")]
+                and f.rule in ("items.range_value", "items.range_not_allowed", "items.incomplete",
+                               "items.value_has_unit")]
 
 
 @pytest.mark.parametrize("values", [
@@ -91,7 +96,11 @@ def test_fix_all_of_a_form_without_operators() -> None:
     assert fix is not None and "6 处" in fix.label
     _apply(form, fix)
     assert not [f for f in run_checks(form) if f.rule == "items.incomplete"]
-    assert {item.operator for ind in form.indicators for item in ind.items if item.nature == "定量"} == {"="}
+    written = {item.level3: item.operator for ind in form.indicators for item in ind.items if item.nature == "定量"}
+    assert "=" not in written.values()
+    assert {name for name, op in written.items() if op == "≤"} == {
+        item.level3 for ind in tabular_form().indicators for item in ind.items
+        if item.nature == "定量" and item.operator in ("≤", "<")}
 
 
 def test_fix_all_needs_two() -> None:

@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from jixiao_desktop.domain.checks.indicators import prose_fields
 from jixiao_desktop.domain.checks.items import iter_items, normalise_operator, read_value
 from jixiao_desktop.domain.checks.registry import Context, fmt_number, snippet
-from jixiao_desktop.domain.money import try_parse_amount
+from jixiao_desktop.domain.checks.funds import amount_in_wan
 
 _LABELS = {"total": "资金总额", "basic": "基本支出", "project": "项目支出"}
 _KEYS = {label: key for key, label in _LABELS.items()}
@@ -62,7 +62,7 @@ def _text_fields(ctx: Context) -> Iterator[tuple[str, str]]:
 
 def check_funds_text(ctx: Context) -> None:
     funds = ctx.form.funds
-    values = {key: try_parse_amount(getattr(funds, key)) for key in _LABELS}
+    values = {key: amount_in_wan(ctx, getattr(funds, key)) for key in _LABELS}
     if all(v is None for v in values.values()):
         return
     reported = {(f.field, f.span) for f in ctx.findings if f.rule == "indicators.cost_mismatch"}

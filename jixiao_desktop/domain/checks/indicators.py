@@ -6,18 +6,24 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao_desktop.domain.checks.items import item_unit, read_value
+from jixiao_desktop.domain.checks.items import TIMELY_RE as _TIMELY_RE
+from jixiao_desktop.domain.checks.items import is_timely_item, item_unit, read_value
 from jixiao_desktop.domain.checks.registry import Context, cents, fmt_amount, fmt_number, snippet
 from jixiao_desktop.domain.model import (
     NATURE_QUANTITATIVE,
     STANDARD_ROW_NAMES,
-    Category,
     Indicator,
-    classify_indicator,
     detect_layout,
     indicator_title,
 )
-from jixiao_desktop.domain.quantities import OP_LE, Quantity, extract_quantities, find_dates
+from jixiao_desktop.domain.profiles.model import (
+    KIND_COST,
+    KIND_OUTCOME,
+    KIND_OUTPUT,
+    KIND_SATISFACTION,
+    FrameworkCategory,
+)
+from jixiao_desktop.domain.quantities import OP_LE, Quantity, extract_quantities, find_dates, is_date
 
 _CLAUSE_BREAKS = "，,；;。！？!?\n"
 _SENTENCE_BREAKS = "；;。！？!?\n"
@@ -28,9 +34,8 @@ _COST_RE = re.compile(
     r"(?P<kw>预算支出|资金总额|预算总额|总预算|部门预算|预算)(?:资金)?(?:为|共|合计|总计|约为|约|是)?\s*[:：]?\s*"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|亿元)"
 )
-# 时效 (进度 in the Beijing wording) rows and items, where a date or a deadline is the target.
-_TIMELY_RE = re.compile(r"时效|进度|时限|时间|完成期限|期限")
 _COST_NOT_WHOLE = re.compile(r"项目|工程|经费|专项|其中|用于|安排|补助|下拨|分配|追加|调整")
+_OUTCOME_ITEM_RE = re.compile(r"效益|效果|效应")
 _COST_WHOLE = re.compile(r"部门|单位|街道|办事处|本级|整体|全年|年度|\d{4}年|全部|总")
 
 
@@ -89,21 +94,72 @@ def check_rows(ctx: Context) -> None:
                 ind.name.strip() in STANDARD_ROW_NAMES else ""
             ctx.add("indicators.content_missing", f"indicators[{i}].content",
                     f"指标“{title}”没有填写指标内容和指标值{extra}。请写明要完成什么、达到多少。")
-    categories = {classify_indicator(ind) for ind in used}
-    if Category.OUTCOME not in categories:
-        ctx.add("indicators.outcome_missing", "",
-                "没有效果（效益）指标。填制说明3：绩效指标应包括年度产出目标以及相应产出所带来的效果目标；"
-                "请增加名称以“效果指标”或“效益指标”开头的一行（如社会效益、可持续影响）。")
-    if Category.SATISFACTION not in categories:
-        ctx.add("indicators.satisfaction_missing", "",
-                "没有满意度指标。请增加一行服务对象满意度指标（如“辖区居民满意度不低于90%”）。")
-    if not any(_is_cost(ind) for ind in form.indicators):
+    framework = ctx.profile.framework
+    kinds = {ctx.kind(ind) for ind in used} | _item_kinds(used)
+    if framework.has_kind(KIND_OUTCOME) and KIND_OUTCOME not in kinds:
+        names = _names(framework.of_kind(KIND_OUTCOME))
+        if ctx.is_classic_framework:
+            ctx.add("indicators.outcome_missing", "",
+                    "没有效果（效益）指标。填制说明3：绩效指标应包括年度产出目标以及相应产出所带来的效果目标；"
+                    "请增加名称以“效果指标”或“效益指标”开头的一行（如社会效益、可持续影响）。")
+        else:
+            ctx.add("indicators.outcome_missing", "",
+                    f"{ctx.by_profile()}绩效指标应包括效果（效益）类指标（{names}），本表一行也没有。"
+                    "请增加一行，写明产出带来的效果。")
+    if framework.has_kind(KIND_SATISFACTION) and KIND_SATISFACTION not in kinds:
+        if ctx.is_classic_framework:
+            ctx.add("indicators.satisfaction_missing", "",
+                    "没有满意度指标。请增加一行服务对象满意度指标（如“辖区居民满意度不低于90%”）。")
+        else:
+            ctx.add("indicators.satisfaction_missing", "",
+                    f"{ctx.by_profile()}绩效指标应包括满意度指标（{_names(framework.of_kind(KIND_SATISFACTION))}），"
+                    "本表没有。请增加服务对象满意度（如“服务对象满意度 ≥ 90%”）。")
+    if not any(_is_cost(ind) or ctx.kind(ind) == KIND_COST for ind in form.indicators):
         ctx.add("indicators.cost_missing", "",
                 "没有成本指标。财政部门审核绩效目标时要求设置成本指标（财预〔2021〕101号）：请增加一行"
                 "“产出指标-成本指标”，写明全年预算支出或单位成本（如“预算支出不超过X万元”“生均公用经费≤0.25万元”）。")
+    _check_framework(ctx, used, kinds)
     for i, ind in enumerate(form.indicators):
-        if classify_indicator(ind) is Category.OUTPUT:
+        if ctx.kind(ind) == KIND_OUTPUT:
             _check_quantified(ctx, i, ind)
+
+
+def _names(categories: tuple[FrameworkCategory, ...]) -> str:
+    return "、".join(c.name for c in categories)
+
+
+def _item_kinds(rows: list[Indicator]) -> set[str]:
+    """Kinds the 三级 items show whatever their row is called (checks.md Round 3): an item named
+    …满意度 is a satisfaction indicator, one named …效益 / …效果 an outcome."""
+    found: set[str] = set()
+    for ind in rows:
+        for item in ind.items:
+            name = item.level3
+            if "满意度" in name or "满意率" in name:
+                found.add(KIND_SATISFACTION)
+            elif _OUTCOME_ITEM_RE.search(name):
+                found.add(KIND_OUTCOME)
+        if _OUTCOME_ITEM_RE.search(ind.level2):
+            found.add(KIND_OUTCOME)
+    return found
+
+
+def _check_framework(ctx: Context, used: list[Indicator], kinds: set[str]) -> None:
+    """indicators.framework_missing: a required 一级 of the profile with no row."""
+    framework = ctx.profile.framework
+    present = {id(cat) for ind in used
+               if (cat := framework.match(ind.level1, ind.level2, ind.name)) is not None}
+    for cat in framework.categories:
+        if not cat.required or id(cat) in present:
+            continue
+        if cat.kind in (KIND_OUTCOME, KIND_SATISFACTION) and cat.kind not in kinds:
+            continue  # outcome_missing / satisfaction_missing already say it
+        if cat.kind == KIND_SATISFACTION and KIND_SATISFACTION in kinds:
+            continue  # a satisfaction item elsewhere counts
+        level2 = f"（二级如：{'、'.join(cat.level2[:4])}）" if cat.level2 else ""
+        ctx.add("indicators.framework_missing", "",
+                f"{ctx.by_profile()}绩效指标应包括一级指标“{cat.name}”{level2}，本表没有这一类指标。"
+                "请增加一行；确实不适用的，请在其他说明中写明原因。")
 
 
 def _is_cost(ind: Indicator) -> bool:
@@ -157,7 +213,7 @@ def check_values(ctx: Context) -> None:
     minimum = ctx.satisfaction_min
     total = ctx.total
     for path, text, ind in prose_fields(ctx):
-        satisfaction_row = ind is not None and classify_indicator(ind) is Category.SATISFACTION
+        satisfaction_row = ind is not None and ctx.kind(ind) == KIND_SATISFACTION
         if total is not None:
             _check_cost(ctx, path, text, total)
         for q in extract_quantities(text):
@@ -218,7 +274,8 @@ def _check_item_value(ctx: Context, path: str, ind: Indicator, item, minimum: De
     unit = item_unit(item)
     name = item.level3.strip() or "（未命名）"
     high = max(value.number, value.number_hi) if value.number_hi is not None else value.number
-    if value.number_hi is not None and value.number > value.number_hi:
+    if value.number_hi is not None and value.number > value.number_hi \
+            and not (is_date(item.value) and is_timely_item(ind, item)):
         ctx.add("indicators.range_reversed", path,
                 f"三级指标“{name}”的指标值“{item.value.strip()}”下限大于上限。"
                 f"请写成“{fmt_number(value.number_hi)}-{fmt_number(value.number)}”。", (0, len(item.value)))
@@ -232,7 +289,7 @@ def _check_item_value(ctx: Context, path: str, ind: Indicator, item, minimum: De
             ctx.add("indicators.amount_exceeds_total", path,
                     f"三级指标“{name}”的金额 {fmt_amount(wan)} 万元大于资金总额 {fmt_amount(total)} 万元。"
                     "请核对金额或计量单位。", (0, len(item.value)))
-    satisfaction = classify_indicator(ind) is Category.SATISFACTION or "满意" in item.level3
+    satisfaction = ctx.kind(ind) == KIND_SATISFACTION or "满意" in item.level3
     if satisfaction and unit in ("%", "分") and value.op not in ("≤", "<=", "<") \
             and item.operator.strip() not in ("≤", "<", "<=") and "不满意" not in item.level3 \
             and "投诉" not in item.level3 and value.number < minimum:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
-from jixiao_desktop.domain.model import Form
+from jixiao_desktop.domain.model import Form, Indicator
 from jixiao_desktop.domain.money import quantize_cents
 from jixiao_desktop.domain.profiles.model import Profile
 
@@ -62,7 +62,15 @@ _TABLE: tuple[tuple[str, Severity, str], ...] = (
     ("items.previous_regressed", W, "目标比上年放松"),
     ("items.cost_not_money", W, "成本指标的单位不是金额"),
     ("items.name_has_value", W, "指标名称里写了数值"),
+    # round 3: real forms from other provinces
+    ("items.scale_as_value", W, "定性指标值写成了整个档次"),
+    ("items.excel_serial", W, "指标值是Excel日期序号"),
+    ("items.zero_target", W, "正向指标的目标为0"),
+    ("items.category_as_name", W, "三级指标名称只是类别名"),
     # the rule profiles (profiles.md)
+    ("items.column_missing", E, "规则方案要求的栏目未填"),
+    ("items.range_not_allowed", E, "规则方案不允许区间值"),
+    ("indicators.framework_missing", W, "缺少规则方案要求的一级指标"),
     ("profile.unknown", W, "本机没有表中所用的规则方案"),
     # text
     ("text.duplicate_passage", W, "重复的段落"),
@@ -100,6 +108,16 @@ class Context:
         """The settings' minimum when the clerk set one, else the profile's."""
         chosen = self.settings.satisfaction_min
         return chosen if chosen is not None else self.profile.satisfaction_min
+
+    def kind(self, ind: Indicator) -> str:
+        """What the row counts as under the profile's framework (output, outcome, …)."""
+        return self.profile.framework.kind_of(ind.level1, ind.level2, ind.name)
+
+    @property
+    def is_classic_framework(self) -> bool:
+        """产出 / 效果（效益）/ 满意度: the messages of checks.md fit as they are."""
+        names = {c.name for c in self.profile.framework.categories if c.kind != "cost"}
+        return names <= {"产出指标", "效果指标", "效益指标", "满意度指标"}
 
     def by_profile(self) -> str:
         """``按四川省规则，``: how a message says that the profile decided."""
