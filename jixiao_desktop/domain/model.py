@@ -104,7 +104,11 @@ class IndicatorItem:
     TEXT_FIELDS = ("level3", "nature", "operator", "value", "unit", "weight", "direction", "note")
 
     def is_blank(self) -> bool:
-        return not any(getattr(self, name).strip() for name in self.TEXT_FIELDS)
+        """Nothing typed in any column, 指标解释 / 评(扣)分标准 / 依据 included (``profiles.md``)."""
+        if any(getattr(self, name).strip() for name in self.TEXT_FIELDS):
+            return False
+        return not any(isinstance(self.extra.get(key), str) and self.extra[key].strip()
+                       for key in ("explanation", "scoring", "basis"))
 
 
 @dataclass

@@ -35,6 +35,8 @@ def _apply(form: Form, fix: Fix) -> None:
     ({"operator": "", "value": "95", "unit": "%", "level3": "服务对象满意度"}, "items.incomplete", ("≥", "95", "%")),
     ({"operator": "", "value": "5", "unit": "%", "level3": "农作物受灾率", "direction": ""}, "items.incomplete",
      ("≤", "5", "%")),
+    ({"operator": "", "value": "8", "unit": "月", "level3": "维修工程完工时间", "direction": "正向"},
+     "items.incomplete", ("≤", "8", "月")),  # a deadline: by month 8
     ({"operator": "", "value": "≥90", "unit": "%", "level3": "完成率"}, "items.incomplete", ("≥", "90", "%")),
     ({"operator": "", "value": "不少于20", "unit": "次"}, "items.incomplete", ("≥", "20", "次")),
     ({"value": "12.5万元", "unit": "", "operator": "≤", "level3": "设备购置金额"}, "items.value_has_unit",

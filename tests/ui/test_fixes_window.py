@@ -35,13 +35,15 @@ def test_fix_all_missing_operators_is_one_undo_step(qtbot: Any, make_window: Mak
     qtbot.waitUntil(lambda: has(window, "items.incomplete"))
     panel = window.checks_panel
     _select(window, "items.incomplete")
-    assert panel.fix_button.isVisibleTo(panel) and "=" in panel.fix_button.text()
+    # the operator follows the direction (checks.md Round 3): 在校学生人数 is 正向 → ≥, never "="
+    assert panel.fix_button.isVisibleTo(panel) and "≥ 2400 人" in panel.fix_button.text()
     assert panel.fix_all_button.isVisibleTo(panel) and "10 处" in panel.fix_all_button.text()
 
     qtbot.mouseClick(panel.fix_all_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not has(window, "items.incomplete"))
     operators = [item.operator for ind in editor.form().indicators for item in ind.items if item.nature == "定量"]
-    assert operators == ["="] * 10
+    # 正向 → ≥; 反向 (成本, 事故发生率, 投诉率) and the deadline 完工时间 (月) → ≤; 满意度 → ≥
+    assert operators == ["≥", "≥", "≥", "≥", "≤", "≤", "≤", "≤", "≥", "≥"]
     assert "错误 0" in window.counts_label.text()  # the form can be finalised now
 
     window.ui.actionUndo.trigger()  # one step takes the whole fix back
@@ -55,15 +57,16 @@ def test_range_fix_from_the_panel(qtbot: Any, make_window: MakeWindow) -> None:
     item = form.indicators[0].items[1]
     item.operator, item.value, item.unit = "", "6-8次", ""
     window, _ = open_stored(make_window, form)
-    qtbot.waitUntil(lambda: has(window, "items.range_value"))
+    # the tabular default (tabular-generic) takes one value only: a range is items.range_not_allowed
+    qtbot.waitUntil(lambda: has(window, "items.range_not_allowed"))
     panel = window.checks_panel
-    _select(window, "items.range_value")
+    _select(window, "items.range_not_allowed")
     assert "≥ 6 次" in panel.fix_button.text()
     qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
     assert window.editor is not None
     fixed = window.editor.form().indicators[0].items[1]
     assert (fixed.operator, fixed.value, fixed.unit) == ("≥", "6", "次")
-    qtbot.waitUntil(lambda: not has(window, "items.range_value"))
+    qtbot.waitUntil(lambda: not has(window, "items.range_not_allowed"))
     window.ui.actionUndo.trigger()
     assert window.editor.form().indicators[0].items[1].value == "6-8次"
 

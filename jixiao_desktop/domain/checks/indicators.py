@@ -242,6 +242,11 @@ def check_values(ctx: Context) -> None:
                 _check_item_value(ctx, f"indicators[{i}].items[{j}].value", ind, item, minimum, total)
 
 
+def _who_decided(ctx: Context) -> str:
+    """``按四川省规则，`` when the profile set the minimum, ``按本机设置，`` when the clerk did."""
+    return "按本机设置，" if ctx.settings.satisfaction_min is not None else ctx.by_profile()
+
+
 def _check_satisfaction(ctx: Context, path: str, text: str, q: Quantity, satisfaction_row: bool,
                         minimum: Decimal) -> None:
     left, right = clause_bounds(text, *q.span)
@@ -262,7 +267,7 @@ def _check_satisfaction(ctx: Context, path: str, text: str, q: Quantity, satisfa
     if q.value < minimum:  # the lower bound of a range is what is promised
         ctx.add("indicators.satisfaction_low", path,
                 f"满意度目标“{q.raw}”低于 {fmt_number(minimum)}{q.unit}"
-                f"（本地区要求满意度目标不低于 {fmt_number(minimum)}）。请提高目标值，或在设置中核对满意度下限。",
+                f"（{_who_decided(ctx)}满意度目标不低于 {fmt_number(minimum)}）。请提高目标值，或在设置中核对满意度下限。",
                 q.span)
 
 
@@ -295,7 +300,8 @@ def _check_item_value(ctx: Context, path: str, ind: Indicator, item, minimum: De
             and "投诉" not in item.level3 and value.number < minimum:
         ctx.add("indicators.satisfaction_low", path,
                 f"三级指标“{name}”的满意度目标 {fmt_number(value.number)}{unit} 低于 {fmt_number(minimum)}。"
-                "请提高目标值，或在设置中核对满意度下限。", (0, len(item.value)))
+                f"{_who_decided(ctx)}满意度目标应不低于 {fmt_number(minimum)}。请提高目标值，或在设置中核对满意度下限。",
+                (0, len(item.value)))
 
 
 def _check_cost(ctx: Context, path: str, text: str, total: Decimal) -> None:

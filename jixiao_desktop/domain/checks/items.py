@@ -175,8 +175,11 @@ def is_timely_item(ind: Indicator, item: IndicatorItem) -> bool:
 
 
 def direction_operator(item: IndicatorItem, row: Indicator | None = None) -> str:
-    """The operator a one-click fix writes: ``≤`` for a 反向 indicator (受灾率) and for a cost
-    (成本指标: spend at most), else ``≥`` (满意度)."""
+    """The operator a one-click fix writes: ``≤`` for a 反向 indicator (受灾率), for a cost
+    (成本指标: spend at most) and for a deadline (完工时间 ≤ 8 月: a 时效 item counted in months or
+    days, whatever direction the form gives it), else ``≥`` (满意度)."""
+    if row is not None and is_timely_item(row, item) and item_unit(item) in _TIME_UNIT_WORDS:
+        return "≤"
     if not item.direction.strip() and row is not None and is_cost_row(row):
         return "≤"
     return "≤" if is_reverse(item) else "≥"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -88,7 +89,7 @@ class FrameworkCategory:
     required: bool = False
     level2: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def keys(self) -> tuple[str, ...]:
         """Every spelling that names this category, longest first."""
         names = {self.name, *self.aliases}
