@@ -22,6 +22,7 @@ from jixiao_desktop.ui.checks_panel import ChecksPanel, apply_fix, summary_text
 
 if TYPE_CHECKING:
     from jixiao_desktop.domain.fixes import Fix
+    from jixiao_desktop.domain.model import Form
     from jixiao_desktop.ui.checker import LiveChecker
     from jixiao_desktop.ui.editor.editor import FormEditor
     from jixiao_desktop.ui.session import FormSession
@@ -43,6 +44,10 @@ class FindingsView:
         self._editor_findings: list[Finding] | None = None
         # The bureau's 审核意见 on the open form, shown with its findings (ui/bureau/hooks.py).
         self.review_findings: list[Finding] = []
+        # Findings from outside the checks engine, given the open form, and their one-click fixes
+        # (the indicator library's hint, ui/indicator_library/hooks.py).
+        self.finding_sources: list[Callable[[Form], list[Finding]]] = []
+        self.fixers: list[Callable[[Form, Finding], Fix | None]] = []
 
     def _is_open(self) -> bool:
         session = self._session()
@@ -53,7 +58,10 @@ class FindingsView:
         self._editor_findings = None
 
     def show(self, findings: list[Finding]) -> None:
-        findings = [*self.review_findings, *findings]  # the bureau's comments first
+        session = self._session()
+        form = session.form if session is not None and session.is_open else None
+        extra = [f for source in self.finding_sources for f in source(form)] if form is not None else []
+        findings = [*self.review_findings, *findings, *extra]  # the bureau's comments first
         self._panel.set_findings(findings)
         editor = self._editor()
         if editor is not None and findings != self._editor_findings:
@@ -82,6 +90,10 @@ class FindingsView:
         session = self._session()
         if session is None or session.form is None or session.is_final or self._editor() is None:
             return None, None
+        for fixer in self.fixers:
+            fix = fixer(session.form, finding)
+            if fix is not None:
+                return fix, None
         return fixes.fix_for(session.form, finding), fixes.fix_all(session.form, finding, self._panel.findings())
 
     def apply_fix(self, fix: Fix) -> None:

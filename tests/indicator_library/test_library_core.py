@@ -144,3 +144,26 @@ def test_contradictions_are_the_other_way_round_not_mere_differences() -> None:
     fine = IndicatorItem(level3="受灾率", operator="<", unit="％", direction="")
     assert contradictions(fine, entry) == []
     assert contradictions(IndicatorItem(level3="受灾率", operator="="), entry) == []
+
+
+def test_an_item_contradicting_a_common_entry_gets_a_warning_and_a_fix() -> None:
+    from jixiao_desktop.domain.fields import set_field_text
+    from jixiao_desktop.domain.indicator_library.check import RULE, library_findings, library_fix
+    from tests.indicator_library.helpers import tabular_form
+
+    index = LibraryIndex(_entries())
+    form = tabular_form(2025, [("效益指标", "社会效益指标", "受灾率", "≥", "5", "%"),
+                               ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "95", "%")])
+    [finding] = library_findings(form, index)
+    assert (finding.rule, finding.field) == (RULE, "indicators[0].items[0].operator")
+    assert "运算符应为“≤”" in finding.message and "指标方向应为“反向”" in finding.message
+    fix = library_fix(form, finding, index)
+    assert fix is not None and fix.label == "按指标库改为 ≤ 反向"
+    for edit in fix.edits:
+        set_field_text(form, edit.path, edit.text)
+    assert (form.indicators[0].items[0].operator, form.indicators[0].items[0].direction) == ("≤", "反向")
+    assert library_findings(form, index) == []
+    # The unit's own past is no authority: last year's ≥ does not make this year's ≤ wrong.
+    own = own_entries(uses_in_form(tabular_form(2024, [("产出指标", "数量指标", "巡查次数", "≥", "5", "次")]), "p"))
+    mine = tabular_form(2025, [("产出指标", "数量指标", "巡查次数", "≤", "5", "次")])
+    assert library_findings(mine, LibraryIndex(own)) == []
