@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from jixiao_desktop.domain.findings import Finding, Severity
 from jixiao_desktop.domain.fixes import FieldEdit, Fix
-from jixiao_desktop.domain.indicator_library.entry import LibraryEntry, source_label
+from jixiao_desktop.domain.indicator_library.entry import LibraryEntry, short_source_label
 from jixiao_desktop.domain.indicator_library.fill import Contradiction, contradictions
 from jixiao_desktop.domain.indicator_library.search import LibraryIndex
 from jixiao_desktop.domain.model import Form, IndicatorItem
@@ -51,7 +51,7 @@ def library_findings(form: Form, index: LibraryIndex) -> list[Finding]:
         expected = "、".join(f"{c.label}应为“{c.expected}”" for c in wrong)
         findings.append(Finding(
             RULE, Severity.WARNING, f"indicators[{i}].items[{j}].{wrong[0].field}",
-            f"“{entry.level3}”在指标库（{source_label(entry.source)}）中{expected}，这里是{said}"))
+            f"“{entry.level3}”在指标库（{short_source_label(entry.source)}）中{expected}，这里是{said}"))
     return findings
 
 

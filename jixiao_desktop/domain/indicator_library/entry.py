@@ -52,6 +52,14 @@ def source_label(source: str) -> str:
     return "共性指标（随软件提供）"
 
 
+def short_source_label(source: str) -> str:
+    """The source in a few characters (lists, hints)."""
+    kind = source_kind(source)
+    if kind == "bureau":
+        return source[len(BUREAU_PREFIX):] or "财政局"
+    return "本单位往年" if kind == "own" else "共性指标"
+
+
 @dataclass(frozen=True)
 class PastValue:
     """What the unit's form of one year said for the indicator."""

@@ -98,15 +98,15 @@ def own_entries(uses: Iterable[ItemUse], department: str = "") -> list[LibraryEn
         history: list[PastValue] = []
         seen_years: set[int | None] = set()
         for use in group:
-            if use.year in seen_years:
-                continue
+            if use.year in seen_years or not use.value.strip():
+                continue  # one value a year; a year that left it blank says nothing
             seen_years.add(use.year)
             history.append(PastValue(use.year, use.operator, use.value, use.unit, use.form_id, use.department))
         entries.append(LibraryEntry(
             level3=newest.level3, level1=newest.level1, level2=newest.level2, nature=newest.nature,
             operator=newest.operator, unit=newest.unit, direction=newest.direction,
             explanation=newest.explanation, scoring=newest.scoring, source=own_source(newest.form_id),
-            history=history, uses=len(seen_years)))
+            history=history, uses=len({use.year for use in group})))
     entries.sort(key=lambda e: (-e.uses, e.key))
     return entries
 

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from jixiao_desktop.domain.fixes import FieldEdit, Fix
-from jixiao_desktop.domain.indicator_library import LibraryEntry, Match, SearchContext, source_label
+from jixiao_desktop.domain.indicator_library import LibraryEntry, Match, SearchContext
+from jixiao_desktop.domain.indicator_library.entry import short_source_label
 from jixiao_desktop.domain.model import Form, IndicatorItem
 from jixiao_desktop.ui.checks_panel import apply_fix
 from jixiao_desktop.ui.editor.delegates import ChoiceDelegate
@@ -51,7 +52,7 @@ def match_label(entry: LibraryEntry) -> str:
     """One line of the suggestion list: the name, its defaults and where it comes from."""
     value = " ".join(part for part in (entry.nature, entry.operator, entry.unit, entry.direction) if part)
     past = f"；往年 {entry.history[0].text}" if entry.history else ""
-    return f"{entry.level3}　〔{value or '—'}｜{source_label(entry.source)}{past}〕"
+    return f"{entry.level3}　〔{value or '—'}｜{short_source_label(entry.source)}{past}〕"
 
 
 def fill_fix(library: IndicatorLibrary, entry: LibraryEntry, indicator: int, item: int) -> Fix:
@@ -83,6 +84,9 @@ class Level3Delegate(ChoiceDelegate):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(SUGGESTIONS)
         completer.setWidget(editor)
+        popup = completer.popup()
+        if popup is not None:  # the labels carry the defaults and the source: wider than the cell
+            popup.setMinimumWidth(max(option.rect.width(), 460))  # type: ignore[attr-defined]
         matches: dict[str, LibraryEntry] = {}
 
         def typed(text: str) -> None:
@@ -263,7 +267,7 @@ class EditorAssist:
         current = tab.current_item()
         past = self.past_values(*current) if current is not None else []
         if past:
-            tab.ui.statusLabel.setText("本单位往年：" + "；".join(past[:3]))
+            tab.ui.statusLabel.setText("往年：" + "；".join(past[:2]))
             tab.ui.statusLabel.setToolTip("\n".join(past))
 
     # --- 推荐 and 纳入指标库 -------------------------------------------------------------------
