@@ -17,11 +17,12 @@ from jixiao_desktop.importers.word import (
     WORD_SUFFIXES,
     WordImport,
     WordImportError,
+    read_pasted_html,
     read_pasted_table,
     read_word_form,
 )
 
-__all__ = ["WORD_SUFFIXES", "WordImport", "WordImportError", "decode_text", "read_pasted_table",
+__all__ = ["WORD_SUFFIXES", "WordImport", "WordImportError", "decode_text", "read_pasted_html", "read_pasted_table",
            "read_word_form"]
 
 

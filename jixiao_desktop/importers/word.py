@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element
 
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.importers.docx_reader import read_document
+from jixiao_desktop.importers.html_table import MAX_HTML_CHARS, has_table, html_rows
 from jixiao_desktop.importers.label_reader import NotAFormError, read_rows
 from jixiao_desktop.importers.table_grid import Row
 from jixiao_desktop.importers.text_table import MAX_TEXT_CHARS, text_rows
@@ -60,6 +61,16 @@ def read_pasted_table(text: str) -> WordImport:
         raise WordImportError("粘贴的内容不是表格（没有单元格之间的制表符）：请在 Word 中选中整张申报表"
                               "（表格左上角的十字标记），复制后粘贴到这里")
     return _rows_result(text_rows(text), keep_blank=False, source="粘贴的表格")
+
+
+def read_pasted_html(html: str) -> WordImport:
+    """The form in a table copied out of Word or WPS, from the clipboard's HTML flavour (a cell of
+    several paragraphs stays one cell there; the plain text splits it into rows)."""
+    if len(html) > MAX_HTML_CHARS:
+        raise WordImportError(f"粘贴的内容过长（{len(html)} 个字符），不像是一张申报表")
+    if not has_table(html):
+        raise WordImportError("粘贴的内容不是表格：请在 Word 中选中整张申报表，复制后粘贴到这里")
+    return _rows_result(html_rows(html), keep_blank=True, source="粘贴的表格")
 
 
 def _is_encrypted_ole(data: bytes) -> bool:

@@ -126,6 +126,43 @@ def test_paste_last_years_table(make_window: MakeWindow, jinrongjie: Form) -> No
         jinrongjie.department, jinrongjie.goals, jinrongjie.indicators)
 
 
+def test_paste_reads_words_html_where_the_text_splits_two_line_name_cells(make_window: MakeWindow,
+                                                                           jinrongjie: Form) -> None:
+    """Word's table copy: a 指标名称 cell of two paragraphs (产出指标⏎产出数量指标). Its text/plain
+    splits every such cell into rows; the HTML flavour keeps the cells, and is read when the box
+    still holds what was pasted."""
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtWidgets import QApplication
+
+    from jixiao_desktop.importers import read_pasted_table
+    from tests.importers.html_builder import form_clipboard_html
+
+    html = form_clipboard_html(jinrongjie, Shape(name_break_at_dash=True))
+    # What Word's plain text makes of such cells: the second paragraph of each name a row of its own.
+    plain = (REFERENCE / "000_08e78436efa9e882.txt").read_text(encoding="utf-8")
+    plain = plain.replace("产出指标-", "产出指标\n\t").replace("效果指标-", "效果指标\n\t")
+    split = read_pasted_table(plain).form
+    assert [i.name for i in split.indicators] != [i.name for i in jinrongjie.indicators]
+    mime = QMimeData()
+    mime.setText(plain)
+    mime.setHtml(html)
+    QApplication.clipboard().setMimeData(mime)
+    window = make_window()
+
+    def paste(dialog: PasteTableDialog) -> bool:
+        dialog.set_text(plain)
+        dialog.read()
+        return dialog.result() == PasteTableDialog.DialogCode.Accepted
+
+    window.import_flow.exec_paste = paste
+    window.import_flow.exec_preview = Answer()
+    window.import_flow.paste_action.trigger()
+    stored = window.repo.load(window.repo.list_forms()[0].id).form
+    assert [i.name for i in stored.indicators] == [i.name for i in jinrongjie.indicators]
+    assert (stored.department, stored.goals, stored.indicators) == (
+        jinrongjie.department, jinrongjie.goals, jinrongjie.indicators)
+
+
 def test_paste_action_is_in_the_file_menu(make_window: MakeWindow) -> None:
     window = make_window()
     actions = window.ui.menuFile.actions()
