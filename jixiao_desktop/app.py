@@ -45,6 +45,9 @@ def create_application(argv: list[str] | None = None) -> object:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
     setup_application(app)  # type: ignore[arg-type]
+    from jixiao_desktop.ui import plain_text
+
+    plain_text.install(app)  # every tooltip shows text from a file or a person as plain text
     return app
 
 

@@ -23,7 +23,7 @@ from jixiao_desktop import APP_NAME
 from jixiao_desktop.domain.findings import CheckSettings
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.ui.settings import Settings
-from jixiao_desktop.ui import export_dialog, msgbox, window_actions, window_geometry
+from jixiao_desktop.ui import export_dialog, msgbox, plain_text, window_actions, window_geometry
 from jixiao_desktop.ui.bureau import hooks as bureau_hooks
 from jixiao_desktop.ui.indicator_library import hooks as library_hooks
 from jixiao_desktop.ui.checker import LiveChecker
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.db_guard = DatabaseGuard(self)  # damaged file, backups, read-only (issue 7)
         bureau_hooks.install(self)  # 财政局汇总审核…, 导入审核意见…
         library_hooks.install(self)  # 指标库…, suggestions, 推荐, 纳入指标库, its hint
+        plain_text.plain(self)  # text from a file or a person is never drawn as HTML
         window_geometry.restore(self, settings)
         state = settings.window_state()
         if state is not None:

@@ -37,7 +37,16 @@ def show_message(
         box.setDefaultButton(default)
     if detail:
         box.setInformativeText(detail)
-    return Button(box.exec())
+    return Button(message_box_exec(box))
+
+
+def message_box_exec(box: QMessageBox) -> int:
+    """Every message box shows its text as plain text, with no live link (a unit's name, a file
+    name, a message quoting what was typed are never HTML: ``ui.plain_text``)."""
+    from jixiao_desktop.ui.plain_text import plain
+
+    plain(box)
+    return box.exec()
 
 
 def info(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
@@ -144,6 +153,6 @@ def choose_index(parent: QWidget | None, title: str, text: str, choices: list[st
     cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(buttons[0])
     box.setEscapeButton(cancel)
-    box.exec()
+    message_box_exec(box)
     clicked = box.clickedButton()
     return next((i for i, button in enumerate(buttons) if button is clicked), None)

@@ -42,6 +42,7 @@ from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.bureau.files import BureauFiles
 from jixiao_desktop.ui.bureau.list_model import COLUMNS, FORM_ID_ROLE, BureauListModel
 from jixiao_desktop.ui.window_geometry import fitted_to_screen
+from jixiao_desktop.ui.plain_text import plain
 
 
 class FilterBar(QWidget):
@@ -215,6 +216,7 @@ class BureauWindow(QMainWindow):
         self._action(menu, "关闭", self.close)
 
         self.filters.changed.connect(self._apply_filters)
+        plain(self)  # units' names and texts are never drawn as HTML (ui.plain_text)
         self.refresh()
 
     def _action(self, menu: object, text: str, slot: object, shortcut: str = "") -> QAction:

@@ -39,6 +39,7 @@ from jixiao_desktop.ui.editor.tabs import (
     TextTab,
 )
 from jixiao_desktop.ui.editor.widgets import EDITOR_STYLE
+from jixiao_desktop.ui.plain_text import plain
 
 CATEGORY_TABS = (Category.OUTPUT, Category.OUTCOME, Category.SATISFACTION)
 TAB_ERROR_COLOR = QColor("#c5221f")
@@ -89,6 +90,7 @@ class FormEditor(QWidget):
         for tab in (self.basic_tab, self.goals_tab, self.notes_tab):
             self._watch(tab)
         self._tabs.currentChanged.connect(self._tab_changed)
+        plain(self)  # every label: the unit's text as typed, never HTML (ui.plain_text)
         self.set_form(self._form)
 
     # --- public API (the contract with the main window) -------------------------------------
@@ -218,6 +220,7 @@ class FormEditor(QWidget):
     def _add_category_tab(self, category: Category) -> CategoryTab:
         tab = self._make_category_tab(category)
         self._category_tabs[category] = tab
+        plain(tab)  # a unit's names and texts are never drawn as HTML
         self._tabs.insertTab(self._tabs.indexOf(self.notes_tab), tab, category.label)
         tab.load(self._form)
         tab.set_read_only(self._read_only)
