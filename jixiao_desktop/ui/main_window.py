@@ -115,7 +115,6 @@ class MainWindow(QMainWindow):
 
         window_actions.wire(self)
         from jixiao_desktop.ui.db_guard import DatabaseGuard
-
         self.db_guard = DatabaseGuard(self)  # damaged file, backups, read-only (issue 7)
         bureau_hooks.install(self)  # 财政局汇总审核…, 导入审核意见…
         library_hooks.install(self)  # 指标库…, suggestions, 推荐, 纳入指标库, its hint
