@@ -8,6 +8,7 @@ piece joins the one before, so that an import can join them back exactly.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -103,6 +104,10 @@ def continued_label(text: str, width_of: Callable[[str], float], capacity: float
     lines = break_lines(text, width_of, capacity)
     if len(lines) <= 2:
         return text + CONTINUED
+    # A name the clerk wrote as "产出指标四：坚持…" continues as 产出指标四（续）: its own label.
+    head = re.split(r"[：:]", text.strip(), maxsplit=1)[0].strip()
+    if head != text.strip() and head and len(break_lines(head + CONTINUED, width_of, capacity)) == 1:
+        return head + CONTINUED
     first = lines[0]
     keep = max(1, first.end - first.start - 4)
     return text[first.start:first.start + keep] + "…" + CONTINUED

@@ -202,3 +202,18 @@ def test_form_labels_a_reviewer_looks_for_are_printed(fixture: str, tmp_path: Pa
     assert [label for label in REVIEWER_LABELS if label not in text] == []
     items = "".join(item.level3 for ind in form.indicators for item in ind.items)
     assert _lost(form, path) == "" and all(ch in text for ch in re.sub(r"\s", "", items))
+
+
+def test_a_continued_name_is_labelled_by_its_own_label() -> None:
+    """牛街's 产出指标四：组织公共服务、指导社区建设 continued on the next page is 产出指标四（续）,
+    not 产出指标…（续）; a name without such a label keeps its first words."""
+    from jixiao_desktop.exporters._common import continued_label
+
+    def width_of(text: str) -> float:
+        return 10.0 * len(text)
+
+    assert continued_label("产出指标四：组织公共服务、指导社区建设", width_of, 80) == "产出指标四（续）"
+    assert continued_label("产出数量指标", width_of, 80) == "产出数量指标（续）"
+    long_plain = "组织公共服务指导社区建设提升城市精细治理水平"
+    label = continued_label(long_plain, width_of, 80)
+    assert label.endswith("…（续）") and long_plain.startswith(label[: label.index("…")])
