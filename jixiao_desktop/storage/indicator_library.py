@@ -44,6 +44,9 @@ from jixiao_desktop.storage.repository import FormRepository
 __all__ = ["ImportCounts", "LibraryStore"]
 
 _COMMON_KEY = "common_version"
+# 指标解释 / 评(扣)分标准 of an item: read from their columns when the schema has them, else from
+# the item's extra (the exchange keys explanation / scoring).
+_ITEM_TEXT_COLUMNS = tuple(name for name in ("explanation", "scoring") if hasattr(IndicatorItemRecord, name))
 
 
 class EntryNotFoundError(StorageError):
@@ -101,7 +104,8 @@ class LibraryStore:
             select(FormRecord.uuid, FormRecord.year, FormRecord.department, IndicatorRowRecord.level1,
                    IndicatorRowRecord.level2, IndicatorItemRecord.level3, IndicatorItemRecord.nature,
                    IndicatorItemRecord.operator, IndicatorItemRecord.value, IndicatorItemRecord.unit,
-                   IndicatorItemRecord.direction, IndicatorItemRecord.extra_json)
+                   IndicatorItemRecord.direction, IndicatorItemRecord.extra_json,
+                   *(getattr(IndicatorItemRecord, name) for name in _ITEM_TEXT_COLUMNS))
             .join(IndicatorRowRecord, IndicatorRowRecord.form_id == FormRecord.id)
             .join(IndicatorItemRecord, IndicatorItemRecord.row_id == IndicatorRowRecord.id)
             .where(FormRecord.deleted_at.is_(None), IndicatorItemRecord.level3 != "")
@@ -112,6 +116,8 @@ class LibraryStore:
         with self.repo._session("读取往年指标失败") as s:
             for row in s.execute(query):
                 extra = _item_extra(row.extra_json)
+                for name in _ITEM_TEXT_COLUMNS:  # columns of their own once the schema has them
+                    extra[name] = getattr(row, name) or extra.get(name, "")
                 uses.append(ItemUse(
                     form_id=row.uuid or "", year=row.year, department=(row.department or "").strip(),
                     level1=row.level1, level2=row.level2, level3=row.level3.strip(), nature=row.nature,

@@ -136,6 +136,16 @@ class IndicatorLibrary:
         atomic_write(path, write)
         return rows
 
+    def bureau_entries(self) -> list[LibraryEntry]:
+        """The stored entries a bureau hands out (imported or built from the units' forms)."""
+        return [e for e in self.store.entries() if e.kind == "bureau"]
+
+    def import_entries(self, entries: Sequence[LibraryEntry]) -> ImportCounts:
+        """Store entries that came with a file (a review file's library), in one transaction."""
+        counts = self.store.import_entries(entries) if entries else ImportCounts(0, 0)
+        self.invalidate()
+        return counts
+
     def build_district(self, name: str = DISTRICT_DEFAULT) -> ImportCounts:
         """A bureau's district library from every stored form (deduplicated by normalised name,
         with how many units used each), replacing the previous one of that name."""

@@ -111,7 +111,28 @@ def import_review(window: MainWindow, path: Path) -> bool:
     note = ""
     if doc.revision and doc.revision != stored.form.revision:
         note = f"（审核意见针对第 {doc.revision} 版，本机现在是第 {stored.form.revision} 版）"
+    note += import_review_library(window, path, doc.reviewer)
     if window.open_form(form_id):
         show_comments(window, form_id)
     window.show_status(f"已导入 {count} 条财政局审核意见{note}，意见显示在对应栏目旁", 3)
     return True
+
+
+def import_review_library(window: MainWindow, path: Path, reviewer: str) -> str:
+    """Store the bureau's 指标库 a review file carries; the words to add to the status line."""
+    from jixiao_desktop.domain.indicator_library import bureau_source
+    from jixiao_desktop.domain.indicator_library.carry import library_in_review
+    from jixiao_desktop.storage.errors import StorageError
+    from jixiao_desktop.usecases.indicator_library import IndicatorLibrary
+
+    try:
+        entries = library_in_review(path.read_bytes(), bureau_source(reviewer.split(" ")[0] or "财政局"))
+        if not entries or window.repo is None:
+            return ""
+        counts = IndicatorLibrary(window.repo).import_entries(entries)
+    except (OSError, StorageError) as exc:
+        return f"；随附的指标库未能导入：{exc}"
+    hooks = getattr(window, "indicator_library", None)
+    if hooks is not None and hooks.library() is not None:
+        hooks.library().invalidate()
+    return f"，并导入财政局指标库 {counts.added + counts.updated} 条"

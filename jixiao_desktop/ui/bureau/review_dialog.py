@@ -213,7 +213,12 @@ class ReviewDialog(QDialog):
                                  fingerprint=exchange.fingerprint(self.form))
 
     def export_review(self, path: Path) -> bool:
-        data = review.dumps(self.review_file()).encode("utf-8")
+        from jixiao_desktop.domain.indicator_library.carry import with_library
+        from jixiao_desktop.usecases.indicator_library import IndicatorLibrary
+
+        # The bureau's 指标库 goes back with its comments (docs/review-file.md, key library).
+        entries = IndicatorLibrary(self.store.repo).bureau_entries()
+        data = with_library(review.dumps(self.review_file()), entries).encode("utf-8")
         try:
             atomic_write(path, lambda tmp: tmp.write_bytes(data))
         except OSError as exc:
