@@ -255,7 +255,7 @@ def _open_zip(data: bytes, limits: Limits, kind: str) -> zipfile.ZipFile:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.LargeZipFile as exc:  # pragma: no cover - zipfile allows zip64 when reading
         raise _too_large(kind, limits.max_total_bytes) from exc
-    except (zipfile.BadZipFile, ValueError, EOFError, struct.error, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, EOFError, struct.error, OSError, NotImplementedError) as exc:  # "zip file version 21.1"
         raise _not_a_package(data, kind) if not zipfile.is_zipfile(io.BytesIO(data)) else corrupt_error(
             kind, "压缩包目录无法读取") from exc
     try:

@@ -19,7 +19,13 @@ MiB = 1024 * 1024
 
 
 def export_bytes(form: object) -> bytes:
-    """A real workbook written by our exporter."""
+    """A real workbook written by our exporter, its sheets in the standard library's XML form.
+
+    openpyxl writes through lxml when it is installed (Chinese as ``&#21271;`` character
+    references, ``<c …></c>``) and through the standard library otherwise (UTF-8 text,
+    ``<c … />``). The hostile builders patch the sheet's text, so it is rewritten here in one
+    form whichever writer made it; the workbook reads back the same either way.
+    """
     import tempfile
     from pathlib import Path
 
@@ -28,7 +34,31 @@ def export_bytes(form: object) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "f.xlsx"
         export_xlsx(form, path)  # type: ignore[arg-type]
-        return path.read_bytes()
+        data = path.read_bytes()
+    members = members_of(data)
+    for name in members:
+        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            members[name] = stdlib_xml(members[name])
+    return zip_of(members)
+
+
+# The prefixes openpyxl's sheets use, kept as they are when the standard library rewrites them.
+_PREFIXES = {
+    "": NS,
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "x14ac": "http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac",
+}
+
+
+def stdlib_xml(data: bytes) -> bytes:
+    """``data`` parsed and written again by ``xml.etree`` (UTF-8 text, ``<a />`` for empty elements)."""
+    from xml.etree import ElementTree
+
+    for prefix, uri in _PREFIXES.items():
+        ElementTree.register_namespace(prefix, uri)
+    root = ElementTree.fromstring(data)
+    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 def members_of(data: bytes) -> dict[str, bytes]:

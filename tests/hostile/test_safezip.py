@@ -231,3 +231,11 @@ def test_module_imports_no_qt_or_openpyxl() -> None:
 def test_form_fixture_unused(niujie: Form) -> None:
     # The module fixture builds from the same file: a real export is the near miss of everything.
     safezip.read_archive(b.export_bytes(niujie))
+
+
+def test_a_zip_version_python_cannot_read_is_refused(workbook: bytes) -> None:
+    """A central directory entry needing "zip version 21.1" (one garbled byte): zipfile raises
+    NotImplementedError, which must be a refusal in Chinese, not a crash."""
+    at = workbook.index(b"PK\x01\x02") + 6  # the first entry's "version needed to extract"
+    garbled = workbook[:at] + (211).to_bytes(2, "little") + workbook[at + 2:]
+    _refused(garbled, "压缩包目录无法读取")
