@@ -54,6 +54,9 @@ class Row:
         return None
 
 
+MAX_GRID_COLUMNS = 63  # Word's own limit of a table's columns
+
+
 @dataclass
 class RawCell:
     """A ``w:tc`` as written: its lines, ``gridSpan``, and its ``vMerge`` state."""
@@ -74,11 +77,13 @@ def resolve_rows(raw_rows: list[tuple[int, list[RawCell]]]) -> list[Row]:
     # grid column -> the column start of the cell that occupied it in the previous row
     above: dict[int, int] = {}
     for grid_before, raw_cells in raw_rows:
-        col = max(grid_before, 0)
+        col = min(max(grid_before, 0), MAX_GRID_COLUMNS)
         cells: list[Cell] = []
         occupied: dict[int, int] = {}
         for raw in raw_cells:
-            span = max(raw.span, 1)
+            # Clamped to the grid: a forged w:gridSpan="1000000000" (10 KB of .docx) was walked
+            # column by column (14 s, 5.3 GB). Word never writes more than 63 columns.
+            span = min(max(raw.span, 1), max(MAX_GRID_COLUMNS - col, 1))
             merged = raw.vmerge == "continue" and col in above
             cell = Cell(lines=[] if merged else list(raw.lines), col=col, span=span, merged_above=merged)
             cells.append(cell)
