@@ -26,8 +26,8 @@ from jixiao_desktop.domain.model import (
     chinese_numeral,
     classify_indicator,
     detect_layout,
-    parse_chinese_numeral,
 )
+from jixiao_desktop.domain.row_numbers import row_ordinal
 from jixiao_desktop.domain.sources import counted_sources
 from jixiao_desktop.domain.weights import WeightTotal, read_weight
 from jixiao_desktop.domain.money import AmountError, format_amount, parse_amount
@@ -236,11 +236,10 @@ def next_row_name(form: Form, category: Category) -> str:
         return ""
     rows = category_rows(form, category)
     highest = 0
-    pattern = re.compile(re.escape(prefix) + r"([一二三四五六七八九十]+)")
     for index in rows:
-        m = pattern.match(form.indicators[index].name.strip())
-        if m:
-            highest = max(highest, parse_chinese_numeral(m.group(1)) or 0)
+        ordinal = row_ordinal(form.indicators[index].name.strip())
+        if ordinal is not None and ordinal.family is category:
+            highest = max(highest, ordinal.number or 0)
     number = max(highest, len(rows)) + 1
     return f"{prefix}{chinese_numeral(number)}："
 
@@ -277,30 +276,25 @@ def insert_position(form: Form, category: Category, after: int | None) -> int:
     return len(form.indicators)
 
 
-def _numbered_name(prefix: str) -> re.Pattern[str]:
-    return re.compile(re.escape(prefix) + r"([一二三四五六七八九十]+)([：:]?)")
-
-
 def renumbered(indicators: list[Indicator], category: Category) -> list[Indicator]:
     """The rows with the category's numbered names (产出指标一：…) counted 一、二、三 in order.
 
-    Only the ordinal of a name that starts ``产出指标<numeral>`` changes; what follows it is
-    the clerk's text and stays. Rows of other categories are untouched. Returns a new list.
+    Only the ordinal of a name that starts ``产出指标<numeral>`` changes (效果指标 and 效益指标 are
+    one family, each name keeping its word); rows without one are not counted. This is the
+    reading the check ``text.numbering_broken`` uses (``domain.row_numbers``), so what it calls
+    out of order is what this mends. What follows the ordinal is the clerk's text and stays;
+    other families are untouched. Returns a new list.
     """
-    prefix = NUMBERED_PREFIX[category]
     rows = copy.deepcopy(indicators)
-    if not prefix:
+    if not NUMBERED_PREFIX[category]:
         return rows
-    pattern = _numbered_name(prefix)
     number = 0
     for ind in rows:
-        if classify_indicator(ind) is not category:
-            continue
-        number += 1
         name = ind.name.lstrip()
-        m = pattern.match(name)
-        if m:
-            ind.name = f"{prefix}{chinese_numeral(number)}{m.group(2)}{name[m.end():]}"
+        ordinal = row_ordinal(name)
+        if ordinal is not None and ordinal.family is category:
+            number += 1
+            ind.name = f"{ordinal.word}指标{chinese_numeral(number)}{ordinal.colon}{name[ordinal.end:]}"
     return rows
 
 
@@ -328,6 +322,12 @@ def _numbered(form: Form) -> bool:
     return detect_layout(form) is Layout.NUMBERED
 
 
+def _family(indicator: Indicator, category: Category) -> Category:
+    """The numbering family of a row: its ordinal's (效果指标三：满意度… is an 效果 row there)."""
+    ordinal = row_ordinal(indicator.name.lstrip())
+    return ordinal.family if ordinal is not None else category
+
+
 def removed_row(form: Form, indicator: int) -> RowChange:
     """The form without row ``indicator``; a numbered form is renumbered (no gap in 一、二、三)."""
     category = classify_indicator(form.indicators[indicator])
@@ -335,7 +335,7 @@ def removed_row(form: Form, indicator: int) -> RowChange:
     rows = copy.deepcopy(form.indicators)
     del rows[indicator]
     if numbered:
-        rows = renumbered(rows, category)
+        rows = renumbered(rows, _family(form.indicators[indicator], category))
     remaining = [i for i, ind in enumerate(rows) if classify_indicator(ind) is category]
     neighbour = max([i for i in remaining if i < indicator], default=None)
     if neighbour is None and remaining:
@@ -355,7 +355,7 @@ def moved_row(form: Form, category: Category, indicator: int, delta: int) -> Row
     rows = copy.deepcopy(form.indicators)
     rows[indicator], rows[other] = rows[other], rows[indicator]
     if _numbered(form):
-        rows = renumbered(rows, category)
+        rows = renumbered(rows, _family(form.indicators[indicator], category))
     return RowChange(rows, f"indicators[{other}].name")
 
 

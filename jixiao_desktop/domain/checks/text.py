@@ -9,7 +9,8 @@ from functools import lru_cache
 from jixiao_desktop.domain.checks.registry import Context, snippet
 from jixiao_desktop.domain.checks.repeats import duplicate_runs
 from jixiao_desktop.domain.fields import field_label, field_text
-from jixiao_desktop.domain.model import chinese_numeral, parse_chinese_numeral
+from jixiao_desktop.domain.model import Category, chinese_numeral, parse_chinese_numeral
+from jixiao_desktop.domain.row_numbers import row_ordinal
 from jixiao_desktop.domain.quantities import unit_at
 
 # --- which fields ------------------------------------------------------------------------
@@ -161,41 +162,34 @@ def _label(family: str, number: int) -> str:
     return str(number)
 
 
-_ROW_ORDINAL_RE = re.compile(rf"^\s*(产出|效果|效益|满意度)指标([{_CN}]{{1,3}})")
-
-
 def check_numbering(ctx: Context) -> None:
     for path, text in long_text_fields(ctx):
         for span, problem in numbering_problems(text):
             ctx.add("text.numbering_broken", path,
                     f"{problem}。请按顺序重新编号（嵌套的下一级从1开始不算错）。", span)
-    # Ordinals of numbered rows: 产出指标一、二、四.
-    last: dict[str, tuple[int, str]] = {}
+    # Ordinals of numbered rows: 产出指标一、二、四 (one reading with 重新编号: domain.row_numbers).
+    last: dict[Category, tuple[int, str]] = {}
     for i, ind in enumerate(ctx.form.indicators):
-        m = _ROW_ORDINAL_RE.match(ind.name)
-        if not m:
+        ordinal = row_ordinal(ind.name)
+        if ordinal is None or ordinal.number is None:
             continue
-        family = "效果" if m[1] in ("效果", "效益") else m[1]
-        number = parse_chinese_numeral(m[2])
-        if number is None:
-            continue
-        label = m[0].strip()
-        span = (m.start(2), m.end(2))
-        if family in last:
-            previous_number, previous = last[family]
+        number, word, span = ordinal.number, ordinal.word, ordinal.span
+        label = ordinal.text_in(ind.name)
+        if ordinal.family in last:
+            previous_number, previous = last[ordinal.family]
             if number == previous_number:
                 ctx.add("text.numbering_broken", f"indicators[{i}].name",
                         f"指标名称“{label}”与前面的“{previous}”重号。请按顺序改为"
-                        f"“{m[1]}指标{chinese_numeral(previous_number + 1)}”。", span)
+                        f"“{word}指标{chinese_numeral(previous_number + 1)}”。", span)
             elif number != previous_number + 1:
                 ctx.add("text.numbering_broken", f"indicators[{i}].name",
                         f"指标名称“{previous}”之后是“{label}”，"
                         f"{'缺少' if number > previous_number else '编号倒退，应为'}"
-                        f"“{m[1]}指标{chinese_numeral(previous_number + 1)}”。请按顺序编号。", span)
+                        f"“{word}指标{chinese_numeral(previous_number + 1)}”。请按顺序编号。", span)
         elif number != 1:
             ctx.add("text.numbering_broken", f"indicators[{i}].name",
-                    f"指标名称“{label}”前面没有“{m[1]}指标一”。请从“一”开始按顺序编号。", span)
-        last[family] = (number, label)
+                    f"指标名称“{label}”前面没有“{word}指标一”。请从“一”开始按顺序编号。", span)
+        last[ordinal.family] = (number, label)
 
 
 # --- text.stale_year ------------------------------------------------------------------------
