@@ -32,7 +32,7 @@ def _print_findings_text(path: str, form: Form, findings: Sequence[Finding]) -> 
     if not findings:
         print("  未发现问题。")
     for f in findings:
-        where = field_label(f.field)
+        where = field_label(f.field, form)
         ack = "（已知悉）" if f.acknowledged else ""
         print(f"  [{f.severity.label}]{ack} {where}  {f.rule}")
         print(f"      {f.message}")

@@ -99,9 +99,39 @@ def field_fingerprint(form: Form, path: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def field_label(path: str) -> str:
-    """The Chinese name of the field at a path, for messages and the checks panel."""
+_ITEM_ATTRS = {
+    "level3": "三级指标", "nature": "指标性质", "operator": "运算符", "value": "指标值",
+    "unit": "计量单位", "weight": "权重", "direction": "指标方向", "note": "备注",
+}
+_ROW_ATTRS = {"name": "指标名称", "content": "指标内容", "level1": "一级指标", "level2": "二级指标"}
+_LABEL_CHARS = 14
+
+
+def _short(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= _LABEL_CHARS else line[: _LABEL_CHARS - 1] + "…"
+
+
+def _row_name(form: Form, index: int) -> str:
+    """How the clerk knows a row: its own label (满意度指标一 of "满意度指标一：…"), its 二级, or ""."""
+    if not 0 <= index < len(form.indicators):
+        return ""
+    ind = form.indicators[index]
+    name = re.split(r"[：:]", ind.name.strip(), maxsplit=1)[0].strip()
+    return _short(name or ind.level2.strip() or ind.level1.strip())
+
+
+def field_label(path: str, form: Form | None = None) -> str:
+    """The Chinese name of the field at a path, for messages and the checks panel.
+
+    With the form, a row is named as the clerk sees it (``满意度指标一的指标内容``, ``“服务对象满意度”
+    的指标值``) instead of by its position (``绩效指标第8行指标内容``).
+    """
     p = parse_path(path)
+    if form is not None and p.section == "indicators" and p.indicator is not None:
+        named = _named_indicator_label(form, p)
+        if named:
+            return named
     if p.section == "header":
         return {"department": "部门（单位）名称", "year": "年度", "template": "格式"}.get(p.attr or "", "")
     if p.section == "goals":
@@ -115,14 +145,25 @@ def field_label(path: str) -> str:
     if p.section == "indicators" and p.indicator is not None:
         row = f"绩效指标第{p.indicator + 1}行"
         if p.item is not None:
-            attr = {
-                "level3": "三级指标", "nature": "指标性质", "operator": "运算符", "value": "指标值",
-                "unit": "计量单位", "weight": "权重", "direction": "指标方向", "note": "备注",
-            }.get(p.attr or "", "")
-            return f"{row}第{p.item + 1}项{attr}"
-        return row + {"name": "指标名称", "content": "指标内容", "level1": "一级指标",
-                      "level2": "二级指标"}.get(p.attr or "", "")
+            return f"{row}第{p.item + 1}项{_ITEM_ATTRS.get(p.attr or '', '')}"
+        return row + _ROW_ATTRS.get(p.attr or "", "")
     return "整张表"
+
+
+def _named_indicator_label(form: Form, p: FieldPath) -> str:
+    assert p.indicator is not None
+    row = _row_name(form, p.indicator)
+    if p.item is not None:
+        items = form.indicators[p.indicator].items if 0 <= p.indicator < len(form.indicators) else []
+        level3 = items[p.item].level3.strip() if 0 <= p.item < len(items) else ""
+        attr = _ITEM_ATTRS.get(p.attr or "", "")
+        if level3:
+            return f"“{_short(level3)}”" + (f"的{attr}" if attr and p.attr != "level3" else "")
+        return f"{row}第{p.item + 1}项{attr}" if row else ""
+    if not row:
+        return ""
+    attr = _ROW_ATTRS.get(p.attr or "", "")
+    return f"{row}的{attr}" if attr else row
 
 
 def set_field_text(form: Form, path: str, value: str) -> None:

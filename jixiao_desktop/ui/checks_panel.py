@@ -76,6 +76,7 @@ class Role(enum.IntEnum):
     FIELD_LABEL = Qt.ItemDataRole.UserRole + 2
     SEVERITY = Qt.ItemDataRole.UserRole + 3
     ACKNOWLEDGED = Qt.ItemDataRole.UserRole + 4
+    HEADING = Qt.ItemDataRole.UserRole + 5
 
 
 def severity_icon(severity: Severity, widget: QWidget | None = None) -> QIcon:
@@ -89,9 +90,9 @@ def severity_icon(severity: Severity, widget: QWidget | None = None) -> QIcon:
     return style.standardIcon(pixmap)
 
 
-def finding_heading(finding: Finding) -> str:
-    """``警告 · 绩效指标第2行指标内容`` (and ``· 已知悉``)."""
-    label = field_label(finding.field) or "整张表"
+def finding_heading(finding: Finding, label_of: Callable[[str], str] = field_label) -> str:
+    """``警告 · 满意度指标一的指标内容`` (and ``· 已知悉``); ``label_of`` names the field."""
+    label = label_of(finding.field) or "整张表"
     parts = ["审核意见" if finding.rule == REVIEW_RULE else finding.severity.label, label]
     if finding.acknowledged:
         parts.append(ACKNOWLEDGED_TAG)
@@ -129,6 +130,8 @@ class FindingsModel(QAbstractListModel):
         super().__init__(parent)
         self._findings: list[Finding] = []
         self._icons: dict[Severity, QIcon] = {}
+        # How a field is named: by the open form's own row names when the window sets it.
+        self.label_of: Callable[[str], str] = field_label
 
     def findings(self) -> list[Finding]:
         return list(self._findings)
@@ -166,17 +169,19 @@ class FindingsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return finding.message
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{finding_heading(finding)}\n{finding.message}\n（规则 {finding.rule}）"
+            return f"{finding_heading(finding, self.label_of)}\n{finding.message}\n（规则 {finding.rule}）"
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(finding.severity)
         if role == Qt.ItemDataRole.ForegroundRole and finding.acknowledged:
             return QColor("#8a8a8a")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{finding_heading(finding)}：{finding.message}"
+            return f"{finding_heading(finding, self.label_of)}：{finding.message}"
+        if role == Role.HEADING:
+            return finding_heading(finding, self.label_of)
         if role == Role.FINDING:
             return finding
         if role == Role.FIELD_LABEL:
-            return field_label(finding.field) or "整张表"
+            return self.label_of(finding.field) or "整张表"
         if role == Role.SEVERITY:
             return str(finding.severity)
         if role == Role.ACKNOWLEDGED:
@@ -235,7 +240,7 @@ class FindingDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_color)
-        heading = finding_heading(finding)
+        heading = index.data(Role.HEADING) or finding_heading(finding)
         painter.drawText(QRect(text_x, y, width, fm.height()),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          painter.fontMetrics().elidedText(heading, Qt.TextElideMode.ElideRight, width))
@@ -446,6 +451,6 @@ class ChecksPanel(QDockWidget):
                 menu.addAction(action)
         copy = QAction("复制文字", menu)
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(
-            f"{finding_heading(finding)}：{finding.message}" if finding else ""))
+            f"{finding_heading(finding, self.model.label_of)}：{finding.message}" if finding else ""))
         menu.addAction(copy)
         menu.exec(view.viewport().mapToGlobal(pos))

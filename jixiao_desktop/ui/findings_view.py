@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QWidget
 
 from jixiao_desktop.domain import editing
+from jixiao_desktop.domain.fields import field_label
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
 from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.ui.checks_panel import ChecksPanel, apply_fix, summary_text
@@ -62,6 +63,7 @@ class FindingsView:
         form = session.form if session is not None and session.is_open else None
         extra = [f for source in self.finding_sources for f in source(form)] if form is not None else []
         findings = [*self.review_findings, *findings, *extra]  # the bureau's comments first
+        self._panel.model.label_of = (lambda path: field_label(path, form)) if form is not None else field_label
         self._panel.set_findings(findings)
         editor = self._editor()
         if editor is not None and findings != self._editor_findings:

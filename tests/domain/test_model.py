@@ -97,3 +97,20 @@ def test_carry_over_moves_to_next_year_and_keeps_the_text(jinrongjie: Form) -> N
     assert nxt.year == 2022
     assert nxt.goals == jinrongjie.goals and nxt.funds == jinrongjie.funds
     assert jinrongjie.year == 2021  # the original is untouched
+
+
+def test_field_label_names_the_row_as_the_clerk_sees_it(niujie: Form, jinrongjie: Form) -> None:
+    """A finding says 产出指标四的指标内容, not 绩效指标第4行指标内容 (the clerk counts no rows)."""
+    from jixiao_desktop.domain import exchange
+    from tests.conftest import FIXTURES
+
+    assert field_label("indicators[3].content", niujie) == "产出指标四的指标内容"
+    assert field_label("indicators[3].name", jinrongjie) == "产出指标-产出成本指标的指标名称"
+    school = exchange.load(FIXTURES / "school-tabular-2023.json")
+    item = school.indicators[0].items[0]
+    assert field_label("indicators[0].items[0].value", school) == f"“{item.level3}”的指标值"
+    assert field_label("indicators[0].items[0].level3", school) == f"“{item.level3}”"
+    # Nothing to name it by: the position, as without the form.
+    niujie.indicators[3].name = ""
+    assert field_label("indicators[3].content", niujie) == "绩效指标第4行指标内容"
+    assert field_label("indicators[99].content", niujie) == "绩效指标第100行指标内容"

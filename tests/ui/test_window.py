@@ -114,6 +114,13 @@ def test_findings_panel_lists_icon_label_and_chinese_message(make_window: MakeWi
     assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()
     assert any("\u4e00" <= ch <= "\u9fff" for ch in index.data(Qt.ItemDataRole.DisplayRole))
     assert window.checks_panel.ui.summaryLabel.text().startswith("错误 0 / 警告")
+    # Each finding is headed by the row as the clerk knows it (产出指标四), not by a row count.
+    from jixiao_desktop.ui.checks_panel import Role
+
+    numbering = next(row for row in range(model.rowCount())
+                     if model.index(row).data(Role.FINDING).field == "indicators[3].content")
+    heading = model.index(numbering).data(Role.HEADING)
+    assert "产出指标四的指标内容" in heading and "第4行" not in heading
 
 
 # --- saving ------------------------------------------------------------------------------
