@@ -137,7 +137,7 @@ class OutputActions:
             pages.close()
 
     def print_form(self) -> None:
-        from jixiao_desktop.ui.printing import PrintError, print_dialog
+        from jixiao_desktop.ui.printing import PrintError, print_dialog, to_pdf_file
 
         pages = self._pdf_pages()
         if pages is None:
@@ -147,7 +147,10 @@ class OutputActions:
             if dialog.exec() == dialog.DialogCode.Accepted:
                 run_with_progress(self._parent, "打印", "正在发送到打印机…",
                                   lambda report: pages.paint(printer, progress=report))
-                self._status(f"已发送 {pages.page_count} 页到打印机")
+                if to_pdf_file(printer):
+                    self._status(f"已打印到文件“{Path(printer.outputFileName()).name}”（PDF，{pages.page_count} 页）")
+                else:
+                    self._status(f"已发送 {pages.page_count} 页到打印机")
         except Cancelled:
             self._status("已取消打印")
         except PrintError as exc:
