@@ -75,7 +75,10 @@ def field_text(form: Form, path: str) -> str:
                 item = ind.items[p.item]
                 if p.attr and p.attr in item.TEXT_FIELDS:
                     return getattr(item, p.attr)
-                return "\u0000".join(getattr(item, f) for f in item.TEXT_FIELDS)
+                # The profile's columns join only when filled: older acknowledgements hold.
+                texts = [getattr(item, f) for f in item.BASE_FIELDS]
+                texts += [getattr(item, f) for f in item.PROFILE_FIELDS if getattr(item, f)]
+                return "\u0000".join(texts)
             if p.attr:
                 return getattr(ind, p.attr)
             return f"{ind.name}\u0000{ind.content}"
@@ -102,6 +105,7 @@ def field_fingerprint(form: Form, path: str) -> str:
 _ITEM_ATTRS = {
     "level3": "三级指标", "nature": "指标性质", "operator": "运算符", "value": "指标值",
     "unit": "计量单位", "weight": "权重", "direction": "指标方向", "note": "备注",
+    "explanation": "指标解释", "scoring": "评(扣)分标准", "basis": "指标值确定依据",
 }
 _ROW_ATTRS = {"name": "指标名称", "content": "指标内容", "level1": "一级指标", "level2": "二级指标"}
 _LABEL_CHARS = 14

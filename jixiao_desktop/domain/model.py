@@ -96,12 +96,20 @@ class IndicatorItem:
     weight: str = ""
     direction: str = ""
     note: str = ""
+    # 指标解释 / 评(扣)分标准 / 指标值确定依据: columns some profiles print (profiles.md; Hunan
+    # requires the first two). Written to files only when filled, so older files and their
+    # fingerprints are unchanged.
+    explanation: str = ""
+    scoring: str = ""
+    basis: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     # Last year's 指标值 of the same 三级 item (继承上年, importing last year's form): shown
     # beside this year's value, never printed, not one of the fields the clerk types.
     previous_value: str = ""
 
-    TEXT_FIELDS = ("level3", "nature", "operator", "value", "unit", "weight", "direction", "note")
+    BASE_FIELDS = ("level3", "nature", "operator", "value", "unit", "weight", "direction", "note")
+    PROFILE_FIELDS = ("explanation", "scoring", "basis")
+    TEXT_FIELDS = BASE_FIELDS + PROFILE_FIELDS
 
     def is_blank(self) -> bool:
         """Nothing typed in any column, 指标解释 / 评(扣)分标准 / 依据 included (``profiles.md``)."""

@@ -134,7 +134,8 @@ def printed_fields(form: Form) -> list[tuple[str, str]]:
             out += [(f"{at}的名称", item.level3), (f"{at}的指标性质", item.nature),
                     (f"{at}的指标值", item.operator + item.value), (f"{at}的计量单位", item.unit),
                     (f"{at}的权重", item.weight), (f"{at}的方向", item.direction),
-                    (f"{at}的备注", item.note)]
+                    (f"{at}的指标解释", item.explanation), (f"{at}的评(扣)分标准", item.scoring),
+                    (f"{at}的指标值确定依据", item.basis), (f"{at}的备注", item.note)]
     out.append((LABEL_OTHER, form.other_notes))
     return [(where, text) for where, text in out if text]
 

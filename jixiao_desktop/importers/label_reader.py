@@ -48,7 +48,7 @@ from jixiao_desktop.importers.labels import (
     FUND_TOTAL,
     FUNDS_HEADER,
     GOALS,
-    HEADERS,
+    HEADERS, PROFILE_COLUMNS,
     INDICATORS,
     INSTRUCTIONS,
     join_name_lines,
@@ -356,7 +356,7 @@ class _Reader:
                 continue
             name, title = hit
             text = self.text_of([cell]) if name == "content" else "\n".join(self.lines_of([cell]))
-            if name == "note":
+            if name == "note" or (name in PROFILE_COLUMNS and not self.tabular):  # kept with its name
                 notes.append(text if title == "备注" else f"{title}：{text}")
                 continue
             values.setdefault(name, []).append(text)
@@ -392,7 +392,7 @@ class _Reader:
 
     def tabular_row(self, values: dict[str, str]) -> None:
         one_line = {k: " ".join(part.strip() for part in v.split("\n") if part.strip())
-                    for k, v in values.items() if k != "note"}
+                    for k, v in values.items() if k != "note" and k not in PROFILE_COLUMNS}
         for level in ("level1", "level2"):
             if one_line.get(level):
                 self.carry[level] = one_line[level]
@@ -416,9 +416,10 @@ class _Reader:
             value = value[m.end():]
         operator = OPERATOR_TEXT.get(operator, operator)
         level3 = one_line.get("level3") or one_line.get("name", "")
-        item = IndicatorItem(level3=level3, nature=nature, operator=operator, value=value,
-                             unit=one_line.get("unit", ""), weight=one_line.get("weight", ""),
-                             direction=one_line.get("direction", ""), note=values.get("note", ""))
+        item = IndicatorItem(level3=level3, nature=nature, operator=operator, value=value, unit=one_line.get("unit", ""),
+                             weight=one_line.get("weight", ""), direction=one_line.get("direction", ""),
+                             note=values.get("note", ""), explanation=values.get("explanation", ""),
+                             scoring=values.get("scoring", ""), basis=values.get("basis", ""))
         if not item.is_blank():
             self.current.items.append(item)
 

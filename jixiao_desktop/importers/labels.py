@@ -69,7 +69,8 @@ NOTES = {"其他说明的问题", "其他需要说明的问题", "其他说明",
 TOTAL_ROW = {"合计", "总计", "权重合计", "合计权重"}
 INSTRUCTIONS = re.compile(r"^(?:填制说明|填报说明|填表说明)")
 
-# Header cell → field. "note" columns other than 备注 are kept in 备注 with their name.
+# Header cell → field. "note" columns other than 备注 are kept in 备注 with their name; in a
+# tabular form 指标解释 / 评(扣)分标准 / 指标值确定依据 have their own fields (profiles.md).
 HEADERS: dict[str, str] = {
     "指标名称": "name", "指标内容和指标值": "content", "指标内容及指标值": "content",
     "指标内容与指标值": "content", "指标内容、指标值": "content", "指标内容": "content",
@@ -82,9 +83,10 @@ HEADERS: dict[str, str] = {
     "计量单位": "unit", "度量单位": "unit", "单位": "unit", "指标单位": "unit",
     "权重": "weight", "指标权重": "weight", "分值": "weight", "权重分值": "weight",
     "方向": "direction", "指标方向": "direction", "指标方向性": "direction",
-    "备注": "note", "指标解释": "note", "评分标准": "note", "评扣分标准": "note",
-    "指标值确定依据": "note", "指标说明": "note",
+    "备注": "note", "指标解释": "explanation", "评分标准": "scoring", "评扣分标准": "scoring",
+    "指标值确定依据": "basis", "指标说明": "note",
 }
+PROFILE_COLUMNS = {"explanation", "scoring", "basis"}
 TABULAR_FIELDS = {"level1", "level2", "level3", "nature", "operator", "unit", "weight", "direction"}
 OPERATOR_TEXT = {">=": "≥", "≧": "≥", "<=": "≤", "≦": "≤", "＝": "=", "＞": ">", "＜": "<",
                   "≥": "≥", "≤": "≤", "=": "=", ">": ">", "<": "<"}

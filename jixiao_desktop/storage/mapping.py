@@ -127,7 +127,8 @@ def add_children(s: Session, form_id: int, form: Form) -> None:
                 IndicatorItemRecord(
                     position=j, level3=it.level3, nature=it.nature, operator=it.operator,
                     value=it.value, unit=it.unit, weight=it.weight, direction=it.direction,
-                    note=it.note, extra_json=dump_extra(it.extra), previous_value=it.previous_value)
+                    note=it.note, extra_json=dump_extra(it.extra), previous_value=it.previous_value,
+                    explanation=it.explanation, scoring=it.scoring, basis=it.basis)
                 for j, it in enumerate(ind.items)
             ])
         for i, ind in enumerate(form.indicators)
@@ -185,7 +186,8 @@ def to_form(rec: FormRecord) -> Form:
                     IndicatorItem(level3=it.level3, nature=it.nature, operator=it.operator,
                                   value=it.value, unit=it.unit, weight=it.weight,
                                   direction=it.direction, note=it.note, extra=load_extra(it.extra_json),
-                                  previous_value=it.previous_value)
+                                  previous_value=it.previous_value, explanation=it.explanation,
+                                  scoring=it.scoring, basis=it.basis)
                     for it in row.items
                 ],
                 extra=load_extra(row.extra_json),

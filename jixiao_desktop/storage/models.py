@@ -109,6 +109,9 @@ class FormRecord(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     extra_json: Mapped[str] = mapped_column(Text)
     document_extra_json: Mapped[str] = mapped_column(Text)
+    # Revision 0007: the rule profile the form is checked with ("" = the template's default).
+    profile_id: Mapped[str] = mapped_column(Text, server_default="")
+    profile_sha256: Mapped[str] = mapped_column(Text, server_default="")
 
     fund_sources: Mapped[list[FundSourceRecord]] = relationship(
         order_by="FundSourceRecord.position", passive_deletes=True)
@@ -166,6 +169,10 @@ class IndicatorItemRecord(Base):
     note: Mapped[str] = mapped_column(Text)
     extra_json: Mapped[str] = mapped_column(Text)
     previous_value: Mapped[str] = mapped_column(Text, server_default="")  # revision 0003
+    # Revision 0007: 指标解释 / 评(扣)分标准 / 指标值确定依据 (columns of some profiles).
+    explanation: Mapped[str] = mapped_column(Text, server_default="")
+    scoring: Mapped[str] = mapped_column(Text, server_default="")
+    basis: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class AcknowledgementRecord(Base):
@@ -302,3 +309,18 @@ class LibraryStateRecord(Base):
 
     key: Mapped[str] = mapped_column(Text, primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class ProfileRecord(Base):
+    """A rule profile file imported by the clerk or carried in a review file (revision 0007):
+    its text as read, keyed by the SHA-256 of that text (``profiles.md``)."""
+
+    __tablename__ = "profiles"
+    __table_args__ = (Index("ix_profiles_profile_id", "profile_id"),)
+
+    sha256: Mapped[str] = mapped_column(Text, primary_key=True)
+    profile_id: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)  # the file name it came from
+    text: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -429,7 +429,8 @@ class _Builder:
         self.headers = len(self.rows)
         field_of = {"一级指标": "level1", "二级指标": "level2", "三级指标": "level3", "指标性质": "nature",
                     "计算符号": "operator", "指标值": "value", "计量单位": "unit", "权重": "weight",
-                    "方向": "direction", "备注": "note"}
+                    "方向": "direction", "备注": "note", "指标解释": "explanation",
+                    "评(扣)分标准": "scoring", "指标值确定依据": "basis"}
         for ind in self.form.indicators:
             for k, item in enumerate(ind.items):
                 cells = []

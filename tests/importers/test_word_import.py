@@ -199,6 +199,17 @@ def test_tabular_header_in_any_order_and_subset(tmp_path: Path) -> None:
     assert all(not i.weight and not i.nature for ind in got.indicators for i in ind.items)
 
 
+def test_a_hunan_table_keeps_its_explanation_and_scoring_columns(tmp_path: Path) -> None:
+    """指标解释 / 评(扣)分标准 / 指标值确定依据 (issue 16) land in their own fields, not in 备注."""
+    want = exchange.load(SCHOOL)
+    for n, item in enumerate(i for ind in want.indicators for i in ind.items):
+        item.explanation, item.scoring, item.basis = f"解释{n}", f"每低1%扣{n}分", f"依据{n}"
+    columns = ("一级指标", "二级指标", "三级指标", "指标解释", "指标值", "权重", "评(扣)分标准", "指标值确定依据")
+    got = read_word_form(form_docx(want, tmp_path / "hn.docx", Shape(tabular_columns=columns))).form
+    fields = [(i.explanation, i.scoring, i.basis, i.note) for ind in got.indicators for i in ind.items]
+    assert fields == [(i.explanation, i.scoring, i.basis, "") for ind in want.indicators for i in ind.items]
+
+
 def test_labels_tolerate_spaces_brackets_and_colons(tmp_path: Path) -> None:
     rows = [
         [C([para("部 门 (单位) 名 称：")]), C([para("某某街道办事处")], span=2)],

@@ -22,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
+from jixiao_desktop.domain.columns import Column, printed_columns
 from jixiao_desktop.domain.model import TEMPLATE_TABULAR, Form, IndicatorItem
 from jixiao_desktop.domain.money import printed_amount
 from jixiao_desktop.exporters.pdf.identity import keywords
@@ -42,7 +43,6 @@ from jixiao_desktop.exporters._common import (
     LABEL_TOTAL,
     SOURCES_PREFIX,
     TABULAR_CAPTION,
-    TABULAR_HEADERS,
     TITLE,
     format_weight,
     funds_label,
@@ -82,8 +82,12 @@ TAB_COLS = (94.0, 66.0, 98.0, 50.0, 72.0, 50.0, FRAME_W - 94.0 - 66.0 - 98.0 - 5
 # With the optional 方向 / 备注 columns the others narrow (备注 takes the rest).
 _TAB_NARROW = (58.0, 58.0, 84.0, 40.0, 56.0, 40.0, 36.0)
 _DIRECTION_W = 36.0
-LABEL_DIRECTION = "方向"
-LABEL_NOTE = "备注"
+_DEFAULT_KEYS = ("level1", "level2", "level3", "nature", "value", "unit", "weight")
+# A profile's own set of columns: shares of the page width by the field shown.
+_KEY_SHARE = {"level1": 58.0, "level2": 58.0, "level3": 84.0, "nature": 40.0, "operator": 30.0, "value": 56.0,
+              "unit": 40.0, "weight": 36.0, "direction": 36.0, "explanation": 90.0, "scoring": 90.0,
+              "basis": 80.0, "note": 70.0}
+_LEFT_KEYS = frozenset({"level3", "explanation", "scoring", "basis", "note"})
 
 
 @dataclass(frozen=True)
@@ -156,8 +160,9 @@ class _Title(Flowable):
 
 
 class _Builder:
-    def __init__(self, form: Form) -> None:
+    def __init__(self, form: Form, profile: Any | None = None) -> None:
         self.form = form
+        self.profile = profile
         self.s = _Styles()
 
     def text(self, text: str, style: TextStyle) -> CellText:
@@ -211,27 +216,31 @@ class _Builder:
         side = Cell(self.label(LABEL_INDICATORS), 0, middle=True)
         return Grid(BJ_COLS, [header], rows, side)
 
-    def tabular_columns(self) -> tuple[tuple[float, ...], list[str]]:
-        items = [item for ind in self.form.indicators for item in ind.items]
-        direction = any(item.direction.strip() for item in items)
-        note = any(item.note.strip() for item in items)
-        if not direction and not note:
-            return TAB_COLS, list(TABULAR_HEADERS)
-        widths = list(_TAB_NARROW) + ([_DIRECTION_W] if direction else [])
-        heads = list(TABULAR_HEADERS) + ([LABEL_DIRECTION] if direction else [])
-        if note:
-            widths.append(FRAME_W - sum(widths))
-            heads.append(LABEL_NOTE)
-        else:
-            widths[2] += FRAME_W - sum(widths)  # 三级 takes the rest
-        return tuple(widths), heads
+    def tabular_columns(self) -> tuple[tuple[float, ...], list[Column]]:
+        """The profile's columns (``domain.columns``) and their widths; the default table (with
+        方向 / 备注 when filled) keeps the widths it always had."""
+        columns = list(printed_columns(self.form, self.profile))
+        keys = tuple(c.key for c in columns)
+        if keys == _DEFAULT_KEYS:
+            return TAB_COLS, columns
+        if keys[:len(_DEFAULT_KEYS)] == _DEFAULT_KEYS and set(keys[len(_DEFAULT_KEYS):]) <= {"direction", "note"}:
+            widths = list(_TAB_NARROW) + ([_DIRECTION_W] if "direction" in keys else [])
+            if "note" in keys:
+                widths.append(FRAME_W - sum(widths))
+            else:
+                widths[2] += FRAME_W - sum(widths)  # 三级 takes the rest
+            return tuple(widths), columns
+        # Any other set: each column in proportion to its usual width, as wide as the page.
+        share = [_KEY_SHARE[c.key] for c in columns]
+        return tuple(FRAME_W * x / sum(share) for x in share), columns
 
-    def tabular_indicators(self, widths: tuple[float, ...], heads: list[str]) -> Grid:
-        """一级|二级|三级|性质|指标值|单位|权重[|方向][|备注], 一级/二级 merged down over their items."""
+    def tabular_indicators(self, widths: tuple[float, ...], columns: list[Column]) -> Grid:
+        """The profile's columns (一级|二级|三级|性质|指标值|单位|权重[|方向][|备注] by default),
+        一级/二级 merged down over their items."""
         s = self.s
         n = len(widths)
         header = [Row([Cell(self.label(TABULAR_CAPTION), 0, colspan=n, middle=True)]),
-                  Row([Cell(self.label(h), c, middle=True) for c, h in enumerate(heads)])]
+                  Row([Cell(self.label(col.label), c, middle=True) for c, col in enumerate(columns)])]
         rows: list[Row] = []
         level1_row: Cell | None = None
         level1_text: str | None = None
@@ -239,15 +248,12 @@ class _Builder:
             items = ind.items or [IndicatorItem()]
             first_row = len(rows)
             for item in items:
-                values = [item.level3, item.nature, value_text(item.operator, item.value), item.unit,
-                          item.weight]
-                if LABEL_DIRECTION in heads:
-                    values.append(item.direction)
-                if LABEL_NOTE in heads:
-                    values.append(item.note)
-                left = {2, n - 1} if LABEL_NOTE in heads else {2}  # 三级 and 备注: text, flush left
-                cells = [Cell(self.text(v, s.body if c in left else s.body_center), c, middle=c not in left)
-                         for c, v in enumerate(values, start=2)]
+                cells = []
+                for c, col in enumerate(columns[2:], start=2):
+                    text = (value_text(item.operator, item.value) if col.key == "value"
+                            else str(getattr(item, col.key)))
+                    left = col.key in _LEFT_KEYS  # text, flush left
+                    cells.append(Cell(self.text(text, s.body if left else s.body_center), c, middle=not left))
                 rows.append(Row(cells))
             # 二级 over the indicator's rows; 一级 over consecutive indicators of the same 一级.
             rows[first_row].cells.insert(0, Cell(self.text(ind.level2, s.body_center), 1, rowspan=len(items),
@@ -260,11 +266,12 @@ class _Builder:
                                   cont=self.continued(ind.level1, s.body_center, widths[0]))
                 level1_text = ind.level1
                 rows[first_row].cells.insert(0, level1_row)
+        weight_col = next((c for c, col in enumerate(columns) if col.key == "weight"), None)
         total = weight_sum(self.form)
-        if total is not None:
-            rows.append(Row([Cell(self.label(LABEL_SUM), 0, colspan=6, middle=True),
-                             Cell(self.text(format_weight(total), s.body_center), 6, middle=True)]
-                            + [Cell(None, c) for c in range(7, n)]))
+        if total is not None and weight_col is not None:
+            rows.append(Row([Cell(self.label(LABEL_SUM), 0, colspan=weight_col, middle=True),
+                             Cell(self.text(format_weight(total), s.body_center), weight_col, middle=True)]
+                            + [Cell(None, c) for c in range(weight_col + 1, n)]))
         return Grid(widths, header, rows)
 
 
@@ -317,15 +324,16 @@ def _nothing(_canvas: Canvas, _doc: Any) -> None:
     return None
 
 
-def build_story(form: Form) -> list[Flowable]:
-    """The flowables of the printed form (title, tables, 填制说明)."""
-    b = _Builder(form)
+def build_story(form: Form, profile: Any | None = None) -> list[Flowable]:
+    """The flowables of the printed form (title, tables, 填制说明); a tabular form prints the
+    columns of ``profile`` (``None`` = the default table)."""
+    b = _Builder(form, profile)
     s = b.s
     if form.template == TEMPLATE_TABULAR:
-        widths, heads = b.tabular_columns()
+        widths, columns = b.tabular_columns()
         top_cols = BJ_COLS  # 其中：财政拨款 on one line
         total_only = not form.funds.basic.strip() and not form.funds.project.strip()
-        indicators = b.tabular_indicators(widths, heads)
+        indicators = b.tabular_indicators(widths, columns)
     else:
         top_cols = BJ_COLS
         total_only = False
@@ -343,14 +351,14 @@ def build_story(form: Form) -> list[Flowable]:
 
 
 def export_pdf(form: Form, path: str | Path, *, fingerprint: str | None = None,
-               progress: Callable[[int], bool] | None = None) -> PdfResult:
+               progress: Callable[[int], bool] | None = None, profile: Any | None = None) -> PdfResult:
     """Write the form as an A4 PDF to ``path`` (callers wrap this in atomic_write).
 
     ``fingerprint`` None = a draft (草稿 watermark); set = a 定稿 form (fingerprint in the footer).
     ``progress(pages_done)`` is called as pages are laid out; returning False cancels the export
     (raises ``ExportCancelled``, nothing is written to ``path``... by the caller's atomic write).
     """
-    story = build_story(form)
+    story = build_story(form, profile)
     doc = BaseDocTemplate(
         str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
         bottomMargin=MARGIN, title=f"{TITLE}{year_text(form.year)}", author=form.department or "",

@@ -26,9 +26,19 @@ DIRECTION_WIDTH = 6.0
 NOTE_MIN_WIDTH = 18.0
 LABEL_DIRECTION = "方向"
 LABEL_NOTE = "备注"
+# A profile's columns (domain.columns): widths by the field shown; over seven columns, narrower.
+DEFAULT_KEYS = ("level1", "level2", "level3", "nature", "value", "unit", "weight")
+KEY_WIDTHS = {"level1": 11.0, "level2": 12.0, "level3": 22.0, "nature": 8.0, "operator": 6.0, "value": 14.0,
+              "unit": 9.0, "weight": 8.0, "direction": 6.0, "explanation": 18.0, "scoring": 18.0,
+              "basis": 16.0, "note": 18.0}
+NARROW_KEY_WIDTHS = {**KEY_WIDTHS, "level1": 9.0, "level2": 10.0, "level3": 15.0, "nature": 6.0, "value": 11.0,
+                     "unit": 7.0, "weight": 6.0, "explanation": 16.0, "scoring": 16.0, "basis": 14.0,
+                     "note": 14.0}
+LEFT_KEYS = frozenset({"level3", "explanation", "scoring", "basis", "note"})  # text, flush left
 
 # Markers in the hidden column.
 MARK_TEMPLATE = "jixiao:template="
+MARK_COLUMNS = "jixiao:columns="  # on the tabular header row: the field of each column, in order
 MARK_CONT_NL = "cont"  # continues the row above, joined by a line break
 MARK_CONT_INLINE = "cont-inline"  # continues the row above inside one line
 MARK_IND = "ind"  # first row of an indicator

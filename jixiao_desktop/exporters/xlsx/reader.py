@@ -22,13 +22,11 @@ from jixiao_desktop import safezip
 from jixiao_desktop.domain.exchange import ExchangeError, check_form_size
 from jixiao_desktop.errors import KnownError
 from jixiao_desktop.domain.model import (
-    OPERATORS,
     TEMPLATE_TABULAR,
     Form,
     FundSource,
     Funds,
     Indicator,
-    IndicatorItem,
 )
 from jixiao_desktop.domain.money import format_amount
 from jixiao_desktop.exporters._common import (
@@ -42,28 +40,20 @@ from jixiao_desktop.exporters._common import (
     LABEL_NAME,
     LABEL_OTHER,
     LABEL_PROJECT,
-    LABEL_SUM,
     LABEL_TOTAL,
     SOURCES_PREFIX,
-    TABULAR_HEADERS,
     TITLE,
     format_weight,
 )
 from jixiao_desktop.exporters.xlsx.identity import apply_identity, read_identity
 from jixiao_desktop.exporters.xlsx.layout import (
-    LABEL_DIRECTION,
-    LABEL_NOTE,
     MAX_ROWS,
     MARK_TEMPLATE,
     MARK_CONT_NL,
     MARK_CONT_INLINE,
     MARK_IND,
-    MARK_IND_EMPTY,
-    MARK_ITEM,
-    MARK_SUM,
     MARK_SOURCE,
     MARK_SOURCES_EMPTY,
-    MARK_VALUE_RAW,
 )
 
 class XlsxImportError(KnownError, ValueError):
@@ -410,7 +400,9 @@ def read_xlsx(path: str | Path) -> tuple[Form, list[str]]:
     if other_row is None:
         raise _missing(LABEL_OTHER)
     if tabular:
-        indicators = _read_tabular(sheet, last + 1, other_row)
+        from jixiao_desktop.exporters.xlsx.reader_tabular import read_tabular
+
+        indicators = read_tabular(sheet, last + 1, other_row)
     else:
         indicators = _read_bj(sheet, last + 1, other_row)
     other_notes, _ = _read_long(sheet, other_row, 2)
@@ -442,56 +434,4 @@ def _read_bj(sheet: _Sheet, start: int, end: int) -> list[Indicator]:
             continue
         if marker == MARK_IND or name or content:
             indicators.append(Indicator(name=name, content=content))
-    return indicators
-
-
-def _read_tabular(sheet: _Sheet, start: int, end: int) -> list[Indicator]:
-    header = None
-    for r in range(start, end):
-        if sheet.label(r, 1) == TABULAR_HEADERS[0]:
-            header = r
-            break
-    if header is None:
-        raise _missing(TABULAR_HEADERS[0])
-    ops = "|".join(map(re.escape, OPERATORS))
-    # 方向 / 备注: visible columns right of 权重 when the form has them, else the hidden ones.
-    visible = {sheet.label(header, c): c for c in range(8, sheet.ncols + 1)}
-    direction_col, note_col = visible.get(LABEL_DIRECTION), visible.get(LABEL_NOTE)
-    indicators: list[Indicator] = []
-    for r in range(header + 1, end):
-        marker = sheet.marker(r)
-        if marker == MARK_SUM or (not marker and sheet.label(r, 1) == LABEL_SUM):
-            continue
-        cells = [sheet.text(r, c) for c in range(3, 7)]
-        weight = _number_text(sheet, r, 7)
-        level2_here = sheet.get(r, 2)
-        if marker in (MARK_IND, MARK_IND_EMPTY):
-            starts = True
-        elif marker == MARK_ITEM:
-            starts = not indicators
-        else:  # a row inserted in Excel
-            starts = not indicators or (not isinstance(level2_here, _Merged) and bool(_cell_text(level2_here)))
-        extras = [sheet.text(r, c) for c in (direction_col, note_col) if c]
-        if not marker and not any(cells) and not any(extras) and not weight and not _merged_value(sheet, r, 2) \
-                and not _merged_value(sheet, r, 1):
-            continue  # a blank row inserted in Excel
-        if starts:
-            ind = Indicator(level1=_merged_value(sheet, r, 1), level2=_merged_value(sheet, r, 2),
-                            name=sheet.marker(r, 4), content=sheet.marker(r, 5))
-            indicators.append(ind)
-            if marker == MARK_IND_EMPTY and not any(cells) and not weight:
-                continue
-        level3, nature, shown, unit = cells
-        flag = sheet.marker(r, 1)
-        operator, value = "", shown
-        if flag.startswith("op=") and shown.startswith(flag[3:] + " "):
-            operator, value = flag[3:], shown[len(flag) - 3 + 1:]
-        elif flag != MARK_VALUE_RAW:
-            m = re.match(rf"^({ops}) ?", shown)
-            if m:
-                operator, value = m.group(1), shown[m.end():]
-        indicators[-1].items.append(IndicatorItem(
-            level3=level3, nature=nature, operator=operator, value=value, unit=unit, weight=weight,
-            direction=sheet.text(r, direction_col) if direction_col else sheet.marker(r, 2),
-            note=sheet.text(r, note_col) if note_col else sheet.marker(r, 3)))
     return indicators

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -19,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
+from jixiao_desktop.domain.columns import Column, column_keys, printed_columns
 from jixiao_desktop.domain.model import (
     OPERATORS,
     TEMPLATE_TABULAR,
@@ -45,7 +47,6 @@ from jixiao_desktop.exporters._common import (
     LABEL_TOTAL,
     SOURCES_PREFIX,
     TABULAR_CAPTION,
-    TABULAR_HEADERS,
     TITLE,
     format_weight,
     funds_label,
@@ -58,9 +59,12 @@ from jixiao_desktop.exporters._common import (
 from jixiao_desktop.exporters.linebreak import break_lines
 from jixiao_desktop.exporters.xlsx.identity import write_identity
 from jixiao_desktop.exporters.xlsx.layout import (
+    DEFAULT_KEYS,
     DIRECTION_WIDTH,
-    LABEL_DIRECTION,
-    LABEL_NOTE,
+    KEY_WIDTHS,
+    LEFT_KEYS,
+    MARK_COLUMNS,
+    NARROW_KEY_WIDTHS,
     NOTE_MIN_WIDTH,
     TAB_NARROW_WIDTHS,
     SHEET_TITLE,
@@ -133,19 +137,21 @@ def _height(lines: int) -> float:
     return min(409.0, max(1, lines) * LINE_PT + ROW_PAD_PT)
 
 
-def tabular_columns(form: Form) -> tuple[tuple[float, ...], list[str]]:
-    """The tabular sheet's widths and headers: 方向 and 备注 as visible columns when filled."""
-    items = [item for ind in form.indicators for item in ind.items]
-    direction = any(item.direction.strip() for item in items)
-    note = any(item.note.strip() for item in items)
-    if not direction and not note:
-        return TAB_WIDTHS, list(TABULAR_HEADERS)
-    widths = list(TAB_NARROW_WIDTHS) + ([DIRECTION_WIDTH] if direction else [])
-    headers = list(TABULAR_HEADERS) + ([LABEL_DIRECTION] if direction else [])
-    if note:
-        widths.append(max(NOTE_MIN_WIDTH, sum(TAB_WIDTHS) - sum(widths)))
-        headers.append(LABEL_NOTE)
-    return tuple(widths), headers
+def tabular_columns(form: Form, profile: Any | None = None) -> tuple[tuple[float, ...], list[Column]]:
+    """The tabular sheet's widths and columns: the profile's (``domain.columns``), then 方向 /
+    指标解释 / … / 备注 as visible columns when filled. The default table keeps its widths."""
+    columns = list(printed_columns(form, profile))
+    keys = tuple(c.key for c in columns)
+    if keys == DEFAULT_KEYS:
+        return TAB_WIDTHS, columns
+    if keys[:len(DEFAULT_KEYS)] == DEFAULT_KEYS and set(keys[len(DEFAULT_KEYS):]) <= {"direction", "note"}:
+        widths = list(TAB_NARROW_WIDTHS) + ([DIRECTION_WIDTH] if "direction" in keys else [])
+        if "note" in keys:
+            widths.append(max(NOTE_MIN_WIDTH, sum(TAB_WIDTHS) - sum(widths)))
+        return tuple(widths), columns
+    narrow = len(columns) > len(DEFAULT_KEYS)
+    widths = [(NARROW_KEY_WIDTHS if narrow else KEY_WIDTHS)[c.key] for c in columns]
+    return tuple(widths), columns
 
 
 def _normal_font_song(wb: Workbook) -> None:
@@ -163,10 +169,10 @@ class _AutoRow(RowDimension):
 
 
 class _Writer:
-    def __init__(self, ws: Worksheet, widths: tuple[float, ...], headers: list[str] | None = None) -> None:
+    def __init__(self, ws: Worksheet, widths: tuple[float, ...], columns: list[Column] | None = None) -> None:
         self.ws = ws
         self.widths = widths
-        self.headers = headers or []
+        self.columns = columns or []
         self.ncols = len(widths)
         self.mark_col = self.ncols + 1
         self.row = 0
@@ -368,9 +374,11 @@ def _write_tabular(w: _Writer, form: Form) -> int:
     w.merge(caption, 1, caption, w.ncols)
     w.set_height(caption, 1)
     header = w.next()
-    for c, label in enumerate(w.headers, start=1):
-        w.text(header, c, label, font=_BOLD, align=_WRAP_CENTER)
-    w.set_height(header, max(_lines(label, w.widths[c - 1]) for c, label in enumerate(w.headers, start=1)))
+    for c, col in enumerate(w.columns, start=1):
+        w.text(header, c, col.label, font=_BOLD, align=_WRAP_CENTER)
+    w.set_height(header, max(_lines(col.label, w.widths[c - 1]) for c, col in enumerate(w.columns, start=1)))
+    w.mark(header, MARK_COLUMNS + column_keys(w.columns))  # the reader maps the columns by it
+    at = {col.key: c for c, col in enumerate(w.columns, start=1)}
     level1_start: int | None = None
     level1_text: str | None = None
     for ind in form.indicators:
@@ -384,46 +392,42 @@ def _write_tabular(w: _Writer, form: Form) -> int:
         items = ind.items or [IndicatorItem()]
         for k, item in enumerate(items):
             r = w.next()
-            cells = [item.level3, item.nature, value_text(item.operator, item.value), item.unit]
-            for c, text in enumerate(cells, start=3):
-                w.text(r, c, text, align=_WRAP_LEFT_MID if c == 3 else _WRAP_CENTER)
-            w.number_or_text(r, 7, item.weight)
+            shown = value_text(item.operator, item.value)
+            texts: list[tuple[int, str]] = []
+            for c, col in enumerate(w.columns[2:], start=3):
+                text = shown if col.key == "value" else str(getattr(item, col.key))
+                if col.key == "weight":
+                    w.number_or_text(r, c, text)
+                else:
+                    w.text(r, c, text, align=_WRAP_LEFT_MID if col.key in LEFT_KEYS else _WRAP_CENTER)
+                texts.append((c, text))
             marker = (MARK_IND_EMPTY if not ind.items else MARK_IND) if k == 0 else MARK_ITEM
             w.mark(r, marker)
-            shown = value_text(item.operator, item.value)
             if not item.operator and item.value.startswith(OPERATORS):
                 w.mark(r, MARK_VALUE_RAW, 1)
             elif item.operator and item.operator not in OPERATORS:
                 w.mark(r, "op=" + item.operator, 1)
-            extra = []
-            if LABEL_DIRECTION in w.headers:
-                extra.append(item.direction)
-            else:
+            if "direction" not in at:
                 w.mark(r, item.direction, 2)
-            if LABEL_NOTE in w.headers:
-                extra.append(item.note)
-            elif item.note:
+            if "note" not in at:
                 w.mark(r, item.note, 3)
-            for c, text in enumerate(extra, start=8):
-                w.text(r, c, text, align=_WRAP_CENTER if c == 8 and LABEL_DIRECTION in w.headers else _WRAP_LEFT_MID)
             if k == 0 and (ind.name or ind.content):
                 w.mark(r, ind.name, 4)
                 w.mark(r, ind.content, 5)
             lines = max(_lines(t, w.widths[c - 1]) for c, t in
-                        ((1, ind.level1 if r == level1_start else ""), (2, ind.level2 if k == 0 else ""),
-                         (3, item.level3), (4, item.nature), (5, shown), (6, item.unit), (7, item.weight),
-                         *((c, t) for c, t in enumerate(extra, start=8))))
+                        ((1, ind.level1 if r == level1_start else ""), (2, ind.level2 if k == 0 else ""), *texts))
             w.set_height(r, lines, auto=True)
         w.merge(first, 2, w.row, 2)
     if level1_start is not None:
         w.merge(level1_start, 1, w.row, 1)
     total = weight_sum(form)
-    if total is not None:
+    weight_col = at.get("weight")
+    if total is not None and weight_col is not None:
         r = w.next()
         w.text(r, 1, LABEL_SUM, font=_BOLD, align=_WRAP_CENTER)
-        w.merge(r, 1, r, 6)
-        w.number_or_text(r, 7, format_weight(total))
-        for c in range(8, w.ncols + 1):
+        w.merge(r, 1, r, weight_col - 1)
+        w.number_or_text(r, weight_col, format_weight(total))
+        for c in range(weight_col + 1, w.ncols + 1):
             w.text(r, c, "")
         w.mark(r, MARK_SUM)
         w.set_height(r, 1)
@@ -432,20 +436,23 @@ def _write_tabular(w: _Writer, form: Form) -> int:
     return header
 
 
-def export_xlsx(form: Form, path: str | Path, *, fingerprint: str | None = None) -> XlsxResult:
+def export_xlsx(form: Form, path: str | Path, *, fingerprint: str | None = None,
+                profile: Any | None = None) -> XlsxResult:
     """Write the form as one printable sheet to ``path`` (callers wrap this in atomic_write).
 
     ``fingerprint`` set = a 定稿 form (printed in the footer); ``None`` = draft (草稿 in the header).
     The form's id, revision, 定稿 state and what the sheet cannot show go in a hidden sheet
     (``identity``).
+    ``profile``: the form's rule profile, whose columns and labels a tabular form prints
+    (``domain.columns``); ``None`` = the default table of print-layout.md.
     """
     wb = Workbook()
     _normal_font_song(wb)
     ws = wb.active
     ws.title = SHEET_TITLE
     tabular = form.template == TEMPLATE_TABULAR
-    widths, headers = tabular_columns(form) if tabular else (BJ_WIDTHS, [])
-    w = _Writer(ws, widths, headers)
+    widths, columns = tabular_columns(form, profile) if tabular else (BJ_WIDTHS, [])
+    w = _Writer(ws, widths, columns)
     header = (_write_tabular if tabular else _write_bj)(w, form)
     w.instructions()
 
