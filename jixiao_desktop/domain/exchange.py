@@ -277,9 +277,7 @@ def _check_profile_key(value: Any, present: bool) -> None:
 
 
 def _item_dict(item: IndicatorItem) -> dict[str, Any]:
-    data: dict[str, Any] = {k: getattr(item, k) for k in IndicatorItem.BASE_FIELDS}
-    # The profile's columns only when filled: a file without them (and its fingerprint) is unchanged.
-    data.update({k: getattr(item, k) for k in IndicatorItem.PROFILE_FIELDS if getattr(item, k)})
+    data: dict[str, Any] = {k: getattr(item, k) for k in item.TEXT_FIELDS if k in item.BASE_FIELDS or getattr(item, k)}
     if item.previous_value:
         data["previous_value"] = item.previous_value
     data.update(item.extra)

@@ -108,6 +108,8 @@ def apply_form(rec: FormRecord, form: Form) -> None:
     rec.funds_has_sources = form.funds.sources is not None
     rec.funds_extra_json = dump_extra(form.funds.extra)
     rec.copied_from_uuid = form.copied_from
+    ref = form.profile  # kept in ``extra`` too; these columns let the lists show it without loading
+    rec.profile_id, rec.profile_sha256 = (ref.id, ref.sha256) if ref is not None else ("", "")
     rec.extra_json = dump_extra(form.extra)
     rec.document_extra_json = dump_extra(form.document_extra)
 

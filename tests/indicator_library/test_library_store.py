@@ -13,6 +13,7 @@ from jixiao_desktop.domain.indicator_library import LibraryEntry, bureau_source,
 from jixiao_desktop.domain.indicator_library.common import common_entries
 from jixiao_desktop.storage.errors import StorageError
 from jixiao_desktop.storage.indicator_library import LibraryStore
+from jixiao_desktop.storage.listing import SCHEMA_HEAD
 from jixiao_desktop.storage.repository import FormRepository
 from tests.indicator_library.helpers import UNIT, tabular_form
 
@@ -102,4 +103,4 @@ def test_a_revision_0005_database_gets_the_library_and_keeps_its_forms(tmp_path:
     assert [(e.level3, [h.text for h in e.history]) for e in own] == [("辖区居民满意度", ["2025年：≥ 92 %"])]
     assert len([e for e in library if e.kind == "common"]) == len(common_entries())
     with sqlite3.connect(db) as con:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)

@@ -4,6 +4,7 @@ empty and its forms unchanged. On SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -36,28 +37,49 @@ def test_the_profile_columns_of_an_item_are_stored(repo: FormRepository) -> None
     assert repo.load(form_id).form.indicators[0].items[0].scoring == "每少10人次扣2分"
 
 
-def test_a_rev0006_database_upgrades_with_the_new_columns_empty(tmp_path: Path) -> None:
+def test_a_rev0006_database_upgrades_with_the_new_columns(tmp_path: Path) -> None:
     db = tmp_path / "jixiao.db"
     shutil.copyfile(SAMPLE_0006, db)
     con = sqlite3.connect(db)
     before = con.execute("SELECT id, note FROM indicator_items ORDER BY id").fetchall()
     con.close()
     with FormRepository.open(db) as repo:
-        forms = [repo.load(s.id).form for s in repo.list_forms()]
+        forms = {s.id: repo.load(s.id).form for s in repo.list_forms()}
     con = sqlite3.connect(db)
     try:
-        after = con.execute("SELECT id, note, explanation, scoring, basis FROM indicator_items "
+        after = con.execute("SELECT id, note, explanation, scoring, basis, extra_json FROM indicator_items "
                             "ORDER BY id").fetchall()
-        profiles = con.execute("SELECT profile_id, profile_sha256 FROM forms").fetchall()
+        profiles = con.execute("SELECT profile_id, profile_sha256 FROM forms ORDER BY id").fetchall()
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     finally:
         con.close()
     assert before and [(i, n) for i, n, *_ in after] == before  # 备注 kept as it was
     assert before[0][1] == "指标解释：按年度统计"
-    assert {tuple(rest) for _i, _n, *rest in after} == {("", "", "")}
-    assert set(profiles) == {("", "")}  # "" = the template's default profile
+    assert after[0][2:5] == ("", "", "")
+    # An 指标解释 kept among the unknown keys of an older file is now in its column, once.
+    assert after[-1][2] == "旧文件里的指标解释"
+    assert json.loads(after[-1][5]) == {"来源": "手填"}
+    assert profiles[0] == ("sc", "ab12") and set(profiles[1:]) == {("", "")}
     assert "profiles" in tables
-    assert forms and all(item.explanation == "" for f in forms for ind in f.indicators for item in ind.items)
+    first = forms[min(forms)]
+    assert first.profile is not None and first.profile.id == "sc"
+    last_item = [item for f in forms.values() for ind in f.indicators for item in ind.items]
+    assert any(item.explanation == "旧文件里的指标解释" and item.extra == {"来源": "手填"} for item in last_item)
+
+
+def test_the_form_profile_is_kept_in_its_columns(repo: FormRepository, count_rows) -> None:
+    from jixiao_desktop.domain.profiles import ProfileRef
+
+    form = _hunan_form()
+    form.profile = ProfileRef("hn", "ff00")
+    form_id = repo.create(form)
+    assert repo.load(form_id).form.profile == ProfileRef("hn", "ff00")
+    assert count_rows("forms", "profile_id = ? AND profile_sha256 = ?", "hn", "ff00") == 1
+    loaded = repo.load(form_id).form
+    loaded.profile = None
+    repo.save(form_id, loaded)
+    assert count_rows("forms", "profile_id = ?", "") == 1
+    assert repo.load(form_id).form.profile is None
 
 
 def test_the_new_fields_ride_in_the_exchange_file_only_when_filled() -> None:
