@@ -35,7 +35,6 @@ from jixiao_desktop.domain.model import (
     FundSource,
     Funds,
     Indicator,
-    IndicatorItem,
 )
 from jixiao_desktop.importers.labels import (
     bare_key,
@@ -48,7 +47,7 @@ from jixiao_desktop.importers.labels import (
     FUND_TOTAL,
     FUNDS_HEADER,
     GOALS,
-    HEADERS, PROFILE_COLUMNS,
+    HEADERS, PROFILE_COLUMNS, tabular_item,
     INDICATORS,
     INSTRUCTIONS,
     join_name_lines,
@@ -416,10 +415,7 @@ class _Reader:
             value = value[m.end():]
         operator = OPERATOR_TEXT.get(operator, operator)
         level3 = one_line.get("level3") or one_line.get("name", "")
-        item = IndicatorItem(level3=level3, nature=nature, operator=operator, value=value, unit=one_line.get("unit", ""),
-                             weight=one_line.get("weight", ""), direction=one_line.get("direction", ""),
-                             note=values.get("note", ""), explanation=values.get("explanation", ""),
-                             scoring=values.get("scoring", ""), basis=values.get("basis", ""))
+        item = tabular_item(level3, nature, operator, value, one_line, values)
         if not item.is_blank():
             self.current.items.append(item)
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from jixiao_desktop.domain.model import IndicatorItem
+
 
 # Half-width white space at the ends of a line is layout (Word's justification, a copied
 # web page, the text dump's indentation), not typing; full-width spaces (　) are how a clerk
@@ -117,3 +119,13 @@ def join_name_lines(lines: list[str]) -> str:
     if len(parts) > 1 and is_level1_label(parts[0]) and not parts[0].endswith(("-", "－", "—")):
         return f"{parts[0]}-{''.join(parts[1:])}"
     return "".join(parts)
+
+
+def tabular_item(level3: str, nature: str, operator: str, value: str, one_line: dict[str, str],
+                 values: dict[str, str]) -> IndicatorItem:
+    """A 三级 item of a tabular row: one-line cells, and 备注 / 指标解释 / 评(扣)分标准 /
+    指标值确定依据 with their line breaks."""
+    return IndicatorItem(level3=level3, nature=nature, operator=operator, value=value, unit=one_line.get("unit", ""),
+                         weight=one_line.get("weight", ""), direction=one_line.get("direction", ""),
+                         note=values.get("note", ""), explanation=values.get("explanation", ""),
+                         scoring=values.get("scoring", ""), basis=values.get("basis", ""))
