@@ -9,7 +9,8 @@ plus the newest of each day for ``KEEP_DAYS`` days are kept; older ones are remo
 
 ``restore_backup`` checks the backup (``integrity_check``), takes a backup of the current file
 when it can still be read, moves the current file (with its ``-wal``/``-shm``) aside — never
-deleting it — and puts a copy of the backup in place. The caller makes sure no window has the
+deleting it, never over an earlier set-aside file — and puts a copy of the backup in place;
+the renames are journaled (``restore_journal``: a kill at any step is finished at the next opening). The caller makes sure no window has the
 database open (``storage.lock``).
 
 Name for other engineers: ``take_backup(db_path, reason)`` (``reason`` one of ``REASONS``).
@@ -27,7 +28,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from jixiao_desktop.atomic import describe_os_error
-from jixiao_desktop.storage import integrity
+from jixiao_desktop.storage import integrity, restore_journal
 from jixiao_desktop.storage.errors import BackupError, DatabaseDamagedError
 
 log = logging.getLogger(__name__)
@@ -158,7 +159,7 @@ def backup_connection(source: sqlite3.Connection, db_path: Path, reason: str) ->
         raise
     log.info("backup of %s (%s) written to %s", db_path, reason, target)
     with contextlib.suppress(OSError):
-        prune(db_path)
+        prune(db_path, keep=target)
     return target
 
 
@@ -207,21 +208,39 @@ def has_backup_on(db_path: Path, day: date) -> bool:
     return any(created.date() == day for created, _n, _r, _p in _files(db_path))
 
 
-def prune(db_path: Path, *, now: datetime | None = None) -> list[Path]:
-    """Remove backups beyond the newest ``KEEP_NEWEST`` and one a day for ``KEEP_DAYS`` days."""
+STALE_TMP_S = 15 * 60  # a backup being written is a few seconds old at most
+
+
+def _remove_stale_tmp(db_path: Path) -> list[Path]:
+    """Half-written backups left by a kill (``.<name>.db.tmp`` and its journal), once old."""
+    removed = []
+    folder = backup_dir(db_path)
+    limit = datetime.now().timestamp() - STALE_TMP_S
+    with contextlib.suppress(OSError):
+        for path in folder.glob(f".{Path(db_path).stem}-*.db.tmp*"):
+            with contextlib.suppress(OSError):
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed.append(path)
+    return removed
+
+
+def prune(db_path: Path, *, now: datetime | None = None, keep: Path | None = None) -> list[Path]:
+    """Remove backups beyond the newest ``KEEP_NEWEST`` and one a day for ``KEEP_DAYS`` days
+    (never ``keep``, the one just written), and half-written ones a kill left behind."""
     now = now or datetime.now().astimezone()
     files = _files(db_path)
-    keep: set[Path] = {p for _c, _n, _r, p in files[:KEEP_NEWEST]}
+    keep_set: set[Path] = {p for _c, _n, _r, p in files[:KEEP_NEWEST]} | ({keep} if keep else set())
     days_seen: set[date] = set()
     oldest_day = (now - timedelta(days=KEEP_DAYS)).date()
     for created, _n, _r, path in files:  # newest first: the first of each day is its newest
         day = created.date()
         if day >= oldest_day and day not in days_seen:
             days_seen.add(day)
-            keep.add(path)
-    removed = []
+            keep_set.add(path)
+    removed = _remove_stale_tmp(db_path)
     for _c, _n, _r, path in files:
-        if path not in keep:
+        if path not in keep_set:
             with contextlib.suppress(OSError):
                 path.unlink()
                 removed.append(path)
@@ -280,6 +299,8 @@ def resolve_backup(db_path: Path, name: str) -> Path:
 
 def verify_backup(path: Path) -> None:
     """Raise ``BackupError`` unless ``path`` is a whole database of ours."""
+    if not Path(path).is_file():
+        raise BackupError(f"备份“{Path(path).name}”已不存在（可能已按保留规则自动清理），请选择另一个备份")
     problems = integrity.check_file(path, full=True)
     if problems:
         raise BackupError(f"备份“{path.name}”本身已损坏（{problems[0]}），不能用来恢复；请选择另一个备份")
@@ -292,6 +313,18 @@ def verify_backup(path: Path) -> None:
         raise BackupError(f"“{path.name}”不是绩效目标申报助手的数据库备份")
 
 
+def _why(exc: BaseException, near: Path) -> str:
+    """Why copying failed, in Chinese (a full disk said so; never SQLite's English)."""
+    from jixiao_desktop.storage.db import DISK_FULL_MESSAGE, disk_full_near
+    from jixiao_desktop.storage.errors import describe_db_error, sqlite_error_code
+
+    if isinstance(exc, sqlite3.Error) and (sqlite_error_code(exc) == 13 or disk_full_near(near)):
+        return DISK_FULL_MESSAGE
+    if isinstance(exc, OSError):
+        return describe_os_error(exc)
+    return describe_db_error(exc)
+
+
 def restore_backup(db_path: Path, backup: Path) -> RestoreResult:
     """Put ``backup`` in place of the database at ``db_path`` (no window may have it open).
 
@@ -300,6 +333,7 @@ def restore_backup(db_path: Path, backup: Path) -> RestoreResult:
             database is then as it was.
     """
     db_path = Path(db_path)
+    restore_journal.recover(db_path)  # an earlier restore killed half-way is finished first
     verify_backup(backup)
     before: Path | None = None
     if db_path.is_file():
@@ -308,7 +342,7 @@ def restore_backup(db_path: Path, backup: Path) -> RestoreResult:
         except (BackupError, DatabaseDamagedError):
             before = None  # a damaged current file: it is kept by moving it aside below
     stamp = datetime.now().strftime(_STAMP)
-    tmp = db_path.with_name(f".{db_path.name}.restoring.tmp")
+    tmp = restore_journal.tmp_path(db_path)
     try:
         source = sqlite3.connect(integrity.read_only_uri(backup, immutable=True), uri=True)
         try:
@@ -321,25 +355,15 @@ def restore_backup(db_path: Path, backup: Path) -> RestoreResult:
             source.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        restore_journal._step("copied")
     except (sqlite3.Error, OSError) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        detail = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
-        raise BackupError(f"恢复失败，数据库未作改动：{detail}") from exc
-    moved: list[Path] = []
+        raise BackupError(f"恢复失败，数据库未作改动：{_why(exc, db_path)}") from exc
     try:
-        for suffix in ("", "-wal", "-shm"):
-            current = Path(str(db_path) + suffix)
-            if current.exists():
-                aside = db_path.with_name(f"{db_path.name}.replaced-{stamp}{suffix}")
-                os.replace(current, aside)
-                moved.append(aside)
-        os.replace(tmp, db_path)
+        # Journaled: a kill between the renames is finished at the next opening (restore_journal).
+        moved = restore_journal.swap_in(db_path, stamp)
     except OSError as exc:
-        for aside in reversed(moved):  # put back what was moved
-            original = Path(str(db_path) + aside.name.rsplit(stamp, 1)[1])
-            with contextlib.suppress(OSError):
-                os.replace(aside, original)
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise BackupError(f"恢复失败，数据库未作改动：{describe_os_error(exc)}") from exc

@@ -212,6 +212,9 @@ def create_engine_for(db_path: str | Path, *, busy_timeout_ms: int = DEFAULT_BUS
     path = Path(db_path).expanduser()
     if path.is_dir():
         raise StorageError(f"“{path}”是一个文件夹，不是数据库文件。请选择数据库文件（jixiao.db），或把这个文件夹改名后再打开")
+    from jixiao_desktop.storage import restore_journal
+
+    restore_journal.recover(path)  # a restore killed half-way is finished before anything opens the file
     if probe:
         integrity.probe(path)
     try:
