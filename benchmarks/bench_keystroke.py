@@ -102,8 +102,8 @@ def main() -> int:
 
     from jixiao_desktop.app import create_application
     from jixiao_desktop.domain import exchange
-    from jixiao_desktop.ui.settings import Settings
     from jixiao_desktop.ui.main_window import MainWindow
+    from jixiao_desktop.ui.settings import Settings
 
     app = create_application()
     window = MainWindow(Settings(), Path(os.environ["JIXIAO_DB"]))

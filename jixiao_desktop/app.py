@@ -117,12 +117,10 @@ def run_gui(db_path: str | Path | None = None) -> int:
     shared by several reviewers, so no lock file); the exit code."""
     from PySide6.QtCore import QTimer
 
-    from jixiao_desktop import paths
-    from jixiao_desktop.ui.settings import Settings
-    from jixiao_desktop.ui.main_window import MainWindow
-
-    from jixiao_desktop import APP_NAME
+    from jixiao_desktop import APP_NAME, paths
     from jixiao_desktop.ui import msgbox
+    from jixiao_desktop.ui.main_window import MainWindow
+    from jixiao_desktop.ui.settings import Settings
 
     app = create_application()
     install_excepthook()

@@ -19,12 +19,12 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from jixiao_desktop.app import create_application  # noqa: E402
-from jixiao_desktop.ui.settings import Settings  # noqa: E402
 from jixiao_desktop.storage import backups, lock  # noqa: E402
 from jixiao_desktop.ui import msgbox  # noqa: E402
 from jixiao_desktop.ui.dialogs.damaged_db import DamagedDatabaseDialog  # noqa: E402
 from jixiao_desktop.ui.dialogs.restore_backup import RestoreBackupDialog  # noqa: E402
 from jixiao_desktop.ui.main_window import MainWindow  # noqa: E402
+from jixiao_desktop.ui.settings import Settings  # noqa: E402
 from tests.safety.damage import DAMAGES, immutable, make_db  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"

@@ -29,8 +29,8 @@ os.environ["JIXIAO_CONFIG_DIR"] = tmp + "/cfg"
 from jixiao_desktop.app import create_application  # noqa: E402
 from jixiao_desktop.domain import exchange  # noqa: E402
 from jixiao_desktop.domain.model import Category  # noqa: E402
-from jixiao_desktop.ui.settings import Settings  # noqa: E402
 from jixiao_desktop.ui.main_window import MainWindow  # noqa: E402
+from jixiao_desktop.ui.settings import Settings  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 

@@ -152,7 +152,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         from jixiao_desktop.app import run_bureau, run_gui
-
         from jixiao_desktop.paths import database
 
         if args.bureau:

@@ -20,8 +20,8 @@ from jixiao_desktop.cli.common import (
     check_export_kind,
     fail,
     finish_export,
-    settings_from_args,
     read_form,
+    settings_from_args,
 )
 
 if TYPE_CHECKING:

@@ -27,10 +27,10 @@ from jixiao_desktop.domain.model import (
     classify_indicator,
     detect_layout,
 )
+from jixiao_desktop.domain.money import AmountError, format_amount, parse_amount
 from jixiao_desktop.domain.row_numbers import row_ordinal
 from jixiao_desktop.domain.sources import counted_sources
 from jixiao_desktop.domain.weights import WeightTotal, read_weight
-from jixiao_desktop.domain.money import AmountError, format_amount, parse_amount
 
 HUNDRED = Decimal(100)
 

@@ -14,17 +14,17 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from jixiao_desktop.errors import KnownError
 from jixiao_desktop.domain.model import (
     TEMPLATE_BJ_2021,
     Acknowledgement,
     Form,
-    FundSource,
     Funds,
+    FundSource,
     Indicator,
     IndicatorItem,
 )
 from jixiao_desktop.domain.money import canonical_amount_text
+from jixiao_desktop.errors import KnownError
 
 FORMAT_NAME = "jixiao-form"
 FORMAT_VERSION = 1

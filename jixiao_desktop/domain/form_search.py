@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jixiao_desktop.domain.fields import field_text
-from jixiao_desktop.domain.model import Form
 from jixiao_desktop.domain.form_diff import field_paths
+from jixiao_desktop.domain.model import Form
 
 # Fields whose text is not free text: 年度 is a number box, never searched or replaced.
 NOT_SEARCHED = frozenset({"year"})

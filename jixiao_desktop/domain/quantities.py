@@ -16,9 +16,8 @@ Pure function, precompiled patterns, cached on the text (the checks call it on e
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
-from jixiao_desktop.importers.numbering import W, Numbering
+from jixiao_desktop.importers.numbering import Numbering, W
 from jixiao_desktop.importers.table_grid import Cell, RawCell, Row, resolve_rows
 
 _UNWRAP = {W + "customXml", W + "smartTag", W + "hyperlink", W + "fldSimple", W + "ins", W + "moveTo",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from jixiao_desktop.importers.table_grid import RawCell, Row, resolve_rows, Cell
+from jixiao_desktop.importers.table_grid import Cell, RawCell, Row, resolve_rows
 
 # Word's HTML for a long form carries its style sheet and list markup: several times the text.
 MAX_HTML_CHARS = 20_000_000

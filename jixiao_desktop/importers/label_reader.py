@@ -32,14 +32,11 @@ from jixiao_desktop.domain.model import (
     YEAR_MAX,
     YEAR_MIN,
     Form,
-    FundSource,
     Funds,
+    FundSource,
     Indicator,
 )
 from jixiao_desktop.importers.labels import (
-    bare_key,
-    clean_line,
-    clean_lines,
     DEPARTMENT,
     FUND_BASIC,
     FUND_PROJECT,
@@ -47,21 +44,27 @@ from jixiao_desktop.importers.labels import (
     FUND_TOTAL,
     FUNDS_HEADER,
     GOALS,
-    HEADERS, PROFILE_COLUMNS, tabular_item,
+    HEADERS,
     INDICATORS,
     INSTRUCTIONS,
-    join_name_lines,
-    label_key,
     LEADING_OPERATOR,
     NOTES,
     OPERATOR_TEXT,
+    PROFILE_COLUMNS,
     TABULAR_FIELDS,
     TOTAL_ROW,
     YEAR,
     YEAR_ALONE,
     YEAR_LABEL,
+    bare_key,
+    clean_line,
+    clean_lines,
+    join_name_lines,
+    label_key,
+    tabular_item,
 )
 from jixiao_desktop.importers.table_grid import Cell, Row
+
 
 @dataclass
 class LabelResult:

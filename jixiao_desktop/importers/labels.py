@@ -9,7 +9,6 @@ import unicodedata
 
 from jixiao_desktop.domain.model import IndicatorItem
 
-
 # Half-width white space at the ends of a line is layout (Word's justification, a copied
 # web page, the text dump's indentation), not typing; full-width spaces (　) are how a clerk
 # indents Chinese text and stay.

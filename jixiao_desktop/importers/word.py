@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from jixiao_desktop.errors import KnownError
 from xml.etree.ElementTree import Element
 
 from jixiao_desktop.domain.model import Form
+from jixiao_desktop.errors import KnownError
 from jixiao_desktop.importers.docx_reader import read_document
 from jixiao_desktop.importers.html_table import MAX_HTML_CHARS, has_table, html_rows
 from jixiao_desktop.importers.label_reader import NotAFormError, read_rows

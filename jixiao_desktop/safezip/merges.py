@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import re
 
-from jixiao_desktop.safezip.archive import KIND_WORKBOOK, ArchiveError, corrupt_error, malicious_hint, shown_name
+from jixiao_desktop.safezip.archive import (
+    KIND_WORKBOOK,
+    ArchiveError,
+    corrupt_error,
+    malicious_hint,
+    shown_name,
+)
 
 MAX_MERGED_CELLS = 1_000_000  # a form's sheet: a few thousand rows × 16 columns at the most
 _MERGE_RE = re.compile(rb'<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["\']([^"\']*)["\']')

@@ -37,7 +37,6 @@ from sqlalchemy.exc import DBAPIError
 
 from jixiao_desktop.atomic import describe_os_error
 from jixiao_desktop.paths import is_database_url
-from jixiao_desktop.storage.listing import SCHEMA_HEAD
 from jixiao_desktop.storage.errors import (
     DatabaseDamagedError,
     DatabaseReplacedError,
@@ -46,6 +45,7 @@ from jixiao_desktop.storage.errors import (
     describe_db_error,
     sqlite_error_code,
 )
+from jixiao_desktop.storage.listing import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,6 @@ JSON, not shaped like a form) means: no copy, start the slow way.
 from __future__ import annotations
 
 import contextlib
-
 import dataclasses
 import json
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from typing import Any
 
 from jixiao_desktop import paths
 from jixiao_desktop.atomic import atomic_write
-from jixiao_desktop.domain.model import Acknowledgement, Form, FundSource, Funds, Indicator, IndicatorItem
+from jixiao_desktop.domain.model import Acknowledgement, Form, Funds, FundSource, Indicator, IndicatorItem
 
 CACHE_FILE = "last-form.json"
 CACHE_VERSION = 1

@@ -16,9 +16,9 @@ from jixiao_desktop.ui.editor.widgets import set_text_size
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
-    from jixiao_desktop.ui.settings import Settings
     from jixiao_desktop.ui.dialogs.find_replace import FindReplaceDialog
     from jixiao_desktop.ui.editor.editor import FormEditor
+    from jixiao_desktop.ui.settings import Settings
 
 
 class UndoActions(QObject):

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QWidget
 
 from jixiao_desktop import formfiles
 from jixiao_desktop.domain.model import Form
-from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.ui import msgbox
+from jixiao_desktop.ui.settings import Settings
 
 if TYPE_CHECKING:
     from jixiao_desktop.ui.output import OutputActions

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from jixiao_desktop.domain import editing
 from jixiao_desktop.domain.fields import field_label
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
-from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.ui.checks_panel import ChecksPanel, apply_fix, summary_text
+from jixiao_desktop.ui.settings import Settings
 
 if TYPE_CHECKING:
     from jixiao_desktop.domain.fixes import Fix

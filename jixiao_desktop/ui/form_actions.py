@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.errors import KNOWN, describe, show_known
+from jixiao_desktop.ui.settings import Settings
 
 if TYPE_CHECKING:
     from jixiao_desktop.storage.repository import FormRepository, FormSummary

@@ -22,22 +22,22 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from jixiao_desktop import APP_NAME
 from jixiao_desktop.domain.findings import CheckSettings
 from jixiao_desktop.domain.model import Form
-from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.ui import export_dialog, msgbox, plain_text, window_actions, window_geometry
 from jixiao_desktop.ui.bureau import hooks as bureau_hooks
-from jixiao_desktop.ui.indicator_library import hooks as library_hooks
 from jixiao_desktop.ui.checker import LiveChecker
 from jixiao_desktop.ui.checks_panel import ChecksPanel
+from jixiao_desktop.ui.dialogs.import_flow import ImportFlow
 from jixiao_desktop.ui.edit_actions import EditTools, UndoActions
 from jixiao_desktop.ui.errors import KNOWN, show_known
 from jixiao_desktop.ui.findings_view import FindingsView
-from jixiao_desktop.ui.dialogs.import_flow import ImportFlow
+from jixiao_desktop.ui.form_actions import FormActionHooks, FormActions, form_name
 from jixiao_desktop.ui.form_list import FormListPage
 from jixiao_desktop.ui.forms.ui_main_window import Ui_MainWindow
-from jixiao_desktop.ui.form_actions import FormActions, FormActionHooks, form_name
+from jixiao_desktop.ui.indicator_library import hooks as library_hooks
 from jixiao_desktop.ui.lifecycle import LifecycleActions, LifecycleHooks
 from jixiao_desktop.ui.output import OutputActions
 from jixiao_desktop.ui.session import FormSession
+from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.ui.startup import Startup
 from jixiao_desktop.ui.startup_preview import FirstPaintWatcher, PreviewHooks, StartupPreview
 from jixiao_desktop.ui.status_area import StatusArea

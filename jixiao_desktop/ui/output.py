@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QWidget
 
 from jixiao_desktop.domain.findings import Severity
 from jixiao_desktop.domain.model import Form
-from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.progress import Cancelled, run_with_progress
+from jixiao_desktop.ui.settings import Settings
 
 if TYPE_CHECKING:
     from jixiao_desktop.ui.checker import LiveChecker

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from jixiao_desktop.storage import startup_cache
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.errors import log_unexpected
+from jixiao_desktop.storage import startup_cache
 
 if TYPE_CHECKING:
     from jixiao_desktop.ui.session import FormSession

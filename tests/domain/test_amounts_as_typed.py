@@ -8,7 +8,7 @@ import pytest
 
 from jixiao_desktop.domain.checks import run_checks
 from jixiao_desktop.domain.findings import Severity
-from jixiao_desktop.domain.model import TEMPLATE_BJ_2021, TEMPLATE_TABULAR, Form, FundSource, Funds
+from jixiao_desktop.domain.model import TEMPLATE_BJ_2021, TEMPLATE_TABULAR, Form, Funds, FundSource
 from jixiao_desktop.domain.money import AmountError, parse_amount, printed_amount
 
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from jixiao_desktop.domain.checks import run_checks
 from jixiao_desktop.domain.fields import field_text
-from jixiao_desktop.domain.model import TEMPLATE_TABULAR, Form, FundSource, Funds, Indicator, IndicatorItem
+from jixiao_desktop.domain.model import TEMPLATE_TABULAR, Form, Funds, FundSource, Indicator, IndicatorItem
 from jixiao_desktop.domain.quantities import extract_quantities
 
 _ALPHABET = ("0123456789０１２.．,，、；;。：:（）()“”《》-~～%％ \n\t万亿元名人次场户号楼年月日第其中合计共计总各每个"

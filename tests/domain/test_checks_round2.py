@@ -7,9 +7,9 @@ import pytest
 
 from jixiao_desktop.domain.checks import run_checks
 from jixiao_desktop.domain.fields import field_text
-from jixiao_desktop.domain.profiles import ProfileRef
 from jixiao_desktop.domain.findings import Finding, Severity
 from jixiao_desktop.domain.model import Form, Indicator, IndicatorItem, Layout, new_form
+from jixiao_desktop.domain.profiles import ProfileRef
 from jixiao_desktop.domain.quantities import find_dates, is_date
 from tests.domain.test_checks_rules import tabular_form, text_form
 

@@ -9,18 +9,18 @@ import pytest
 
 from jixiao_desktop.domain.checks import RULES, field_order_key, has_errors, run_checks
 from jixiao_desktop.domain.fields import field_text
-from jixiao_desktop.domain.profiles import ProfileRef, set_column_text
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
 from jixiao_desktop.domain.model import (
     TEMPLATE_TABULAR,
     Form,
-    FundSource,
     Funds,
+    FundSource,
     Indicator,
     IndicatorItem,
     Layout,
     new_form,
 )
+from jixiao_desktop.domain.profiles import ProfileRef, set_column_text
 
 RULE_IDS = {
     "header.department_missing", "header.year_invalid", "funds.missing", "funds.not_a_number",

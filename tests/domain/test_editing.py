@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from jixiao_desktop.domain import editing as logic
 from jixiao_desktop.domain.model import Category, Form, Funds, Indicator, IndicatorItem
 from jixiao_desktop.domain.weights import weight_total
-from jixiao_desktop.domain import editing as logic
 
 
 def test_funds_sum_compares_printed_amounts() -> None:

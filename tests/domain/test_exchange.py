@@ -13,8 +13,8 @@ from jixiao_desktop.domain import exchange
 from jixiao_desktop.domain.model import (
     TEMPLATE_TABULAR,
     Form,
-    FundSource,
     Funds,
+    FundSource,
     Indicator,
     IndicatorItem,
 )

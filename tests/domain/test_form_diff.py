@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from jixiao_desktop.domain.model import Form
 from jixiao_desktop.domain.form_diff import diff_forms, diff_html
+from jixiao_desktop.domain.model import Form
 
 
 def test_identical_forms_have_no_changes(jinrongjie: Form) -> None:

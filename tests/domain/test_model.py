@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from jixiao_desktop.domain.carry import carry_over
-from jixiao_desktop.domain.fields import field_fingerprint, field_label, field_text, parse_path, set_field_text
+from jixiao_desktop.domain.fields import (
+    field_fingerprint,
+    field_label,
+    field_text,
+    parse_path,
+    set_field_text,
+)
 from jixiao_desktop.domain.model import (
     STANDARD_ROW_NAMES,
     Category,

@@ -25,8 +25,8 @@ def test_thresholds_refused(text: str) -> None:
 
 
 def test_zero_is_refused_alike_by_dialog_settings_and_cli(tmp_path: Path) -> None:
-    from jixiao_desktop.ui.settings import Settings
     from jixiao_desktop.ui.dialogs.settings_dialog import parse_threshold
+    from jixiao_desktop.ui.settings import Settings
 
     assert parse_threshold("0") is None
     ini = tmp_path / "s.ini"

@@ -9,8 +9,8 @@ from jixiao_desktop.domain.model import (
     TEMPLATE_BJ_2021,
     TEMPLATE_TABULAR,
     Form,
-    FundSource,
     Funds,
+    FundSource,
     Indicator,
     IndicatorItem,
 )

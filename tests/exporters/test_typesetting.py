@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jixiao_desktop.domain.model import TEMPLATE_TABULAR, Form, FundSource, Funds, Indicator, IndicatorItem
+from jixiao_desktop.domain.model import TEMPLATE_TABULAR, Form, Funds, FundSource, Indicator, IndicatorItem
 from jixiao_desktop.exporters.linebreak import NO_END, NO_START, break_lines
 from jixiao_desktop.exporters.pdf import export_pdf, unprintable_chars, unprintable_fields
 from jixiao_desktop.exporters.pdf.fonts import BODY_CHAIN, HEI, SONG, FontChain

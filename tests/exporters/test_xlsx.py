@@ -9,15 +9,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.worksheet.worksheet import Worksheet
 from hypothesis import HealthCheck, given, settings
+from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao_desktop.domain import exchange
 from jixiao_desktop.domain.model import (
     TEMPLATE_TABULAR,
     Form,
-    FundSource,
     Funds,
+    FundSource,
     Indicator,
     IndicatorItem,
 )

@@ -48,8 +48,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
 
 def start_window(qtbot: Any, db: Path) -> Any:
     from jixiao_desktop.app import create_application
-    from jixiao_desktop.ui.settings import Settings
     from jixiao_desktop.ui.main_window import MainWindow
+    from jixiao_desktop.ui.settings import Settings
 
     create_application()
     window = MainWindow(Settings(), db)

@@ -80,8 +80,8 @@ def db_path() -> Path:
 def make_window(qtbot: Any, messages: Messages, db_path: Path) -> Iterator[Callable[[], Any]]:
     """Build a started ``MainWindow`` on the test database (several may be made in turn)."""
     from jixiao_desktop.app import create_application
-    from jixiao_desktop.ui.settings import Settings
     from jixiao_desktop.ui.main_window import MainWindow
+    from jixiao_desktop.ui.settings import Settings
 
     create_application()
     windows: list[Any] = []

@@ -94,8 +94,8 @@ def test_a_review_file_for_another_form_is_refused(make_window: Any, messages: A
 def test_the_clerks_window_on_sqlite_and_on_a_database_server(qtbot: Any, messages: Any, db_target: str,
                                                                 jinrongjie: Form) -> None:
     from jixiao_desktop.app import create_application
-    from jixiao_desktop.ui.settings import Settings
     from jixiao_desktop.ui.main_window import MainWindow
+    from jixiao_desktop.ui.settings import Settings
 
     with FormRepository.open(db_target) as repo:
         form_id = repo.create(jinrongjie)

@@ -9,8 +9,8 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from jixiao_desktop.domain.checks import RULES
-from jixiao_desktop.domain.model import Form
 from jixiao_desktop.domain.form_search import find_matches, replaced
+from jixiao_desktop.domain.model import Form
 from tests.ui.test_window import MakeWindow, open_stored
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 import pypdfium2 as pdfium
+import pytest
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
 from jixiao_desktop.domain.model import Form

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 from jixiao_desktop.domain.model import Form
-from jixiao_desktop.ui.settings import Settings
-from jixiao_desktop.storage.repository import FormRepository
 from jixiao_desktop.storage import startup_cache
-from tests.ui.helpers import commit_text, run_offscreen
+from jixiao_desktop.storage.repository import FormRepository
 from jixiao_desktop.ui.main_window import MainWindow
+from jixiao_desktop.ui.settings import Settings
+from tests.ui.helpers import commit_text, run_offscreen
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from jixiao_desktop.domain.model import Form
-from jixiao_desktop.ui.settings import Settings
 from jixiao_desktop.storage.repository import FormRepository
 from jixiao_desktop.ui.main_window import MainWindow
+from jixiao_desktop.ui.settings import Settings
 from tests.ui.helpers import run_offscreen
 
 

@@ -15,8 +15,8 @@ from jixiao_desktop.domain.model import Form, FormStatus
 from jixiao_desktop.storage.repository import FormRepository, StorageError
 from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.main_window import MainWindow
-from tests.ui.conftest import Messages
 from tests.conftest import FIXTURES
+from tests.ui.conftest import Messages
 
 MakeWindow = Callable[[], MainWindow]
 

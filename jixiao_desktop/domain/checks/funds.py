@@ -8,8 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao_desktop.domain.checks.registry import Context, cents
 from jixiao_desktop.domain.model import TEMPLATE_TABULAR, YEAR_MAX, YEAR_MIN
-from jixiao_desktop.domain.sources import counted_sources
 from jixiao_desktop.domain.money import AmountError, ParsedAmount, format_amount, parse_amount
+from jixiao_desktop.domain.sources import counted_sources
 
 _TOO_LARGE = Decimal(10) ** 15  # 万元: far beyond any budget, and safe for two-decimal arithmetic
 _FUND_LABELS = {"total": "资金总额", "basic": "基本支出", "project": "项目支出"}

@@ -15,10 +15,10 @@ import re
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
+from jixiao_desktop.domain.checks.funds import amount_in_wan
 from jixiao_desktop.domain.checks.indicators import prose_fields
 from jixiao_desktop.domain.checks.items import iter_items, normalise_operator, read_value
 from jixiao_desktop.domain.checks.registry import Context, fmt_number, snippet
-from jixiao_desktop.domain.checks.funds import amount_in_wan
 
 _LABELS = {"total": "资金总额", "basic": "基本支出", "project": "项目支出"}
 _KEYS = {label: key for key, label in _LABELS.items()}

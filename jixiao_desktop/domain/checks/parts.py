@@ -20,8 +20,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao_desktop.domain.checks.indicators import prose_fields
 from jixiao_desktop.domain.checks.registry import Context, fmt_number

@@ -10,8 +10,8 @@ from jixiao_desktop.domain.checks.registry import Context, snippet
 from jixiao_desktop.domain.checks.repeats import duplicate_runs
 from jixiao_desktop.domain.fields import field_label, field_text
 from jixiao_desktop.domain.model import Category, chinese_numeral, parse_chinese_numeral
-from jixiao_desktop.domain.row_numbers import row_ordinal
 from jixiao_desktop.domain.quantities import unit_at
+from jixiao_desktop.domain.row_numbers import row_ordinal
 
 # --- which fields ------------------------------------------------------------------------
 

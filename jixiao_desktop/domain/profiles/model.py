@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 from types import MappingProxyType
 
 # Category kinds: what a 一级 category counts as for the classic rules of checks.md

@@ -11,10 +11,10 @@ glyph WITH AN OUTLINE for it: a face that maps a character to an empty glyph (We
 from __future__ import annotations
 
 import threading
-from itertools import pairwise
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont

@@ -25,7 +25,6 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, S
 from jixiao_desktop.domain.columns import Column, printed_columns
 from jixiao_desktop.domain.model import TEMPLATE_TABULAR, Form, IndicatorItem
 from jixiao_desktop.domain.money import printed_amount
-from jixiao_desktop.exporters.pdf.identity import keywords
 from jixiao_desktop.exporters._common import (
     CONTINUED,
     DRAFT_MARK,
@@ -44,10 +43,10 @@ from jixiao_desktop.exporters._common import (
     SOURCES_PREFIX,
     TABULAR_CAPTION,
     TITLE,
+    continued_label,
     format_weight,
     funds_label,
     page_footer,
-    continued_label,
     printed_fields,
     value_text,
     weight_sum,
@@ -74,6 +73,7 @@ from jixiao_desktop.exporters.pdf.fonts import (
     FontChain,
     unprintable_chars,
 )
+from jixiao_desktop.exporters.pdf.identity import keywords
 from jixiao_desktop.exporters.pdf.text import CellText, TextFlowable, TextStyle
 
 # Column A holds 部门（单位）名称 on one line (8 full-width characters + padding).

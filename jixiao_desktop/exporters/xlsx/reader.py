@@ -14,21 +14,21 @@ from typing import Any
 
 from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao_desktop import safezip
 from jixiao_desktop.domain.exchange import ExchangeError, check_form_size
-from jixiao_desktop.errors import KnownError
 from jixiao_desktop.domain.model import (
     TEMPLATE_TABULAR,
     Form,
-    FundSource,
     Funds,
+    FundSource,
     Indicator,
 )
 from jixiao_desktop.domain.money import format_amount
+from jixiao_desktop.errors import KnownError
 from jixiao_desktop.exporters._common import (
     JOIN_INLINE,
     JOIN_NEWLINE,
@@ -47,14 +47,15 @@ from jixiao_desktop.exporters._common import (
 )
 from jixiao_desktop.exporters.xlsx.identity import apply_identity, read_identity
 from jixiao_desktop.exporters.xlsx.layout import (
-    MAX_ROWS,
-    MARK_TEMPLATE,
-    MARK_CONT_NL,
     MARK_CONT_INLINE,
+    MARK_CONT_NL,
     MARK_IND,
     MARK_SOURCE,
     MARK_SOURCES_EMPTY,
+    MARK_TEMPLATE,
+    MAX_ROWS,
 )
+
 
 class XlsxImportError(KnownError, ValueError):
     """A workbook that is not a form exported by this app; the message is one Chinese line."""

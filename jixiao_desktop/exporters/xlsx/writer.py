@@ -30,7 +30,6 @@ from jixiao_desktop.domain.model import (
 from jixiao_desktop.domain.money import AmountError, parse_amount, printed_amount
 from jixiao_desktop.exporters import cells
 from jixiao_desktop.exporters._common import (
-    continued_label,
     DRAFT_MARK,
     FINGERPRINT_LABEL,
     INSTRUCTIONS,
@@ -48,6 +47,7 @@ from jixiao_desktop.exporters._common import (
     SOURCES_PREFIX,
     TABULAR_CAPTION,
     TITLE,
+    continued_label,
     format_weight,
     funds_label,
     is_wide,
@@ -59,32 +59,32 @@ from jixiao_desktop.exporters._common import (
 from jixiao_desktop.exporters.linebreak import break_lines
 from jixiao_desktop.exporters.xlsx.identity import write_identity
 from jixiao_desktop.exporters.xlsx.layout import (
+    BJ_WIDTHS,
     DEFAULT_KEYS,
     DIRECTION_WIDTH,
-    KEY_WIDTHS,
-    LEFT_KEYS,
-    MARK_COLUMNS,
-    NARROW_KEY_WIDTHS,
-    NOTE_MIN_WIDTH,
-    TAB_NARROW_WIDTHS,
-    SHEET_TITLE,
     FONT_NAME,
     FONT_SIZE,
+    KEY_WIDTHS,
+    LEFT_KEYS,
     LINE_PT,
-    ROW_PAD_PT,
-    MAX_LINES,
-    BJ_WIDTHS,
-    TAB_WIDTHS,
-    MARK_TEMPLATE,
-    MARK_CONT_NL,
+    MARK_COLUMNS,
     MARK_CONT_INLINE,
+    MARK_CONT_NL,
     MARK_IND,
     MARK_IND_EMPTY,
     MARK_ITEM,
-    MARK_SUM,
     MARK_SOURCE,
     MARK_SOURCES_EMPTY,
+    MARK_SUM,
+    MARK_TEMPLATE,
     MARK_VALUE_RAW,
+    MAX_LINES,
+    NARROW_KEY_WIDTHS,
+    NOTE_MIN_WIDTH,
+    ROW_PAD_PT,
+    SHEET_TITLE,
+    TAB_NARROW_WIDTHS,
+    TAB_WIDTHS,
 )
 
 _THIN = Side(style="thin", color="000000")

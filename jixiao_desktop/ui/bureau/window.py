@@ -41,8 +41,8 @@ from jixiao_desktop.storage.repository import FormRepository
 from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.bureau.files import BureauFiles
 from jixiao_desktop.ui.bureau.list_model import COLUMNS, FORM_ID_ROLE, BureauListModel
-from jixiao_desktop.ui.window_geometry import fitted_to_screen
 from jixiao_desktop.ui.plain_text import plain
+from jixiao_desktop.ui.window_geometry import fitted_to_screen
 
 
 class FilterBar(QWidget):

@@ -8,14 +8,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
+from jixiao_desktop.domain.form_diff import diff_html
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.ui import msgbox
-from jixiao_desktop.domain.form_diff import diff_html
+from jixiao_desktop.ui.errors import KNOWN, show_known
 from jixiao_desktop.ui.form_list import format_time
 from jixiao_desktop.ui.forms.ui_diff_dialog import Ui_DiffDialog
 from jixiao_desktop.ui.forms.ui_history_dialog import Ui_HistoryDialog
 from jixiao_desktop.ui.forms.ui_snapshot_dialog import Ui_SnapshotDialog
-from jixiao_desktop.ui.errors import KNOWN, show_known
 
 if TYPE_CHECKING:
     from jixiao_desktop.ui.session import FormSession

@@ -8,8 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from jixiao_desktop.ui import msgbox
-from jixiao_desktop.ui.form_list import FormListModel, Role
 from jixiao_desktop.ui.errors import KNOWN, show_known
+from jixiao_desktop.ui.form_list import FormListModel, Role
 
 if TYPE_CHECKING:
     from jixiao_desktop.storage.repository import FormRepository

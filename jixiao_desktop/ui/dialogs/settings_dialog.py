@@ -7,8 +7,8 @@ from decimal import Decimal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from jixiao_desktop.domain.findings import ThresholdError, parse_satisfaction_min
-from jixiao_desktop.ui.settings import SATISFACTION_CHOICES
 from jixiao_desktop.ui.forms.ui_settings_dialog import Ui_SettingsDialog
+from jixiao_desktop.ui.settings import SATISFACTION_CHOICES
 
 
 def parse_threshold(text: str) -> Decimal | None:

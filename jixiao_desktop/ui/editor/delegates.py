@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from jixiao_desktop.ui.editor.marks import REVIEW_COLOR, AnyIndex, Role
 
-
 EMPTY_CHOICE_LABEL = "（不填）"
 
 

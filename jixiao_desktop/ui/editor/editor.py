@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QTabWidget, QVBoxLayout, QWidget
 
+from jixiao_desktop.domain import editing
 from jixiao_desktop.domain.fields import FieldPath, field_label, field_text, parse_path, set_field_text
 from jixiao_desktop.domain.findings import Finding
 from jixiao_desktop.domain.model import (
@@ -28,7 +29,6 @@ from jixiao_desktop.domain.model import (
     classify_indicator,
     detect_layout,
 )
-from jixiao_desktop.domain import editing
 from jixiao_desktop.ui.editor.commands import IndicatorsCommand, SetFieldCommand, SourcesCommand
 from jixiao_desktop.ui.editor.marks import REVIEW_COLOR, Mark, marks_for
 from jixiao_desktop.ui.editor.tabs import (

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
+from jixiao_desktop.domain import editing
 from jixiao_desktop.domain.fields import set_field_text
 from jixiao_desktop.domain.model import (
     DIRECTIONS,
@@ -25,7 +26,6 @@ from jixiao_desktop.domain.model import (
     Category,
     Form,
 )
-from jixiao_desktop.domain import editing
 from jixiao_desktop.ui.editor.marks import AnyIndex, Mark, Role, combined, mark_data
 
 ApplyFn = Callable[[str, str], bool]

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (

@@ -43,7 +43,9 @@ class LibraryHooks:
         if repo is None:
             return None
         if self._library is None or self._repo is not repo:
-            from jixiao_desktop.usecases.indicator_library import IndicatorLibrary  # storage loads after paint
+            from jixiao_desktop.usecases.indicator_library import (
+                IndicatorLibrary,  # storage loads after paint
+            )
 
             self._library, self._repo = IndicatorLibrary(repo), repo
         return self._library

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyleOptionViewItem, QWidget
 
 from jixiao_desktop.domain.model import Category, Form, Layout, new_form
-from jixiao_desktop.ui.editor.editor import FormEditor
 from jixiao_desktop.ui.editor.delegates import ChoiceDelegate
+from jixiao_desktop.ui.editor.editor import FormEditor
 from jixiao_desktop.ui.editor.marks import Role
 from jixiao_desktop.ui.editor.models import IndicatorItemsModel, IndicatorRowsModel, SourcesModel
 from jixiao_desktop.ui.editor.tabs import IndicatorItemsTab

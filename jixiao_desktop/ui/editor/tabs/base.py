@@ -23,7 +23,6 @@ from jixiao_desktop.domain.fields import FieldPath
 from jixiao_desktop.domain.model import Category, Form, Layout
 from jixiao_desktop.ui.editor.marks import Mark
 
-
 EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
 

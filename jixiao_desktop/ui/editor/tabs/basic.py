@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,12 +12,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jixiao_desktop.domain import editing
 from jixiao_desktop.domain.fields import FieldPath
 from jixiao_desktop.domain.model import TEMPLATES, Form
-from jixiao_desktop.domain import editing
 from jixiao_desktop.ui.editor.delegates import ChoiceDelegate
 from jixiao_desktop.ui.editor.marks import Mark
 from jixiao_desktop.ui.editor.models import SourcesModel
+from jixiao_desktop.ui.editor.tabs.base import EDIT_TRIGGERS, EditorPort, EditorTab, select_row
 from jixiao_desktop.ui.editor.widgets import (
     mark_widget,
     select_span,
@@ -26,9 +26,6 @@ from jixiao_desktop.ui.editor.widgets import (
     set_line_text,
 )
 from jixiao_desktop.ui.forms.ui_editor_basic_tab import Ui_BasicTab
-
-
-from jixiao_desktop.ui.editor.tabs.base import EDIT_TRIGGERS, EditorPort, EditorTab, select_row
 
 
 class BasicTab(EditorTab):

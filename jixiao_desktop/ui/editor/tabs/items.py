@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
 )
 
-from jixiao_desktop.domain.weights import weight_total
+from jixiao_desktop.domain import editing
 from jixiao_desktop.domain.fields import FieldPath
 from jixiao_desktop.domain.model import Category, Form
-from jixiao_desktop.domain import editing
+from jixiao_desktop.domain.weights import weight_total
 from jixiao_desktop.ui.editor.delegates import ChoiceDelegate
 from jixiao_desktop.ui.editor.marks import Mark
 from jixiao_desktop.ui.editor.models import IndicatorItemsModel
+from jixiao_desktop.ui.editor.tabs.base import EDIT_TRIGGERS, EditorPort, EditorTab
 from jixiao_desktop.ui.editor.widgets import (
     set_hint,
 )
 from jixiao_desktop.ui.forms.ui_editor_items_tab import Ui_ItemsTab
-
-
-from jixiao_desktop.ui.editor.tabs.base import EDIT_TRIGGERS, EditorPort, EditorTab
 
 
 class IndicatorItemsTab(EditorTab):

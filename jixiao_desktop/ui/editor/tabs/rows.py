@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
@@ -11,24 +10,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jixiao_desktop.domain import editing
 from jixiao_desktop.domain.fields import FieldPath
 from jixiao_desktop.domain.model import Category, Form, Layout
-from jixiao_desktop.domain import editing
 from jixiao_desktop.ui.editor.delegates import MarkDelegate
 from jixiao_desktop.ui.editor.marks import Mark
 from jixiao_desktop.ui.editor.models import IndicatorRowsModel
 from jixiao_desktop.ui.editor.previous import PreviousContentPanel
+from jixiao_desktop.ui.editor.tabs.base import (
+    EDIT_TRIGGERS,
+    EditorPort,
+    EditorTab,
+    prepare_text_box,
+    select_row,
+)
 from jixiao_desktop.ui.editor.widgets import (
     mark_widget,
-    set_hint,
     select_span,
+    set_hint,
     set_plain_text,
     underline_spans,
 )
 from jixiao_desktop.ui.forms.ui_editor_rows_tab import Ui_RowsTab
-
-
-from jixiao_desktop.ui.editor.tabs.base import EDIT_TRIGGERS, EditorPort, EditorTab, prepare_text_box, select_row
 
 
 class IndicatorRowsTab(EditorTab):

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jixiao_desktop.domain import editing
 from jixiao_desktop.domain.fields import FieldPath
 from jixiao_desktop.domain.model import Form
-from jixiao_desktop.domain import editing
 from jixiao_desktop.ui.editor.marks import Mark
+from jixiao_desktop.ui.editor.tabs.base import EditorPort, EditorTab, prepare_text_box
 from jixiao_desktop.ui.editor.widgets import (
     mark_widget,
     select_span,
@@ -19,9 +19,6 @@ from jixiao_desktop.ui.editor.widgets import (
     underline_spans,
 )
 from jixiao_desktop.ui.forms.ui_editor_text_tab import Ui_TextTab
-
-
-from jixiao_desktop.ui.editor.tabs.base import EditorPort, EditorTab, prepare_text_box
 
 
 class TextTab(EditorTab):
