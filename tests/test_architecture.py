@@ -95,8 +95,9 @@ def test_types_check() -> None:
 
 
 def test_import_contracts_hold() -> None:
-    """import-linter with the contracts in pyproject.toml: the layers (ui → storage/exporters →
-    domain) and "no Qt below the window", counting indirect imports too."""
+    """import-linter with the contracts in pyproject.toml: one layers contract over every package
+    (entry points → window → use cases → … → core → helpers) and "no Qt below the window",
+    counting indirect imports too."""
     import subprocess
 
     lint_imports = _tool("lint-imports")
@@ -108,22 +109,118 @@ def test_import_contracts_hold() -> None:
     assert "0 broken" in result.stdout and "Layers" in result.stdout
 
 
-MAX_MODULE_LINES = 500
+def test_the_layers_name_every_package() -> None:
+    """A new package or top-level module is placed in the layers contract, not left outside it
+    (where any import would pass)."""
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    layers = next(c["layers"] for c in contracts if c["type"] == "layers")
+    named = {name.strip().removeprefix("jixiao_desktop.") for layer in layers for name in layer.split("|")}
+    present = {p.stem for p in PACKAGE.glob("*.py") if p.stem != "__init__"}
+    present |= {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
+    assert present - named == set(), f"not in the layers contract (pyproject.toml): {sorted(present - named)}"
+
+
+MAX_MODULE_LINES = 500  # past this a module is worth a look: a warning in the test summary
+HARD_MODULE_LINES = 1000  # past this it fails: split it by meaning
 MAX_WINDOW_LINES = 400
-# Modules their owners are splitting right now (issue 10); remove an entry when it is split.
-BEING_SPLIT: set[str] = set()
+# Modules allowed past 500 lines, each with why (split by meaning, never to pass a count).
+LONG_MODULES: dict[str, str] = {}
+
+
+class ModuleSizeWarning(UserWarning):
+    """A module over ``MAX_MODULE_LINES`` that is not a named exception (shown, not failed)."""
 
 
 def test_modules_stay_small() -> None:
-    """No module over 500 lines (generated Designer forms and migrations aside); the window ≤ 400."""
-    offenders = []
+    """Over 500 lines: a warning unless named in ``LONG_MODULES``; over 1000: fails (generated
+    Designer forms and migrations aside); the window ≤ 400."""
+    import warnings
+
+    too_long = []
     for path in sorted(PACKAGE.rglob("*.py")):
         relative = path.relative_to(PACKAGE).as_posix()
-        if relative.startswith("ui/forms/") or "/migrations/" in relative or relative in BEING_SPLIT:
+        if relative.startswith("ui/forms/") or "/migrations/" in relative:
             continue
         lines = len(path.read_text(encoding="utf-8").splitlines())
-        if lines > MAX_MODULE_LINES:
-            offenders.append(f"{relative}: {lines}")
-    assert not offenders, "modules over 500 lines: " + ", ".join(offenders)
+        if lines > HARD_MODULE_LINES:
+            too_long.append(f"{relative}: {lines}")
+        elif lines > MAX_MODULE_LINES and relative not in LONG_MODULES:
+            warnings.warn(f"{relative}: {lines} lines (over {MAX_MODULE_LINES}): split it by meaning, "
+                          "or name it in LONG_MODULES with why", ModuleSizeWarning, stacklevel=1)
+    assert not too_long, f"modules over {HARD_MODULE_LINES} lines: " + ", ".join(too_long)
     window = PACKAGE / "ui" / "main_window.py"
     assert len(window.read_text(encoding="utf-8").splitlines()) <= MAX_WINDOW_LINES
+
+
+# Import cycles not yet broken (issue 21), each named: one may shrink, none may grow, a new one
+# fails. Remove an entry when its cycle is gone (the test says so).
+KNOWN_CYCLES: dict[str, frozenset[str]] = {
+    "domain: model ⇄ profiles ⇄ checks.registry (issue 16)": frozenset({
+        "domain.checks.registry", "domain.model", "domain.profiles.model", "domain.profiles.parse"}),
+    "storage: integrity below db and above the repository (issue 21 §4)": frozenset({
+        "storage.backups", "storage.db", "storage.hold", "storage.integrity", "storage.listing",
+        "storage.mapping", "storage.repository"}),
+    "ui: the window's helpers take the whole MainWindow (issue 21 §2, WindowPort)": frozenset({
+        "ui.bureau.hooks", "ui.db_guard", "ui.dialogs.import_flow", "ui.form_actions",
+        "ui.indicator_library.hooks", "ui.lifecycle", "ui.main_window", "ui.startup", "ui.window_actions"}),
+}
+
+
+def _cycles(imports: dict[str, set[str]]) -> list[frozenset[str]]:
+    """The strongly connected components of more than one module (Tarjan, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[frozenset[str]] = []
+    for root in sorted(imports):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(imports[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(imports.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.add(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(frozenset(component))
+    return found
+
+
+def test_no_import_cycles() -> None:
+    """No two modules import each other, directly or round a circle (imports inside functions
+    and under TYPE_CHECKING count: they are dependencies too), beyond the named ones."""
+    grimp = pytest.importorskip("grimp")
+    graph = grimp.build_graph("jixiao_desktop", cache_dir=None)
+    prefix = "jixiao_desktop."
+    imports = {m.removeprefix(prefix): {i.removeprefix(prefix) for i in graph.find_modules_directly_imported_by(m)}
+               for m in graph.modules}
+    cycles = _cycles(imports)
+    new = [sorted(c) for c in cycles if not any(c <= known for known in KNOWN_CYCLES.values())]
+    assert not new, "import cycles: " + "; ".join(" ⇄ ".join(c) for c in new)
+    gone = [name for name, known in KNOWN_CYCLES.items() if not any(c & known for c in cycles)]
+    assert not gone, "broken, remove from KNOWN_CYCLES: " + "; ".join(gone)
