@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -286,20 +287,29 @@ def renumbered(indicators: list[Indicator], category: Category) -> list[Indicato
     other families are untouched. Returns a new list.
     """
     rows = copy.deepcopy(indicators)
+    for index, name in _renumbered_names(indicators, category):
+        rows[index].name = name
+    return rows
+
+
+def _renumbered_names(indicators: list[Indicator], category: Category) -> Iterator[tuple[int, str]]:
+    """(row index, numbered name) of each row of ``category`` whose name renumbering changes."""
     if not NUMBERED_PREFIX[category]:
-        return rows
+        return
     number = 0
-    for ind in rows:
+    for index, ind in enumerate(indicators):
         name = ind.name.lstrip()
         ordinal = row_ordinal(name)
         if ordinal is not None and ordinal.family is category:
             number += 1
-            ind.name = f"{ordinal.word}指标{chinese_numeral(number)}{ordinal.colon}{name[ordinal.end:]}"
-    return rows
+            new = f"{ordinal.word}指标{chinese_numeral(number)}{ordinal.colon}{name[ordinal.end:]}"
+            if new != ind.name:
+                yield index, new
 
 
 def needs_renumbering(form: Form, category: Category) -> bool:
-    return renumbered(form.indicators, category) != form.indicators
+    """Whether 重新编号 would change a name (the editor asks after every keystroke: no copies)."""
+    return next(_renumbered_names(form.indicators, category), None) is not None
 
 
 @dataclass(frozen=True)
@@ -440,7 +450,7 @@ def name_length_hint(name: str) -> str:
 
 def char_count_label(text: str) -> str:
     """``共 123 字（不含空白 110 字）``."""
-    non_blank = sum(1 for ch in text if not ch.isspace())
+    non_blank = sum(map(len, text.split()))  # str.split() cuts at exactly what str.isspace() calls white space
     return f"共 {len(text)} 字（不含空白 {non_blank} 字）"
 
 

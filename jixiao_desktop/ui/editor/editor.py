@@ -47,6 +47,7 @@ TAB_WARNING_COLOR = QColor("#b06000")
 TAB_REVIEW_COLOR = REVIEW_COLOR
 
 CategoryTab = IndicatorRowsTab | IndicatorItemsTab
+NAMING = ("name", "level1", "level2")  # what decides the tab of a row
 
 
 class FormEditor(QWidget):
@@ -130,7 +131,7 @@ class FormEditor(QWidget):
         self._form = form
         self._layout = detect_layout(form)
         self._read_only = read_only
-        self._marks = {}
+        self._marks.clear()
         blocked = self._tabs.blockSignals(True)
         try:
             with self.filling():
@@ -138,7 +139,7 @@ class FormEditor(QWidget):
                 for tab in self._all_tabs():
                     tab.load(form)
                     tab.set_read_only(read_only)
-                    tab.set_marks({})
+                    tab.set_marks(self._marks)
                 self._update_derived()
                 self._tabs.setCurrentIndex(0)
                 self._paint_tab_marks()
@@ -177,9 +178,14 @@ class FormEditor(QWidget):
         """Mark the fields the findings are about: red for errors, yellow for warnings, teal for
         the bureau's 审核意见 (``review.REVIEW_RULE``; beside a finding's colour, never instead)."""
         marks = marks_for(findings)
-        self._marks = marks
+        changed = [parse_path(p) for p in marks.keys() | self._marks.keys() if marks.get(p) != self._marks.get(p)]
+        if not changed:  # most keystrokes change no mark; a tab is re-marked only when one of its
+            return  # marks changed (restyling every field and table cost more than the checks)
+        self._marks.clear()  # one dict, updated in place, shared by every tab and model
+        self._marks.update(marks)
         for tab in self._all_tabs():
-            tab.set_marks(marks)
+            if any(tab.owns(path) for path in changed):
+                tab.set_marks(self._marks)
         self._paint_tab_marks()
 
     def set_department_suggestions(self, names: list[str]) -> None:
@@ -441,13 +447,14 @@ class FormEditor(QWidget):
         set_field_text(self._form, path, value)
         parsed = parse_path(path)
         with self.filling():
-            if parsed.section == "indicators" and parsed.attr in ("name", "level1", "level2"):
+            if parsed.section == "indicators" and parsed.attr in NAMING:
                 self._sync_categories()
             if reveal:
                 self._reveal(parsed)
             for tab in self._all_tabs():
                 tab.refresh(path)
-            self._update_derived()
+            # Which tab a mark colours changes only when a row's name or level does.
+            self._update_derived(tab_marks=parsed.section == "indicators" and parsed.attr in NAMING)
         self.edited.emit()
 
     def apply_indicators(self, indicators: list[Indicator], focus: str | None, *, reveal: bool) -> None:
@@ -482,10 +489,10 @@ class FormEditor(QWidget):
         elif tab is self.basic_tab and path.source is not None:
             tab.focus_path(path, None)
 
-    def _update_derived(self) -> None:
+    def _update_derived(self, *, tab_marks: bool = True) -> None:
         for tab in self._all_tabs():
             tab.update_derived()
-        if self._marks:
+        if self._marks and tab_marks:
             self._paint_tab_marks()
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid

@@ -162,9 +162,11 @@ class IndicatorRowsModel(_FormTableModel):
         self.category = category
         self.names_editable = names_editable
         self._rows: list[int] = []
+        self._shown: dict[int, str] = {}  # indicator → the content's first lines as last painted
 
     def _reload(self) -> None:
         self._rows = editing.category_rows(self._form, self.category) if self._form else []
+        self._shown = {}
 
     def rows_stale(self) -> bool:
         """Whether the form's rows of this category differ from the ones shown."""
@@ -185,7 +187,12 @@ class IndicatorRowsModel(_FormTableModel):
 
     def notify_path(self, path: str) -> None:
         for row, indicator in enumerate(self._rows):
-            if path.startswith(f"indicators[{indicator}]"):
+            if path == f"indicators[{indicator}].content" and self._form is not None:
+                # Typing in the text box under the table: the cell shows the first lines only, and
+                # repainting the row (wrapped text) at every keystroke costs more than the keystroke.
+                if self._shown.get(indicator) != editing.elide_content(self._form.indicators[indicator].content):
+                    self._emit_row(row)
+            elif path.startswith(f"indicators[{indicator}]"):
                 self._emit_row(row)
 
     # Qt interface
@@ -210,7 +217,10 @@ class IndicatorRowsModel(_FormTableModel):
             return None
         indicator = self._form.indicators[self._rows[row]]
         if role == Qt.ItemDataRole.DisplayRole:
-            return indicator.name if column == self.NAME else editing.elide_content(indicator.content)
+            if column == self.NAME:
+                return indicator.name
+            shown = self._shown[self._rows[row]] = editing.elide_content(indicator.content)
+            return shown
         if role == Qt.ItemDataRole.EditRole:
             return indicator.name if column == self.NAME else indicator.content
         if role == Role.PATH:

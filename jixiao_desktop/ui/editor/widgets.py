@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from jixiao_desktop.domain.editing import utf16_offset
@@ -44,10 +44,20 @@ def set_text_size(editor: QWidget, points: float | None) -> None:
 
 
 def set_hint(label: QLabel, kind: str, text: str) -> None:
-    """Show a short coloured note beside a field."""
-    label.setText(text)
-    label.setProperty("hintKind", kind if text else "")  # what tests (and styles) read: "error", "ok" …
-    label.setStyleSheet(f"color: {HINT_COLORS.get(kind, HINT_COLORS[''])};" if text else "")
+    """Show a short coloured note beside a field.
+
+    Called after every keystroke for every hint of the editor, so it is cheap: the colour is the
+    label's palette (a style sheet per label would restyle and relay it out at each change), and
+    what did not change is left alone.
+    """
+    kind = kind if text else ""
+    if label.text() != text:
+        label.setText(text)
+    if label.property("hintKind") != kind:
+        label.setProperty("hintKind", kind)  # what tests (and styles) read: "error", "ok" …
+        palette = label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(HINT_COLORS.get(kind, HINT_COLORS[""])))
+        label.setPalette(palette)
 
 
 def set_line_text(edit: QLineEdit, text: str) -> None:

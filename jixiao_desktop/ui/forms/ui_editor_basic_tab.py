@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QForm
     QSpacerItem, QSpinBox, QTableView, QVBoxLayout,
     QWidget)
 
+from jixiao_desktop.ui.editor.live_label import LiveLabel
+
 class Ui_BasicTab(object):
     def setupUi(self, BasicTab):
         if not BasicTab.objectName():
@@ -146,10 +148,9 @@ class Ui_BasicTab(object):
 
         self.sumLayout = QHBoxLayout()
         self.sumLayout.setObjectName(u"sumLayout")
-        self.sumLabel = QLabel(self.fundsGroup)
+        self.sumLabel = LiveLabel(self.fundsGroup)
         self.sumLabel.setObjectName(u"sumLabel")
         self.sumLabel.setText(u"")
-        self.sumLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.sumLayout.addWidget(self.sumLabel)
 

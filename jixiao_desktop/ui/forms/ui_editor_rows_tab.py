@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHe
     QSpacerItem, QSplitter, QTableView, QVBoxLayout,
     QWidget)
 
+from jixiao_desktop.ui.editor.live_label import LiveLabel
+
 class Ui_RowsTab(object):
     def setupUi(self, RowsTab):
         if not RowsTab.objectName():
@@ -99,7 +101,7 @@ class Ui_RowsTab(object):
 
         self.contentHeader.addItem(self.contentHeaderSpacer)
 
-        self.contentCountLabel = QLabel(self.contentPanel)
+        self.contentCountLabel = LiveLabel(self.contentPanel)
         self.contentCountLabel.setObjectName(u"contentCountLabel")
         self.contentCountLabel.setText(u"")
 

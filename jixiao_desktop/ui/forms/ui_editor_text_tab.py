@@ -18,6 +18,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QApplication, QLabel, QPlainTextEdit, QSizePolicy,
     QVBoxLayout, QWidget)
 
+from jixiao_desktop.ui.editor.live_label import LiveLabel
+
 class Ui_TextTab(object):
     def setupUi(self, TextTab):
         if not TextTab.objectName():
@@ -38,7 +40,7 @@ class Ui_TextTab(object):
 
         self.mainLayout.addWidget(self.textEdit)
 
-        self.countLabel = QLabel(TextTab)
+        self.countLabel = LiveLabel(TextTab)
         self.countLabel.setObjectName(u"countLabel")
         self.countLabel.setText(u"")
         self.countLabel.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)

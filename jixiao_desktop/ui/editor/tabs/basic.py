@@ -60,6 +60,7 @@ class BasicTab(EditorTab):
             edit.editingFinished.connect(lambda path=path, edit=edit: self._amount_finished(path, edit))
         ui.fixTotalButton.clicked.connect(self._fix_total)
 
+        self._derived_from: tuple[object, ...] | None = None  # what the derived lines were computed from
         self.sources_model = SourcesModel(apply=editor.model_apply, parent=self)
         ui.sourcesView.setModel(self.sources_model)
         ui.sourcesView.setItemDelegate(ChoiceDelegate(ui.sourcesView))
@@ -102,6 +103,16 @@ class BasicTab(EditorTab):
 
     def update_derived(self) -> None:
         form = self._editor.form()
+        funds = form.funds
+        self.ui.sourcesCheck.setChecked(funds.sources is not None)
+        self.ui.sourcesPanel.setVisible(funds.sources is not None)
+        # Every keystroke anywhere calls this; the lines below read only these values.
+        key = (form.template, self._editor.layout_kind(), self._editor.is_read_only(), funds.total, funds.basic,
+               funds.project, funds.unit,
+               None if funds.sources is None else tuple((s.name, s.amount) for s in funds.sources))
+        if key == self._derived_from:
+            return
+        self._derived_from = key
         ui = self.ui
         template = TEMPLATES.get(form.template, form.template or "—")
         layout = self._editor.layout_kind()
@@ -133,9 +144,6 @@ class BasicTab(EditorTab):
 
     def _update_sources(self, form: Form) -> None:
         ui = self.ui
-        enabled = form.funds.sources is not None
-        ui.sourcesCheck.setChecked(enabled)
-        ui.sourcesPanel.setVisible(enabled)
         result = editing.sources_sum(form.funds)
         if result is None:
             set_hint(ui.sourcesSumLabel, "", "")

@@ -33,6 +33,7 @@ class TextTab(EditorTab):
         self.ui.textEdit.setPlaceholderText(placeholder)
         prepare_text_box(self.ui.textEdit)
         self._mark: Mark | None = None
+        self._counted: str | None = None  # the text the count label shows the count of
         self.ui.textEdit.textChanged.connect(self._changed)
 
     def _text(self) -> str:
@@ -52,7 +53,12 @@ class TextTab(EditorTab):
             set_plain_text(self.ui.textEdit, self._text())
 
     def update_derived(self) -> None:
-        self.ui.countLabel.setText(editing.char_count_label(self.ui.textEdit.toPlainText()))
+        # Every change anywhere in the form calls this: count only when this field's text (the
+        # form's string, the same object until it is set again) is another one.
+        text = self._text()
+        if text is not self._counted:
+            self._counted = text
+            self.ui.countLabel.setText(editing.char_count_label(text))
 
     def set_read_only(self, read_only: bool) -> None:
         self.ui.textEdit.setReadOnly(read_only)
