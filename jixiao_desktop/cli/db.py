@@ -110,14 +110,14 @@ def _list_forms(args: argparse.Namespace) -> list[FormSummary]:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from jixiao_desktop.paths import database
-    from jixiao_desktop.storage.listing import read_at_startup
+    from jixiao_desktop.storage.listing import read_checked
 
-    # A database file at the newest schema is read with plain sqlite3, through the same query and
-    # row reader as the repository's list_forms (storage/listing.py): no SQLAlchemy, no Alembic.
+    # A whole database file at the newest schema is read with plain sqlite3, through the same query
+    # and row reader as the repository's list_forms (storage/listing.py): no SQLAlchemy, no Alembic.
     # Anything else (a server, an older or damaged file) takes the repository's full way.
     db = database(getattr(args, "db", None))
-    early = read_at_startup(db) if isinstance(db, Path) else None
-    forms = early.rows if early is not None else _list_forms(args)
+    early = read_checked(db) if isinstance(db, Path) else None
+    forms = early if early is not None else _list_forms(args)
     if args.json:
         print(json.dumps({"forms": [
             {"id": f.id, "year": f.year, "department": f.department, "template": f.template,

@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import sqlite3
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,9 +39,10 @@ DAMAGED_HINT = "程序没有改动这个文件。可以先导出仍能读取的�
 
 
 def _registry_is_open(path: Path) -> bool:
-    from jixiao_desktop.storage import db
-
-    return db.is_open_here(path)
+    # Nothing is open in this process before storage.db is loaded: not importing it here keeps
+    # SQLAlchemy out of the commands that read with plain sqlite3 (``list``).
+    db = sys.modules.get("jixiao_desktop.storage.db")
+    return db is not None and bool(db.is_open_here(path))
 
 
 def read_only_uri(path: Path, *, immutable: bool = False) -> str:

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from jixiao_desktop.domain.model import FormStatus
-from jixiao_desktop.storage.integrity import open_read_only
+from jixiao_desktop.storage.errors import StorageError
+from jixiao_desktop.storage.integrity import open_read_only, probe, quick_check_ahead
 from jixiao_desktop.storage.types import FormSummary
 
 # The newest revision in migrations/versions/ (a test keeps this in step with Alembic).
@@ -158,3 +159,21 @@ def read_at_startup(db_path: str | Path) -> StartupList | None:
     if file_stamp(path) != stamp:
         return None  # written while being read: the full way reads it properly
     return StartupList(rows, stamp)
+
+
+def read_checked(db_path: str | Path) -> list[FormSummary] | None:
+    """The forms not in the recycle bin for ``jixiao-desktop list``, without SQLAlchemy, from a
+    file that passes the checks the repository's opening starts with (``integrity.probe``: a
+    damaged or foreign file, an unreadable WAL copied aside; SQLite's ``quick_check``). ``None``
+    on any doubt: the full way then opens the file and says what is wrong with it."""
+    if not writable_database_file(db_path):
+        return None
+    path = Path(db_path)
+    try:
+        probe(path)
+    except StorageError:
+        return None
+    if quick_check_ahead(path) != []:
+        return None
+    early = read_at_startup(path)
+    return early.rows if early is not None else None

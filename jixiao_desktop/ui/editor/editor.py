@@ -47,7 +47,6 @@ TAB_WARNING_COLOR = QColor("#b06000")
 TAB_REVIEW_COLOR = REVIEW_COLOR
 
 CategoryTab = IndicatorRowsTab | IndicatorItemsTab
-NAMING = ("name", "level1", "level2")  # what decides the tab of a row
 
 
 class FormEditor(QWidget):
@@ -179,13 +178,12 @@ class FormEditor(QWidget):
         the bureau's 审核意见 (``review.REVIEW_RULE``; beside a finding's colour, never instead)."""
         marks = marks_for(findings)
         changed = [parse_path(p) for p in marks.keys() | self._marks.keys() if marks.get(p) != self._marks.get(p)]
-        if not changed:  # most keystrokes change no mark; a tab is re-marked only when one of its
-            return  # marks changed (restyling every field and table cost more than the checks)
+        if not changed:  # most keystrokes; a tab is re-marked only when one of its marks changed
+            return
         self._marks.clear()  # one dict, updated in place, shared by every tab and model
         self._marks.update(marks)
-        for tab in self._all_tabs():
-            if any(tab.owns(path) for path in changed):
-                tab.set_marks(self._marks)
+        for tab in [t for t in self._all_tabs() if any(t.owns(path) for path in changed)]:
+            tab.set_marks(self._marks)
         self._paint_tab_marks()
 
     def set_department_suggestions(self, names: list[str]) -> None:
@@ -447,14 +445,14 @@ class FormEditor(QWidget):
         set_field_text(self._form, path, value)
         parsed = parse_path(path)
         with self.filling():
-            if parsed.section == "indicators" and parsed.attr in NAMING:
+            naming = parsed.section == "indicators" and parsed.attr in ("name", "level1", "level2")  # its tab
+            if naming:
                 self._sync_categories()
             if reveal:
                 self._reveal(parsed)
             for tab in self._all_tabs():
                 tab.refresh(path)
-            # Which tab a mark colours changes only when a row's name or level does.
-            self._update_derived(tab_marks=parsed.section == "indicators" and parsed.attr in NAMING)
+            self._update_derived(tab_marks=naming)
         self.edited.emit()
 
     def apply_indicators(self, indicators: list[Indicator], focus: str | None, *, reveal: bool) -> None:
