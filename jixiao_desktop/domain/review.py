@@ -20,6 +20,7 @@ FORMAT_VERSION = 1
 FILE_SUFFIX = ".jixiao-review.json"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_COMMENTS = 5000
+MAX_REVISION = 2**31 - 1  # what a revision column holds on every backend (SQLite, PostgreSQL integer)
 REVIEW_RULE = "review.comment"  # the rule id of a comment shown among the findings
 
 
@@ -102,6 +103,8 @@ def loads(text: str | bytes) -> ReviewFile:
     year = form.get("year")
     if not isinstance(revision, int) or isinstance(revision, bool) or revision < 0:
         raise ReviewFileError("审核意见文件中 form.revision 应为整数")
+    if revision > MAX_REVISION:  # 10**30 would overflow every database column (OverflowError)
+        raise ReviewFileError(f"审核意见文件中 form.revision（{str(revision)[:20]}…）大得不合理，文件可能已损坏")
     if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
         raise ReviewFileError("审核意见文件中 form.year 应为年份")
     raw = doc.get("comments")

@@ -404,8 +404,15 @@ class BureauStore:
             now = utc_now()
             unique: dict[tuple[str, str], tuple[str, str]] = {}
             for path, rule, text, author in comments:
-                if text.strip():
-                    unique[(path, rule)] = (text.strip(), author)
+                if not text.strip():
+                    continue
+                if (path, rule) in unique:  # several comments on one field and rule: every one kept, in order
+                    earlier, earlier_author = unique[(path, rule)]
+                    if text.strip() not in earlier.split("\n\n"):
+                        authors = earlier_author if author in ("", earlier_author) else f"{earlier_author}、{author}"
+                        unique[(path, rule)] = (f"{earlier}\n\n{text.strip()}", authors.strip("、"))
+                    continue
+                unique[(path, rule)] = (text.strip(), author)
             s.add_all([ReviewCommentRecord(form_id=form_id, field=path, rule=rule, text=text, author=author,
                                            form_revision=form_revision, version=1, updated_at=now)
                        for (path, rule), (text, author) in unique.items()])
