@@ -12,13 +12,16 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from jixiao_desktop.domain import evaluation
 from jixiao_desktop.domain.model import Form
 
 _PATH_RE = re.compile(
     r"^(?:(?P<simple>department|year|goals|other_notes|template)"
     r"|funds\.(?P<fund>total|basic|project)"
+    r"|execution\.(?P<exe>budget|executed|as_of)"
+    r"|evaluation\.(?P<evl>summary|problems|measures|score)"
     r"|funds\.sources\[(?P<src>\d+)\](?:\.(?P<srcattr>name|amount))?"
-    r"|indicators\[(?P<ind>\d+)\](?:\.(?P<indattr>name|content|level1|level2)"
+    r"|indicators\[(?P<ind>\d+)\](?:\.(?P<indattr>name|content|level1|level2|actual|score)"
     r"|\.items\[(?P<item>\d+)\](?:\.(?P<itemattr>\w+))?)?)$"
 )
 
@@ -46,6 +49,10 @@ def parse_path(path: str) -> FieldPath:
         return FieldPath(path, section, attr=name)
     if m["fund"]:
         return FieldPath(path, "funds", attr=m["fund"])
+    if m["exe"]:
+        return FieldPath(path, "execution", attr=m["exe"])
+    if m["evl"]:
+        return FieldPath(path, "evaluation", attr=m["evl"])
     if m["src"] is not None:
         return FieldPath(path, "funds", source=int(m["src"]), attr=m["srcattr"])
     index = int(m["ind"])
@@ -64,6 +71,10 @@ def field_text(form: Form, path: str) -> str:
             return "" if value is None else str(value)
         if p.section in ("goals", "other_notes"):
             return getattr(form, p.section)
+        if p.section == "execution":
+            return evaluation.execution_text(form, p.attr or "")
+        if p.section == "evaluation":
+            return evaluation.evaluation_text(form, p.attr or "")
         if p.section == "funds":
             if p.source is not None:
                 src = (form.funds.sources or [])[p.source]
@@ -75,10 +86,14 @@ def field_text(form: Form, path: str) -> str:
                 item = ind.items[p.item]
                 if p.attr and p.attr in item.TEXT_FIELDS:
                     return getattr(item, p.attr)
+                if p.attr in evaluation.ITEM_KEYS:
+                    return evaluation.item_text(item, p.attr)
                 # The profile's columns join only when filled: older acknowledgements hold.
                 texts = [getattr(item, f) for f in item.BASE_FIELDS]
                 texts += [getattr(item, f) for f in item.PROFILE_FIELDS if getattr(item, f)]
                 return "\u0000".join(texts)
+            if p.attr in evaluation.ROW_KEYS:
+                return evaluation.row_text(ind, p.attr)
             if p.attr:
                 return getattr(ind, p.attr)
             return f"{ind.name}\u0000{ind.content}"
@@ -106,8 +121,10 @@ _ITEM_ATTRS = {
     "level3": "三级指标", "nature": "指标性质", "operator": "运算符", "value": "指标值",
     "unit": "计量单位", "weight": "权重", "direction": "指标方向", "note": "备注",
     "explanation": "指标解释", "scoring": "评(扣)分标准", "basis": "指标值确定依据",
+    **evaluation.LABELS,
 }
-_ROW_ATTRS = {"name": "指标名称", "content": "指标内容", "level1": "一级指标", "level2": "二级指标"}
+_ROW_ATTRS = {"name": "指标名称", "content": "指标内容", "level1": "一级指标", "level2": "二级指标",
+              "actual": "实际完成情况", "score": "得分"}
 _LABEL_CHARS = 14
 
 
@@ -142,6 +159,9 @@ def field_label(path: str, form: Form | None = None) -> str:
         return "部门（单位）绩效目标"
     if p.section == "other_notes":
         return "其他说明的问题"
+    if p.section in ("execution", "evaluation"):
+        own = {"score": "自评得分", "measures": "下一步改进措施"} if p.section == "evaluation" else {}
+        return own.get(p.attr or "", evaluation.LABELS.get(p.attr or "", ""))
     if p.section == "funds":
         if p.source is not None:
             return f"资金来源第{p.source + 1}行"
@@ -187,6 +207,12 @@ def set_field_text(form: Form, path: str, value: str) -> None:
         if p.section in ("goals", "other_notes"):
             setattr(form, p.section, value)
             return
+        if p.section == "execution" and p.attr:
+            evaluation.set_execution_text(form, p.attr, value)
+            return
+        if p.section == "evaluation" and p.attr:
+            evaluation.set_evaluation_text(form, p.attr, value)
+            return
         if p.section == "funds" and p.source is None and p.attr:
             setattr(form.funds, p.attr, value)
             return
@@ -196,9 +222,15 @@ def set_field_text(form: Form, path: str, value: str) -> None:
         if p.section == "indicators" and p.indicator is not None and p.attr:
             ind = form.indicators[p.indicator]
             if p.item is not None:
-                if p.attr not in ind.items[p.item].TEXT_FIELDS:
+                item = ind.items[p.item]
+                if p.attr in evaluation.ITEM_KEYS:
+                    evaluation.set_item_text(item, p.attr, value)
+                elif p.attr in item.TEXT_FIELDS:
+                    setattr(item, p.attr, value)
+                else:
                     raise KeyError(path)
-                setattr(ind.items[p.item], p.attr, value)
+            elif p.attr in evaluation.ROW_KEYS:
+                evaluation.set_row_text(ind, p.attr, value)
             else:
                 setattr(ind, p.attr, value)
             return

@@ -9,6 +9,8 @@ import pytest
 
 from jixiao_desktop.domain.checks import RULES, field_order_key, has_errors, run_checks
 from jixiao_desktop.domain.fields import field_text
+from jixiao_desktop.domain import evaluation as ev
+from jixiao_desktop.domain.profiles import ProfileRef, get_profile, parse_profile, register_profile, set_column_text
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
 from jixiao_desktop.domain.model import (
     TEMPLATE_TABULAR,
@@ -20,7 +22,6 @@ from jixiao_desktop.domain.model import (
     Layout,
     new_form,
 )
-from jixiao_desktop.domain.profiles import ProfileRef, set_column_text
 
 RULE_IDS = {
     "header.department_missing", "header.year_invalid", "funds.missing", "funds.not_a_number",
@@ -39,6 +40,9 @@ RULE_IDS = {
     "items.scale_as_value", "items.excel_serial", "items.zero_target", "items.category_as_name",
     # rule profiles (profiles.md)
     "items.column_missing", "items.range_not_allowed", "indicators.framework_missing", "profile.unknown",
+    # the later stages (self-evaluation.md)
+    "eval.actual_missing", "eval.reason_missing", "eval.executed_over_budget", "eval.actual_not_comparable",
+    "eval.score_differs", "monitor.behind_schedule", "monitor.will_not_meet_no_reason",
 }
 ERRORS = {
     "header.department_missing", "header.year_invalid", "funds.missing", "funds.not_a_number",
@@ -46,7 +50,7 @@ ERRORS = {
     "indicators.missing", "indicators.name_missing", "indicators.content_missing",
     "indicators.rate_over_100", "indicators.range_reversed", "indicators.amount_exceeds_total",
     "items.incomplete", "items.weights_not_100", "items.value_placeholder",
-    "items.column_missing", "items.range_not_allowed",
+    "items.column_missing", "items.range_not_allowed", "eval.actual_missing",
 }
 
 
@@ -101,6 +105,63 @@ def tabular_form() -> Form:
             ]),
         ],
     )
+
+
+def evaluation_form() -> Form:
+    """The clean tabular form at the 自评 stage: every target met exactly, 执行率 95 %."""
+    form = tabular_form()
+    ev.set_stage(form, ev.Stage.EVALUATION)
+    for key, value in (("budget", "100.00"), ("executed", "95.00"), ("as_of", "全年")):
+        ev.set_execution_text(form, key, value)
+    for ind in form.indicators:
+        for item in ind.items:
+            if item.nature == "定性":
+                ev.set_item_text(item, "qualitative_grade", "达成")
+            else:
+                ev.set_item_text(item, "actual_value", item.value)
+    return form
+
+
+SCHEDULE_PROFILE = parse_profile(
+    '{"format": "jixiao-profile", "format_version": 1, "id": "test-monitor-schedule", "name": "测试方案",'
+    ' "template": "tabular", "scoring": {"monitor_schedule": [{"month": 6, "min_rate": 40}]}}', "测试方案.profile.json")
+register_profile(SCHEDULE_PROFILE)
+
+
+def monitor_form() -> Form:
+    """The clean tabular form at the 监控 stage (a schedule of 40 % by June), 执行率 50 % in June."""
+    form = evaluation_form()
+    ev.set_stage(form, ev.Stage.MONITOR)
+    form.profile = ProfileRef(SCHEDULE_PROFILE.id)
+    ev.set_execution_text(form, "executed", "50.00")
+    ev.set_execution_text(form, "as_of", "2024-06")
+    for ind in form.indicators:
+        for item in ind.items:
+            ev.set_item_text(item, "will_meet", "能")
+    return form
+
+
+def _eval(i: int, j: int, **values: str) -> Mutation:
+    def mutate(form: Form) -> None:
+        for key, value in values.items():
+            ev.set_item_text(form.indicators[i].items[j], key, value)
+    return mutate
+
+
+def _execution(**values: str) -> Mutation:
+    def mutate(form: Form) -> None:
+        for key, value in values.items():
+            ev.set_execution_text(form, key, value)
+    return mutate
+
+
+def _written_score(text: str | None) -> Mutation:
+    def mutate(form: Form) -> None:
+        if text is None:
+            ev.write_computed(form, get_profile("tabular-generic").scoring)
+        else:
+            ev.set_evaluation_text(form, "score", text)
+    return mutate
 
 
 def hunan_form() -> Form:
@@ -316,6 +377,20 @@ CASES: list[tuple[str, Callable[[], Form], Mutation, str, Mutation]] = [
     # rule profiles: a form naming a profile this program does not know
     ("profile.unknown", text_form, _set("profile", ProfileRef("sc-chengdu-2024", "")), "",
      _set("profile", ProfileRef("bj-2021", ""))),
+    # the later stages (self-evaluation.md)
+    ("eval.actual_missing", evaluation_form, _eval(0, 0, actual_value=""), "indicators[0].items[0].actual_value",
+     _eval(0, 0, actual_value="113816平方米")),
+    ("eval.reason_missing", evaluation_form, _eval(0, 1, actual_value="4"), "indicators[0].items[1].deviation_reason",
+     _eval(0, 1, actual_value="4", deviation_reason="受疫情影响停办4次")),
+    ("eval.executed_over_budget", evaluation_form, _execution(executed="120.00"), "execution.executed",
+     _execution(executed="100.00")),
+    ("eval.actual_not_comparable", evaluation_form, _eval(0, 1, actual_value="8户"),
+     "indicators[0].items[1].actual_value", _eval(0, 1, actual_value="8次")),
+    ("eval.score_differs", evaluation_form, _written_score("99"), "evaluation.score", _written_score(None)),
+    ("monitor.behind_schedule", monitor_form, _execution(executed="30.00"), "execution.executed",
+     _execution(executed="40.00")),
+    ("monitor.will_not_meet_no_reason", monitor_form, _eval(0, 0, will_meet="不能"),
+     "indicators[0].items[0].deviation_reason", _eval(0, 0, will_meet="不能", deviation_reason="汛期影响施工")),
 ]
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from jixiao_desktop.domain import quantities
-from jixiao_desktop.domain.checks import funds, funds_text, indicators, items, parts, repeats, text
+from jixiao_desktop.domain.checks import evaluation, funds, funds_text, indicators, items, parts, repeats, text
 from jixiao_desktop.domain.checks.registry import RULES, Context, RuleInfo
 from jixiao_desktop.domain.fields import field_fingerprint, parse_path
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
@@ -54,6 +54,7 @@ _RUNNERS = (
     text.check_numbering,
     text.check_stale_years,
     text.check_quotes,
+    evaluation.check_evaluation,  # 监控 and 自评: silent at the 申报 stage
 )
 
 _SIMPLE_ORDER = {"department": 0, "year": 1, "template": 1}

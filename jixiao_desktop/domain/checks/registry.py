@@ -72,6 +72,14 @@ _TABLE: tuple[tuple[str, Severity, str], ...] = (
     ("items.range_not_allowed", E, "规则方案不允许区间值"),
     ("indicators.framework_missing", W, "缺少规则方案要求的一级指标"),
     ("profile.unknown", W, "本机没有表中所用的规则方案"),
+    # the rest of the year (self-evaluation.md): 监控 and 自评
+    ("eval.actual_missing", E, "自评缺少实际完成值"),
+    ("eval.reason_missing", W, "偏差较大但未说明原因"),
+    ("eval.executed_over_budget", W, "执行数超过全年预算数"),
+    ("eval.actual_not_comparable", W, "实际完成值无法与指标值比较"),
+    ("eval.score_differs", W, "表中得分与计算结果不符"),
+    ("monitor.behind_schedule", W, "预算执行进度落后"),
+    ("monitor.will_not_meet_no_reason", W, "预计不能完成但未说明原因"),
     # text
     ("text.duplicate_passage", W, "重复的段落"),
     ("text.numbering_broken", W, "编号跳号或重号"),
