@@ -7,10 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao_desktop.domain import evaluation as ev
 from jixiao_desktop.domain.checks import RULES, field_order_key, has_errors, run_checks
 from jixiao_desktop.domain.fields import field_text
-from jixiao_desktop.domain import evaluation as ev
-from jixiao_desktop.domain.profiles import ProfileRef, get_profile, parse_profile, register_profile, set_column_text
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
 from jixiao_desktop.domain.model import (
     TEMPLATE_TABULAR,
@@ -21,6 +20,13 @@ from jixiao_desktop.domain.model import (
     IndicatorItem,
     Layout,
     new_form,
+)
+from jixiao_desktop.domain.profiles import (
+    ProfileRef,
+    get_profile,
+    parse_profile,
+    register_profile,
+    set_column_text,
 )
 
 RULE_IDS = {

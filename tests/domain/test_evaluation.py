@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from jixiao_desktop.domain import evaluation as ev
 from jixiao_desktop.domain import exchange
-from jixiao_desktop.domain.model import Form, Indicator, IndicatorItem, TEMPLATE_TABULAR
+from jixiao_desktop.domain.model import TEMPLATE_TABULAR, Form, Indicator, IndicatorItem
 from jixiao_desktop.domain.profiles import get_profile, parse_profile
 from jixiao_desktop.domain.profiles.model import Scoring
 

@@ -20,7 +20,16 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from jixiao_desktop.domain import quantities
-from jixiao_desktop.domain.checks import evaluation, funds, funds_text, indicators, items, parts, repeats, text
+from jixiao_desktop.domain.checks import (
+    evaluation,
+    funds,
+    funds_text,
+    indicators,
+    items,
+    parts,
+    repeats,
+    text,
+)
 from jixiao_desktop.domain.checks.registry import RULES, Context, RuleInfo
 from jixiao_desktop.domain.fields import field_fingerprint, parse_path
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
