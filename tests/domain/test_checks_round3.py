@@ -224,3 +224,24 @@ def test_a_profile_can_turn_a_rule_off_or_change_its_severity() -> None:
     assert {f.severity for f in found if f.rule == "funds.precision"} == {"info"}
     assert not [f for f in found if f.rule == "text.stale_year"]
     assert get_profile("bj-2021").rule_level("funds.precision") is None
+
+
+def test_per_level1_frames() -> None:
+    # 中江县 2022: "一级指标分值统一设置为：产出指标50分、效益指标30分、满意度指标10分、预算资金执行率10分"
+    framed = parse_profile(
+        '{"format": "jixiao-profile", "format_version": 1, "id": "sc-zj", "name": "中江县", "template": "tabular",'
+        ' "weights": {"total": 90, "reserved": [{"name": "预算执行率", "weight": 10}],'
+        ' "per_level1": {"产出指标": 50, "效益指标": 30, "满意度指标": 10}}}', "zj.profile.json")
+    form = tabular_form()  # 产出 30+20+10+10 = 70, 效益 10, 满意度 20: total 100
+    found = [f for f in run_checks(form, profile=framed) if f.rule == "items.weights_not_100"]
+    messages = " ".join(f.message for f in found)
+    assert "“产出指标”" in messages and "应为 50" in messages and "“效益指标”" in messages
+    assert "应为 90" in messages  # the total too
+    for ind in form.indicators:
+        for item in ind.items:
+            item.weight = ""
+    form.indicators[0].items[0].weight = "30"
+    form.indicators[0].items[1].weight = "20"
+    form.indicators[2].items[0].weight = "30"
+    form.indicators[3].items[0].weight = "10"
+    assert not [f for f in run_checks(form, profile=framed) if f.rule == "items.weights_not_100"]

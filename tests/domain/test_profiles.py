@@ -65,6 +65,8 @@ def test_the_hash_is_of_the_file_content() -> None:
     ({"satisfaction_min": 0}, "satisfaction_min"),
     ({"scoring": {"budget_points": 20}}, "scoring.indicator_points"),
     ({"weigths": {}}, "weigths"),
+    ({"weights": {"total": 100, "per_level1": {"产出指标": 60, "效益指标": 30}}}, "weights.per_level1"),
+    ({"weights": {"total": 100, "per_level1": {"产出": 100}}}, "weights.per_level1.产出"),
     ({"sources": [{"title": "通知", "url": "www.sc.gov.cn"}]}, "sources[0].url"),
 ])
 def test_a_bad_field_is_named_in_chinese(fields: dict[str, object], field: str) -> None:

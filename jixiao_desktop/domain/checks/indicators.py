@@ -79,8 +79,13 @@ def check_rows(ctx: Context) -> None:
     used = [ind for ind in form.indicators
             if indicator_title(ind).strip() or ind.content.strip() or _has_items(ind)]
     if not used:
-        ctx.add("indicators.missing", "",
-                "没有任何绩效指标。请至少填写产出指标和效果（效益）指标各一行，写明指标内容和指标值。")
+        if ctx.is_classic_framework:
+            ctx.add("indicators.missing", "",
+                    "没有任何绩效指标。请至少填写产出指标和效果（效益）指标各一行，写明指标内容和指标值。")
+        else:
+            ctx.add("indicators.missing", "",
+                    f"没有任何绩效指标。{ctx.by_profile()}绩效指标按一级指标"
+                    f"（{_names(ctx.profile.framework.categories)}）填写，写明三级指标和指标值。")
         return
     standard = detect_layout(form).value == "standard"
     for i, ind in enumerate(form.indicators):

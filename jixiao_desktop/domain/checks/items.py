@@ -20,7 +20,7 @@ from jixiao_desktop.domain.model import (
 )
 from jixiao_desktop.domain.profiles.columns import column_path, column_text
 from jixiao_desktop.domain.quantities import extract_quantities, find_dates, is_date
-from jixiao_desktop.domain.weights import weight_total
+from jixiao_desktop.domain.weights import read_weight, weight_total
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～＝＞＜，", "0123456789.%-~=><,")
 # A 指标值 left as a placeholder (XX, ×××, 待定, ——, *) or with a gap inside (9 5).
@@ -471,9 +471,34 @@ def _check_weights(ctx: Context, form: Form) -> None:
                 f"权重“{text}”不是数字，无法核对权重合计。请填写数字（如 10）；{ctx.by_profile()}"
                 f"所有三级指标的权重合计应为 {expected}。")
         return
+    _check_frames(ctx, form)
     total = weights.total
     if total != rule.total:
         diff = f"{'多' if total > rule.total else '少'} {fmt_number(abs(total - rule.total))}"
         ctx.add("items.weights_not_100", weights.paths[0],
                 f"各三级指标的权重合计为 {fmt_number(total)}，{ctx.by_profile()}应为 {expected}（{diff}）。"
                 f"请调整权重使合计为 {fmt_number(rule.total)}。")
+
+
+def _check_frames(ctx: Context, form: Form) -> None:
+    """Per-一级 frames of the profile (产出指标 50 …): the weights of each category's items."""
+    frames = ctx.profile.weights.per_level1
+    if not frames:
+        return
+    framework = ctx.profile.framework
+    for name, points in frames:
+        paths: list[str] = []
+        total = Decimal(0)
+        for i, ind in enumerate(form.indicators):
+            cat = framework.match(ind.level1, ind.level2, ind.name)
+            if cat is None or cat.name != name:
+                continue
+            for j, item in enumerate(ind.items):
+                value = read_weight(item.weight)
+                if item.weight.strip() and value is not None:
+                    paths.append(f"indicators[{i}].items[{j}].weight")
+                    total += value
+        if paths and total != points:
+            ctx.add("items.weights_not_100", paths[0],
+                    f"一级指标“{name}”下各三级指标的权重合计为 {fmt_number(total)}，{ctx.by_profile()}"
+                    f"应为 {fmt_number(points)}。请在这一类指标内调整权重。")

@@ -151,12 +151,15 @@ class ReservedWeight:
 class Weights:
     """Whether 权重 are used and what the 三级 weights must add up to.
 
-    ``used`` False: the form's weights are not checked at all.
+    ``used`` False: the form's weights are not checked at all. ``per_level1``: what the weights of
+    each named 一级 category must add up to (they add up to ``total``).
     """
 
     used: bool = True
     total: Decimal = Decimal(100)
     reserved: tuple[ReservedWeight, ...] = ()
+    # Per-一级 frames (产出指标 50, 效益指标 30, 满意度指标 10): (category name, points).
+    per_level1: tuple[tuple[str, Decimal], ...] = ()
 
 
 @dataclass(frozen=True)

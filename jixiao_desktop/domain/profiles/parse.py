@@ -186,7 +186,7 @@ def _framework(r: _Reader, value: Any) -> Framework:
 
 
 def _weights(r: _Reader, value: Any) -> Weights:
-    data = r.obj(value, "weights", {"used", "total", "reserved"})
+    data = r.obj(value, "weights", {"used", "total", "reserved", "per_level1"})
     reserved = []
     for i, item in enumerate(r.lst(data.get("reserved", []), "weights.reserved")):
         where = f"weights.reserved[{i}]"
@@ -197,7 +197,14 @@ def _weights(r: _Reader, value: Any) -> Weights:
     kept = sum((w.weight for w in reserved), Decimal(0))
     if total + kept > 100:
         raise r.fail("weights.reserved", f"与 weights.total 合计 {fmt_decimal(total + kept)}，超过了 100")
-    return Weights(used=r.boolean(data.get("used", True), "weights.used"), total=total, reserved=tuple(reserved))
+    frames = tuple((name, r.decimal(points, f"weights.per_level1.{name}", high=Decimal(100)))
+                   for name, points in r.obj(data.get("per_level1", {}), "weights.per_level1").items())
+    if frames and sum((p for _n, p in frames), Decimal(0)) != total:
+        raise r.fail("weights.per_level1",
+                     f"各一级指标的分值合计 {fmt_decimal(sum((p for _n, p in frames), Decimal(0)))}，"
+                     f"应等于 weights.total（{fmt_decimal(total)}）")
+    return Weights(used=r.boolean(data.get("used", True), "weights.used"), total=total, reserved=tuple(reserved),
+                   per_level1=frames)
 
 
 def _operators(r: _Reader, value: Any) -> Operators:
@@ -312,6 +319,11 @@ def parse_profile(text: str | bytes, source_name: str) -> Profile:
     }
     if not profile_kwargs["framework"].categories:
         profile_kwargs["framework"] = default_framework()
+    names = {c.name for c in profile_kwargs["framework"].categories}
+    for name, _points in profile_kwargs["weights"].per_level1:
+        if name not in names:
+            raise r.fail(f"weights.per_level1.{name}",
+                         f"不是 framework 中的一级指标（可用：{'、'.join(sorted(names))}）")
     return Profile(**profile_kwargs, sha256=hashlib.sha256(raw).hexdigest(), text=decoded,
                    origin=source_name)
 
