@@ -11,7 +11,8 @@ field is unchanged (``fields.field_fingerprint``); errors and infos are never ac
 
 Rules live in one module per area: ``funds`` (header and funds), ``funds_text`` (amounts the
 text states against the funds fields), ``indicators`` (goals and rows), ``parts`` (totals against
-their parts), ``items`` (structured 三级 items), ``text``.
+their parts), ``items`` (structured 三级 items), ``round3`` (what real forms from other provinces
+showed), ``text``. Every rule reads the form's rule profile (``domain.profiles``) through the context.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from jixiao_desktop.domain.checks import (
     items,
     parts,
     repeats,
+    round3,
     text,
 )
 from jixiao_desktop.domain.checks.registry import RULES, Context, RuleInfo
@@ -59,6 +61,7 @@ _RUNNERS = (
     funds_text.check_funds_text,  # after check_values: a passage cost_mismatch reported is not repeated
     parts.check_parts,
     items.check_items,
+    round3.check_round3,
     text.check_duplicates,
     text.check_numbering,
     text.check_stale_years,
