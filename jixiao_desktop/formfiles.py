@@ -164,10 +164,18 @@ def read_form_file_detailed(path: Path | str) -> ReadResult:
         raise FormFileError("文件内容过大，无法读取", path) from exc
     except RecursionError as exc:
         raise FormFileError("文件结构嵌套过深，不是申报表文件", path) from exc
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+    except (ValueError, IndexError) as exc:
         # A file broken in a way its reader did not foresee: say so, never a traceback.
         raise FormFileError(f"{info.label}无法识别为申报表（{type(exc).__name__}），"
                             "它可能已损坏或不是申报表文件", path) from exc
+    except (KeyError, TypeError, AttributeError) as exc:
+        # Our own reader went wrong (a missing key, a None where a value was meant): a bug, not a
+        # damaged file. Logged with its traceback and raised: the window says 程序出错 with the
+        # log's path instead of blaming the clerk's file.
+        from jixiao_desktop.errors import log_unexpected
+
+        log_unexpected(exc)
+        raise
     result = result if isinstance(result, ReadResult) else ReadResult(result, kind=info.label)
     from jixiao_desktop.domain import exchange
 

@@ -56,10 +56,28 @@ def test_a_registered_format_is_read_everywhere_and_listed_in_the_dialog(
 def test_a_reader_that_breaks_unexpectedly_gives_a_sentence_not_a_traceback(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(path: Path) -> Form:
-        raise KeyError("word/document.xml")
+        raise ValueError("no table")
 
     monkeypatch.setattr(formfiles, "READERS", list(formfiles.READERS))
     formfiles.register_reader(ReaderInfo((".demo",), "演示格式", broken))
     (tmp_path / "a.demo").write_text("x", encoding="utf-8")
     with pytest.raises(FormFileError, match="演示格式无法识别为申报表"):
         formfiles.read_form_file(tmp_path / "a.demo")
+
+
+@pytest.mark.parametrize("bug", [KeyError("word/document.xml"), TypeError("'NoneType' object is not iterable"),
+                                 AttributeError("'NoneType' object has no attribute 'text'")])
+def test_a_bug_in_our_reader_is_logged_and_raised_not_blamed_on_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bug: Exception) -> None:
+    """Issue 21: a KeyError/TypeError/AttributeError is our reader's bug, not 文件可能已损坏."""
+    from jixiao_desktop.errors import error_log_path
+
+    def broken(path: Path) -> Form:
+        raise bug
+
+    monkeypatch.setattr(formfiles, "READERS", list(formfiles.READERS))
+    formfiles.register_reader(ReaderInfo((".demo",), "演示格式", broken))
+    (tmp_path / "a.demo").write_text("x", encoding="utf-8")
+    with pytest.raises(type(bug)):
+        formfiles.read_form_file(tmp_path / "a.demo")
+    assert type(bug).__name__ in error_log_path().read_text(encoding="utf-8")
