@@ -158,8 +158,6 @@ def test_modules_stay_small() -> None:
 # Import cycles not yet broken (issue 21), each named: one may shrink, none may grow, a new one
 # fails. Remove an entry when its cycle is gone (the test says so).
 KNOWN_CYCLES: dict[str, frozenset[str]] = {
-    "domain: model ⇄ profiles ⇄ checks.registry (issue 16)": frozenset({
-        "domain.checks.registry", "domain.model", "domain.profiles.model", "domain.profiles.parse"}),
     "exporters.xlsx: reader ⇄ reader_tabular (issue 16)": frozenset({
         "exporters.xlsx.reader", "exporters.xlsx.reader_tabular"}),
     "storage: integrity below db and above the repository (issue 21 §4)": frozenset({

@@ -11,12 +11,9 @@ import copy
 import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jixiao_desktop.domain.money import try_parse_amount
-
-if TYPE_CHECKING:
-    from jixiao_desktop.domain.profiles.model import ProfileRef
 
 TEMPLATE_BJ_2021 = "bj-2021-dept-overall"
 TEMPLATE_TABULAR = "tabular"
@@ -148,6 +145,18 @@ class Acknowledgement:
     at: str = ""
 
 
+@dataclass(frozen=True)
+class ProfileRef:
+    """The rule profile a form is checked with, as the form stores it (exchange key ``profile``):
+    its id and the SHA-256 of its file (``domain.profiles``)."""
+
+    id: str
+    sha256: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"id": self.id, "sha256": self.sha256}
+
+
 @dataclass
 class Form:
     """One 部门整体支出绩效目标申报表."""
@@ -182,8 +191,6 @@ class Form:
 
         Kept in ``extra`` under its exchange key, so storage and exchange carry it as they are.
         """
-        from jixiao_desktop.domain.profiles.model import ProfileRef
-
         data = self.extra.get("profile")
         if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not data["id"].strip():
             return None

@@ -12,6 +12,9 @@ from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
 
+# Re-exported: a form stores it (domain.model), the profiles package hands it out.
+from jixiao_desktop.domain.model import ProfileRef as ProfileRef
+
 # Category kinds: what a 一级 category counts as for the classic rules of checks.md
 # (output_not_quantified reads "output", outcome_missing "outcome", satisfaction_missing and
 # satisfaction_low "satisfaction", cost_missing "cost"; "other" counts for none of them).
@@ -235,6 +238,14 @@ class Scoring:
 _EMPTY_RULES: Mapping[str, str] = MappingProxyType({})
 
 
+def fmt_decimal(value: Decimal) -> str:
+    """A number as a clerk writes it: no exponent, no trailing zeros (90, 12.5)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
 @dataclass(frozen=True, eq=False)
 class Profile:
     """A rule profile. Build it with ``parse_profile``; equal when id and content hash are.
@@ -312,21 +323,8 @@ class Profile:
     @property
     def weight_total_text(self) -> str:
         """``90（另有预算执行率 10）`` or ``100``."""
-        from jixiao_desktop.domain.profiles.parse import fmt_decimal
-
         text = fmt_decimal(self.weights.total)
         if self.weights.reserved:
             kept = "、".join(f"{r.name} {fmt_decimal(r.weight)}" for r in self.weights.reserved)
             text += f"（另有{kept}）"
         return text
-
-
-@dataclass(frozen=True)
-class ProfileRef:
-    """What a form stores (exchange key ``profile``): the id and the content hash."""
-
-    id: str
-    sha256: str = ""
-
-    def to_json(self) -> dict[str, str]:
-        return {"id": self.id, "sha256": self.sha256}

@@ -34,6 +34,7 @@ from jixiao_desktop.domain.profiles.model import (
     Scoring,
     Source,
     Weights,
+    fmt_decimal,
 )
 from jixiao_desktop.errors import KnownError
 
@@ -51,13 +52,6 @@ _TOP_KEYS = {"format", "format_version", "id", "name", "region", "description", 
 class ProfileError(KnownError, ValueError):
     """A profile file or id that cannot be used; ``str(exc)`` is one Chinese sentence naming
     the file (or the id) and the field."""
-
-
-def fmt_decimal(value: Decimal) -> str:
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text or "0"
 
 
 class _Reader:
@@ -214,12 +208,12 @@ def _operators(r: _Reader, value: Any) -> Operators:
 
 
 def _rules(r: _Reader, value: Any) -> MappingProxyType[str, str]:
-    from jixiao_desktop.domain.checks.registry import RULES
+    from jixiao_desktop.domain.rule_table import RULE_IDS
 
     data = r.obj(value, "rules")
     result: dict[str, str] = {}
     for rule, level in data.items():
-        if rule not in RULES:
+        if rule not in RULE_IDS:
             raise r.fail(f"rules.{rule}", "不是已知的检查规则编号（见 spec/checks.md）")
         result[rule] = r.choice(level, f"rules.{rule}", LEVELS)
     return MappingProxyType(result)
