@@ -146,3 +146,24 @@ def test_a_bad_profile_key_is_refused_in_chinese(bad: str) -> None:
     text = '{"format": "jixiao-form", "format_version": 1, "form": {"year": 2023, "profile": ' + bad + "}}"
     with pytest.raises(exchange.ExchangeError, match="profile（规则方案）"):
         exchange.loads(text)
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 100_000 + "]" * 100_000,  # nesting beyond the parser
+    '{"format": "jixiao-profile", "format_version": 1, "id": "x", "name": "x", "satisfaction_min": NaN}',
+    '{"format": "jixiao-profile", "format_version": 1, "id": "x", "name": "x", "satisfaction_min": 1e999999}',
+    '{"format": "jixiao-profile", "format_version": 1, "id": "x", "name": "x", "amount_decimals": 99999999999}',
+    '{"format": "jixiao-profile", "format_version": true, "id": "x", "name": "x"}',
+    '"just a string"',
+])
+def test_hostile_profile_text_is_one_chinese_error(text: str) -> None:
+    with pytest.raises(ProfileError) as info:
+        parse_profile(text, "bad.profile.json")
+    assert "bad.profile.json" in str(info.value)
+
+
+def test_bytes_with_bom_and_not_utf8() -> None:
+    ok = parse_profile("\ufeff".encode() + minimal().encode("utf-8"), "bom.profile.json")
+    assert ok.id == "xx-test"
+    with pytest.raises(ProfileError, match="UTF-8"):
+        parse_profile(minimal().encode("gbk"), "gbk.profile.json")
