@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from jixiao_desktop.bureau.sources import Refusal, SourceError, scan
+from jixiao_desktop.bureau.sources import Refusal, SourceError, close_archives, scan
 from jixiao_desktop.formfiles import FormFileError, read_form_file, readable_suffixes
 from jixiao_desktop.storage.bureau import BureauStore, CollectAction
 from jixiao_desktop.storage.errors import StorageError
@@ -121,6 +121,7 @@ def collect_paths(store: BureauStore, paths: list[str], *, progress: Progress | 
             report.skipped_files.append((source.name, outcome.reason))
         else:
             report.conflicts.append(Conflict(source.name, outcome.reason, outcome.form_id))
+    close_archives()  # the archives read from were kept open while their members were read
     if progress is not None:
         progress(done if report.cancelled else total, total, "")
     if not found.sources and not report.refused:

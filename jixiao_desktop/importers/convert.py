@@ -21,6 +21,7 @@ from pathlib import Path
 
 from jixiao_desktop.errors import KnownError
 
+MAX_CONVERT_BYTES = 20 * 1024 * 1024  # a form saved as .doc/.wps is well under 1 MB
 TIMEOUT_S = 90.0  # the first start of LibreOffice on a slow office PC builds its profile
 
 NOT_INSTALLED = ("这台电脑没有安装 LibreOffice，无法直接读取 .doc/.wps 文件；请在 Word 或 WPS 中打开它，"
@@ -85,6 +86,13 @@ def converted_to_docx(path: Path, *, timeout: float = TIMEOUT_S,
 
     Raises ``ConversionError`` (Chinese): LibreOffice absent, timed out, or failed.
     """
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # the copy below says what is wrong
+    if size > MAX_CONVERT_BYTES:  # a 60 MB .doc used to burn the whole time-out in LibreOffice
+        raise ConversionError(f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_CONVERT_BYTES // (1024 * 1024)} MB），"
+                              "不像是一张申报表；请在 Word 中删去图片等内容后另存为 .docx 再导入")
     program = soffice or find_soffice()
     if program is None:
         raise ConversionError(NOT_INSTALLED)
