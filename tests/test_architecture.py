@@ -127,7 +127,10 @@ MAX_MODULE_LINES = 500  # past this a module is worth a look: a warning in the t
 HARD_MODULE_LINES = 1000  # past this it fails: split it by meaning
 MAX_WINDOW_LINES = 400
 # Modules allowed past 500 lines, each with why (split by meaning, never to pass a count).
-LONG_MODULES: dict[str, str] = {}
+LONG_MODULES: dict[str, str] = {
+    "ui/editor/editor.py": "the one undo stack: every kind of edit (text, rows, items, sources, stage) as a "
+                           "command, and which tab shows a path; each tab is already a module of its own",
+}
 
 
 class ModuleSizeWarning(UserWarning):

@@ -18,6 +18,7 @@ from jixiao_desktop.domain.model import Form
 _PATH_RE = re.compile(
     r"^(?:(?P<simple>department|year|goals|other_notes|template)"
     r"|funds\.(?P<fund>total|basic|project)"
+    r"|(?P<stage>stage)"
     r"|execution\.(?P<exe>budget|executed|as_of)"
     r"|evaluation\.(?P<evl>summary|problems|measures|score)"
     r"|funds\.sources\[(?P<src>\d+)\](?:\.(?P<srcattr>name|amount))?"
@@ -49,6 +50,8 @@ def parse_path(path: str) -> FieldPath:
         return FieldPath(path, section, attr=name)
     if m["fund"]:
         return FieldPath(path, "funds", attr=m["fund"])
+    if m["stage"]:
+        return FieldPath(path, "stage", attr="stage")
     if m["exe"]:
         return FieldPath(path, "execution", attr=m["exe"])
     if m["evl"]:
@@ -71,6 +74,8 @@ def field_text(form: Form, path: str) -> str:
             return "" if value is None else str(value)
         if p.section in ("goals", "other_notes"):
             return getattr(form, p.section)
+        if p.section == "stage":
+            return evaluation.stage_of(form).value
         if p.section == "execution":
             return evaluation.execution_text(form, p.attr or "")
         if p.section == "evaluation":
@@ -159,6 +164,8 @@ def field_label(path: str, form: Form | None = None) -> str:
         return "部门（单位）绩效目标"
     if p.section == "other_notes":
         return "其他说明的问题"
+    if p.section == "stage":
+        return "阶段"
     if p.section in ("execution", "evaluation"):
         own = {"score": "自评得分", "measures": "下一步改进措施"} if p.section == "evaluation" else {}
         return own.get(p.attr or "", evaluation.LABELS.get(p.attr or "", ""))
@@ -206,6 +213,9 @@ def set_field_text(form: Form, path: str, value: str) -> None:
             return
         if p.section in ("goals", "other_notes"):
             setattr(form, p.section, value)
+            return
+        if p.section == "stage":
+            evaluation.set_stage(form, evaluation.Stage(value or "target"))
             return
         if p.section == "execution" and p.attr:
             evaluation.set_execution_text(form, p.attr, value)

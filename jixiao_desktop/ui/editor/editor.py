@@ -34,6 +34,7 @@ from jixiao_desktop.ui.editor.marks import REVIEW_COLOR, Mark, marks_for
 from jixiao_desktop.ui.editor.tabs import (
     BasicTab,
     EditorTab,
+    EvaluationTab,
     IndicatorItemsTab,
     IndicatorRowsTab,
     TextTab,
@@ -87,7 +88,9 @@ class FormEditor(QWidget):
         self._tabs.addTab(self.basic_tab, "基本信息与资金")
         self._tabs.addTab(self.goals_tab, "绩效目标")
         self._tabs.addTab(self.notes_tab, "其他说明的问题")
-        for tab in (self.basic_tab, self.goals_tab, self.notes_tab):
+        self.evaluation_tab = EvaluationTab(self)  # 监控/自评: the later stages of the same form
+        self._tabs.addTab(self.evaluation_tab, "监控/自评")
+        for tab in (self.basic_tab, self.goals_tab, self.notes_tab, self.evaluation_tab):
             self._watch(tab)
         self._tabs.currentChanged.connect(self._tab_changed)
         plain(self)  # every label: the unit's text as typed, never HTML (ui.plain_text)
@@ -193,7 +196,7 @@ class FormEditor(QWidget):
     # --- tabs -------------------------------------------------------------------------------
 
     def _all_tabs(self) -> list[EditorTab]:
-        return [self.basic_tab, self.goals_tab, *self._category_tabs.values(), self.notes_tab]
+        return [self.basic_tab, self.goals_tab, *self._category_tabs.values(), self.notes_tab, self.evaluation_tab]
 
     def category_tab(self, category: Category) -> CategoryTab | None:
         return self._category_tabs.get(category)
@@ -248,6 +251,8 @@ class FormEditor(QWidget):
     def _tab_for(self, path: FieldPath) -> EditorTab | None:
         if path.section == "form":
             return None
+        if self.evaluation_tab.owns(path):  # 监控/自评 fields, items' included
+            return self.evaluation_tab
         if path.section in ("header", "funds"):
             if path.source is not None and path.source >= len(self._form.funds.sources or []):
                 return None

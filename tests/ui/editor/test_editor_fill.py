@@ -27,7 +27,7 @@ def names_in(tab: IndicatorRowsTab) -> list[str]:
 def test_jinrongjie_fills_every_tab(make_editor, jinrongjie: Form) -> None:
     editor = make_editor(jinrongjie)
     assert tab_titles(editor) == ["基本信息与资金", "绩效目标", "产出指标", "效果（效益）指标", "满意度指标",
-                                  "其他说明的问题"]
+                                  "其他说明的问题", "监控/自评"]
     basic = editor.basic_tab.ui
     assert basic.departmentEdit.text() == "北京市西城区人民政府金融街街道办事处"
     assert basic.yearSpin.text() == "2021 年"
