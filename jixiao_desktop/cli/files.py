@@ -22,13 +22,21 @@ from jixiao_desktop.domain.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from jixiao_desktop.domain.model import Form
+    from jixiao_desktop.domain.profiles import Profile
 
 
-def _print_findings_text(path: str, form: Form, findings: Sequence[Finding]) -> None:
+def _used_profile(form: Form, profile: Profile | None) -> Profile:
+    from jixiao_desktop.domain.profiles import profile_for_form
+
+    return profile if profile is not None else profile_for_form(form)
+
+
+def _print_findings_text(path: str, form: Form, findings: Sequence[Finding], profile: Profile) -> None:
     from jixiao_desktop.domain.fields import field_label
 
     title = f"{form.department or '（未填单位名称）'}（{form.year or '    '}年度）"
     print(f"{path}：{title}")
+    print(f"  规则方案：{profile.label}")
     if not findings:
         print("  未发现问题。")
     for f in findings:
@@ -49,14 +57,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         form = read_form(path)
         results.append((path, form, run_form_checks(form, settings, profile)))
     if args.json:
+        def used(form: Form) -> dict[str, str]:
+            p = _used_profile(form, profile)
+            return {"id": p.id, "name": p.name, "sha256": p.sha256}
+
         if len(results) == 1:
-            payload: dict[str, object] = {"findings": [f.to_json() for f in results[0][2]]}
+            payload: dict[str, object] = {"findings": [f.to_json() for f in results[0][2]],
+                                          "profile": used(results[0][1])}
         else:
-            payload = {"forms": [{"file": p, "findings": [f.to_json() for f in fs]} for p, _, fs in results]}
+            payload = {"forms": [{"file": p, "findings": [f.to_json() for f in fs], "profile": used(form)}
+                                 for p, form, fs in results]}
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         for path, form, findings in results:
-            _print_findings_text(path, form, findings)
+            _print_findings_text(path, form, findings, _used_profile(form, profile))
     return EXIT_FORM_HAS_ERRORS if any(has_errors(fs) for _, _, fs in results) else EXIT_OK
 
 

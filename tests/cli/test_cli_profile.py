@@ -52,3 +52,11 @@ def test_export_with_profile_writes_it_into_the_form(tmp_path: Path) -> None:
     assert main(["export", str(NIUJIE), str(out), "--profile", "bj-2021"]) in (0, 1)
     form = exchange.load(out)
     assert form.profile is not None and form.profile.id == "bj-2021" and len(form.profile.sha256) == 64
+
+
+def test_check_says_which_profile_it_used(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(NIUJIE)]) == 0
+    assert "规则方案：北京市2021（bj-2021）" in capsys.readouterr().out
+    main(["check", str(NIUJIE), "--json", "--profile", "sc"])
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["profile"]["id"] == "sc" and payload["profile"]["name"] == "四川省"
