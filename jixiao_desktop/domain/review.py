@@ -7,6 +7,7 @@ writing is canonical.
 
 from __future__ import annotations
 
+import enum
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,89 @@ MAX_REVISION = 2**31 - 1  # what a revision column holds on every backend (SQLit
 REVIEW_RULE = "review.comment"  # the rule id of a comment shown among the findings
 
 
+class ReviewStatus(enum.StrEnum):
+    """The bureau's verdict on a form, which the unit sees."""
+
+    PENDING = ""
+    PASSED = "passed"
+    RETURNED = "returned"
+
+    @property
+    def label(self) -> str:
+        return {"": "待审", "passed": "通过", "returned": "退回修改"}[self.value]
+
+    @classmethod
+    def of(cls, value: object) -> ReviewStatus:
+        try:
+            return cls(value if isinstance(value, str) else "")
+        except ValueError:
+            return cls.PENDING
+
+
+class AnswerKind(enum.StrEnum):
+    FIXED = "fixed"
+    EXPLAINED = "explained"
+
+    @property
+    def label(self) -> str:
+        return "已修改" if self is AnswerKind.FIXED else "情况说明"
+
+
+ANSWERS_KEY = "review_answers"  # the unit's answers, a key of the form (exchange extension)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The unit's answer to one 审核意见, part of the form it sends back."""
+
+    field: str
+    rule: str
+    anchor: str
+    kind: AnswerKind
+    text: str = ""
+    resolved: bool = False
+    at: str = ""
+
+    def key(self) -> tuple[str, str, str]:
+        return (self.field, self.rule, self.anchor)
+
+    def describe(self) -> str:
+        body = f"{self.kind.label}" + (f"：{self.text}" if self.text else "")
+        return body + ("（已解决）" if self.resolved else "")
+
+
+def answers(form: Any) -> list[Answer]:
+    """The answers kept in ``form.extra`` (a damaged entry is skipped, never an error)."""
+    raw = form.extra.get(ANSWERS_KEY)
+    found: list[Answer] = []
+    if not isinstance(raw, list):
+        return found
+    for item in raw:
+        if not isinstance(item, dict):
+            continue
+        try:
+            kind = AnswerKind(str(item.get("answer")))
+        except ValueError:
+            continue
+        texts: dict[str, str] = {k: v if isinstance(v := item.get(k), str) else ""
+                                 for k in ("field", "rule", "anchor", "text", "at")}
+        found.append(Answer(texts["field"], texts["rule"], texts["anchor"], kind, texts["text"],
+                            item.get("resolved") is True, texts["at"]))
+    return found
+
+
+def set_answer(form: Any, answer: Answer | None, key: tuple[str, str, str]) -> None:
+    """Put (or, with None, remove) the answer to the comment ``key`` in the form."""
+    kept = [a for a in answers(form) if a.key() != key]
+    if answer is not None:
+        kept.append(answer)
+    if kept:
+        form.extra[ANSWERS_KEY] = [{"field": a.field, "rule": a.rule, "anchor": a.anchor, "answer": a.kind.value,
+                                    "text": a.text, "resolved": a.resolved, "at": a.at} for a in kept]
+    else:
+        form.extra.pop(ANSWERS_KEY, None)
+
+
 class ReviewFileError(ValueError):
     """Not a readable review file; the message is one Chinese sentence (without the file name)."""
 
@@ -35,6 +119,10 @@ class Comment:
     rule: str = ""  # the finding the comment is about; "" = about the field
     author: str = ""
     at: str = ""  # ISO time
+    anchor: str = ""  # which finding of that field and rule (its message); "" = the field or any
+
+    def key(self) -> tuple[str, str, str]:
+        return (self.field, self.rule, self.anchor)
 
 
 @dataclass(frozen=True)
@@ -47,6 +135,7 @@ class ReviewFile:
     reviewer: str = ""  # the bureau (区财政局…)
     created: str = ""
     fingerprint: str = ""  # exchange.fingerprint of the reviewed revision: the unit finds its form by content
+    status: ReviewStatus = ReviewStatus.PENDING  # the bureau's verdict
 
 
 def to_dict(review: ReviewFile) -> dict[str, Any]:
@@ -57,8 +146,9 @@ def to_dict(review: ReviewFile) -> dict[str, Any]:
                  "year": review.year, "fingerprint": review.fingerprint},
         "reviewer": review.reviewer,
         "created": review.created,
-        "comments": [{"field": c.field, "rule": c.rule, "text": c.text, "author": c.author, "at": c.at}
-                     for c in review.comments],
+        "status": review.status.value,
+        "comments": [{"field": c.field, "rule": c.rule, "anchor": c.anchor, "text": c.text, "author": c.author,
+                      "at": c.at} for c in review.comments],
     }
 
 
@@ -122,11 +212,13 @@ def loads(text: str | bytes) -> ReviewFile:
         body = _str(item.get("text"), f"第 {i} 条意见的 text").strip()
         if body:
             comments.append(Comment(field=path, text=body, rule=_str(item.get("rule"), "rule"),
-                                    author=_str(item.get("author"), "author"), at=_str(item.get("at"), "at")))
+                                    author=_str(item.get("author"), "author"), at=_str(item.get("at"), "at"),
+                                    anchor=_str(item.get("anchor"), "anchor")))
     return ReviewFile(form_id=form_id, revision=revision, department=_str(form.get("department"), "department"),
                       year=year, comments=comments, reviewer=_str(doc.get("reviewer"), "reviewer"),
                       created=_str(doc.get("created"), "created"),
-                      fingerprint=_str(form.get("fingerprint"), "form.fingerprint")[:100])
+                      fingerprint=_str(form.get("fingerprint"), "form.fingerprint")[:100],
+                      status=ReviewStatus.of(doc.get("status")))
 
 
 def load(path: str | Path) -> ReviewFile:
@@ -137,9 +229,15 @@ def load(path: str | Path) -> ReviewFile:
     return loads(Path(path).read_bytes())
 
 
-def as_findings(comments: list[Comment]) -> list[Finding]:
+def as_findings(comments: list[Comment], status: ReviewStatus = ReviewStatus.PENDING) -> list[Finding]:
     """The comments as findings, so the unit's window shows each one beside its field and in
-    the list of problems (severity 提示: they never block 定稿 or export)."""
-    return [Finding(rule=REVIEW_RULE, severity=Severity.INFO, field=c.field,
-                    message=f"财政局审核意见：{c.text}" + (f"（{c.author}）" if c.author else ""))
+    the list of problems (severity 提示: they never block 定稿 or export); the bureau's verdict,
+    when it has given one, first, on the whole form."""
+    verdict = [Finding(rule=REVIEW_RULE, severity=Severity.INFO, field="",
+                       message=f"财政局审核结论：{status.label}" + ("，请按审核意见修改后重新报送"
+                                                           if status is ReviewStatus.RETURNED else ""))
+               ] if status is not ReviewStatus.PENDING else []
+    return verdict + [Finding(rule=REVIEW_RULE, severity=Severity.INFO, field=c.field,
+                    message=f"财政局审核意见：{c.text}" + (f"（{c.author}）" if c.author else "")
+                    + (f"［针对：{c.anchor}］" if c.anchor else ""))
             for c in comments]

@@ -23,14 +23,14 @@ from sqlalchemy.orm import Session
 from jixiao_desktop.domain import exchange
 from jixiao_desktop.domain.checks import run_checks
 from jixiao_desktop.domain.model import Form, FormStatus
-from jixiao_desktop.storage.errors import FormNotFoundError, StaleWriteError
+from jixiao_desktop.domain.review import ReviewStatus
+from jixiao_desktop.storage.bureau_review import ExpectedUnit, ReviewComment, ReviewMixin
+from jixiao_desktop.storage.errors import FormNotFoundError
 from jixiao_desktop.storage.mapping import FORM_LOAD, KnownCounts, store_check_counts, to_form, utc_now
 from jixiao_desktop.storage.models import (
     EventRecord,
-    ExpectedUnitRecord,
     FormCheckRecord,
     FormRecord,
-    ReviewCommentRecord,
 )
 from jixiao_desktop.storage.repository import FormRepository
 from jixiao_desktop.storage.types import CheckCounts, EventKind, SnapshotKind
@@ -40,6 +40,7 @@ __all__ = [
     "CheckCounts",
     "CollectAction",
     "CollectOutcome",
+    "ExpectedUnit",
     "ListQuery",
     "ReviewComment",
     "SummaryRow",
@@ -76,19 +77,7 @@ class SummaryRow:
     warnings: int
     revision: int
     updated_at: datetime
-
-
-@dataclass(frozen=True)
-class ReviewComment:
-    id: int
-    form_id: int
-    field: str
-    rule: str
-    text: str
-    author: str
-    form_revision: int
-    version: int
-    updated_at: datetime
+    review_status: ReviewStatus = ReviewStatus.PENDING  # the bureau's verdict: 待审 / 通过 / 退回修改
 
 
 class SortKey(enum.StrEnum):
@@ -102,6 +91,7 @@ class SortKey(enum.StrEnum):
     WARNINGS = "warnings"
     REVISION = "revision"
     UPDATED = "updated"
+    REVIEW = "review"
 
 
 _NULLABLE_SORTS = {SortKey.YEAR, SortKey.TOTAL, SortKey.BASIC, SortKey.PROJECT}
@@ -115,6 +105,7 @@ class ListQuery:
     status: FormStatus | None = None
     has_errors: bool | None = None
     text: str = ""  # part of 单位名称
+    review_status: ReviewStatus | None = None  # 待审 / 通过 / 退回修改
     sort: SortKey = SortKey.DEPARTMENT
     descending: bool = False
 
@@ -123,7 +114,7 @@ def _form_name(department: str, year: int | None) -> str:
     return f"{year or ''}{'年度' if year else ''}“{department or '（未填单位名称）'}”"
 
 
-class BureauStore:
+class BureauStore(ReviewMixin):
     """The bureau's use cases on one repository's database (SQLite or PostgreSQL)."""
 
     def __init__(self, repo: FormRepository) -> None:
@@ -184,6 +175,7 @@ class BureauStore:
                            SnapshotKind.MANUAL, at=now)
             repo._replace(s, rec, form, revision=revision, known=known)
             _set_final(rec, final)
+            rec.review_status = ReviewStatus.PENDING.value  # a new submission waits for its review
             s.add(EventRecord(form_id=rec.id, at=now, kind=EventKind.SNAPSHOT.value,
                               note=f"收集自 {source}：第 {revision} 版替换了库中的旧版本（旧版本已保存）"))
             return CollectOutcome(CollectAction.UPDATED, rec.id)
@@ -258,7 +250,7 @@ class BureauStore:
 
     _COLUMNS = (FormRecord.id, FormRecord.uuid, FormRecord.department, FormRecord.year, FormRecord.status,
                 FormRecord.funds_total, FormRecord.funds_basic, FormRecord.funds_project,
-                FormRecord.revision, FormRecord.updated_at)
+                FormRecord.revision, FormRecord.updated_at, FormRecord.review_status)
 
     def _select(self, query: ListQuery) -> Any:
         errors = func.coalesce(FormCheckRecord.errors, 0)
@@ -270,6 +262,8 @@ class BureauStore:
             stmt = stmt.where(FormRecord.year == query.year)
         if query.status is not None:
             stmt = stmt.where(FormRecord.status == query.status.value)
+        if query.review_status is not None:
+            stmt = stmt.where(FormRecord.review_status == query.review_status.value)
         if query.has_errors is not None:
             stmt = stmt.where(errors > 0 if query.has_errors else errors == 0)
         if query.text.strip():
@@ -290,6 +284,7 @@ class BureauStore:
             SortKey.WARNINGS: func.coalesce(FormCheckRecord.warnings, 0),
             SortKey.REVISION: FormRecord.revision,
             SortKey.UPDATED: FormRecord.updated_at,
+            SortKey.REVIEW: FormRecord.review_status,
         }[query.sort]
         ordered = column.desc() if query.descending else column.asc()
         if query.sort in _NULLABLE_SORTS:  # no 年度 / no readable amount: always at the end
@@ -302,7 +297,8 @@ class BureauStore:
         return SummaryRow(id=r.id, uuid=r.uuid or "", department=r.department, year=r.year,
                           status=FormStatus(r.status), total=r.funds_total, basic=r.funds_basic,
                           project=r.funds_project, errors=int(r.errors), warnings=int(r.warnings),
-                          revision=int(r.revision or 1), updated_at=r.updated_at)
+                          revision=int(r.revision or 1), updated_at=r.updated_at,
+                          review_status=ReviewStatus.of(r.review_status))
 
     def count(self, query: ListQuery | None = None) -> int:
         query = query or ListQuery()
@@ -361,114 +357,8 @@ class BureauStore:
                 select(FormRecord.year).where(FormRecord.deleted_at.is_(None), FormRecord.year.is_not(None))
                 .distinct().order_by(FormRecord.year.desc())) if y is not None]
 
-    # --- expected units ------------------------------------------------------------------------
-
-    def set_expected_units(self, names: Sequence[str]) -> int:
-        """Replace the list of expected units (blank and repeated names dropped); how many."""
-        unique = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
-        with self.repo._session("保存应报单位名单失败", write=True) as s:
-            s.query(ExpectedUnitRecord).delete(synchronize_session=False)
-            s.add_all([ExpectedUnitRecord(department=n, note="") for n in unique])
-        return len(unique)
-
-    def expected_units(self) -> list[str]:
-        with self.repo._session("读取应报单位名单失败") as s:
-            return list(s.scalars(select(ExpectedUnitRecord.department).order_by(ExpectedUnitRecord.id)))
-
-    def missing_units(self, year: int | None) -> list[str]:
-        """Expected units with no form (of ``year``, when given) in the database."""
-        with self.repo._session("读取应报单位名单失败") as s:
-            have = select(FormRecord.department).where(FormRecord.deleted_at.is_(None))
-            if year is not None:
-                have = have.where(FormRecord.year == year)
-            return list(s.scalars(
-                select(ExpectedUnitRecord.department)
-                .where(ExpectedUnitRecord.department.not_in(have)).order_by(ExpectedUnitRecord.id)))
-
-    # --- 审核意见 ----------------------------------------------------------------------------
-
-    def form_id_for(self, uuid: str) -> int | None:
-        """The stored form with this exchange ``id`` (also one in the recycle bin)."""
-        with self.repo._session("读取申报表失败") as s:
-            return s.scalar(select(FormRecord.id).where(FormRecord.uuid == uuid))
-
-    def import_review(self, form_id: int, comments: Sequence[tuple[str, str, str, str]],
-                      form_revision: int) -> int:
-        """The unit's side: put the bureau's comments ``(field, rule, text, author)`` on the form,
-        in place of those of an earlier review file (one transaction); return how many."""
-        with self.repo._session("导入审核意见失败", write=True) as s:
-            if s.get(FormRecord, form_id) is None:
-                raise FormNotFoundError(f"找不到编号为 {form_id} 的申报表（可能已被彻底删除）")
-            s.query(ReviewCommentRecord).filter(ReviewCommentRecord.form_id == form_id).delete(
-                synchronize_session=False)
-            now = utc_now()
-            unique: dict[tuple[str, str], tuple[str, str]] = {}
-            for path, rule, text, author in comments:
-                if not text.strip():
-                    continue
-                if (path, rule) in unique:  # several comments on one field and rule: every one kept, in order
-                    earlier, earlier_author = unique[(path, rule)]
-                    if text.strip() not in earlier.split("\n\n"):
-                        authors = earlier_author if author in ("", earlier_author) else f"{earlier_author}、{author}"
-                        unique[(path, rule)] = (f"{earlier}\n\n{text.strip()}", authors.strip("、"))
-                    continue
-                unique[(path, rule)] = (text.strip(), author)
-            s.add_all([ReviewCommentRecord(form_id=form_id, field=path, rule=rule, text=text, author=author,
-                                           form_revision=form_revision, version=1, updated_at=now)
-                       for (path, rule), (text, author) in unique.items()])
-            return len(unique)
-
-    def comments(self, form_id: int) -> list[ReviewComment]:
-        with self.repo._session("读取审核意见失败") as s:
-            return [_comment(c) for c in s.scalars(
-                select(ReviewCommentRecord).where(ReviewCommentRecord.form_id == form_id)
-                .order_by(ReviewCommentRecord.id))]
-
-    def save_comment(self, form_id: int, field: str, rule: str, text: str, *, author: str = "",
-                     expected_version: int = 0) -> ReviewComment | None:
-        """Write (or, with empty ``text``, remove) the 审核意见 on a field or one finding.
-
-        ``expected_version`` is the version the reviewer started from (0: a new comment).
-
-        Raises:
-            StaleWriteError: another reviewer changed this comment meanwhile; nothing written.
-            FormNotFoundError: no such form.
-        """
-        text = text.strip()
-        with self.repo._session("保存审核意见失败", write=True) as s:
-            form = s.get(FormRecord, form_id)
-            if form is None:
-                raise FormNotFoundError(f"找不到编号为 {form_id} 的申报表（可能已被彻底删除）")
-            rec = s.scalars(select(ReviewCommentRecord).where(
-                ReviewCommentRecord.form_id == form_id, ReviewCommentRecord.field == field,
-                ReviewCommentRecord.rule == rule).with_for_update()).first()
-            current = rec.version if rec is not None else 0
-            if current != expected_version:
-                who = f"（{rec.author}）" if rec is not None and rec.author else ""
-                raise StaleWriteError(
-                    f"这条审核意见已被另一位审核人员{who}改过，为免覆盖对方的意见，这次没有保存；"
-                    "请重新打开这份申报表查看后再写", stored_revision=current)
-            if not text:
-                if rec is not None:
-                    s.delete(rec)
-                return None
-            if rec is None:
-                rec = ReviewCommentRecord(form_id=form_id, field=field, rule=rule, version=0)
-                s.add(rec)
-            rec.text, rec.author, rec.form_revision = text, author, form.revision
-            rec.version = current + 1
-            rec.updated_at = utc_now()
-            s.flush()
-            return _comment(rec)
-
 
 def _set_final(rec: FormRecord, final: str) -> None:
     """A collected form is 定稿 as its file says (with its 定稿指纹), else a draft."""
     rec.status = (FormStatus.FINAL if final else FormStatus.DRAFT).value
     rec.fingerprint = final or None
-
-
-def _comment(c: ReviewCommentRecord) -> ReviewComment:
-    return ReviewComment(id=c.id, form_id=c.form_id, field=c.field, rule=c.rule, text=c.text, author=c.author,
-                         form_revision=c.form_revision, version=c.version, updated_at=c.updated_at)
-

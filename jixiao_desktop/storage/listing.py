@@ -30,7 +30,7 @@ from jixiao_desktop.storage.integrity import open_read_only, probe, quick_check_
 from jixiao_desktop.storage.types import FormSummary
 
 # The newest revision in migrations/versions/ (a test keeps this in step with Alembic).
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 
 # The columns of FormSummary, in order; the check counts only when they are of the stored revision.
 _LIST_SQL = (

@@ -101,6 +101,8 @@ class FormRecord(Base):
     funds_extra_json: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(Text)
     fingerprint: Mapped[str | None] = mapped_column(Text)
+    # Revision 0008: the bureau's verdict: "" 待审, "passed" 通过, "returned" 退回修改.
+    review_status: Mapped[str] = mapped_column(Text, server_default="")
     funds_need_review: Mapped[bool] = mapped_column(Boolean)
     copied_from_id: Mapped[int | None] = mapped_column(
         Integer, ForeignKey("forms.id", ondelete="SET NULL"))
@@ -242,7 +244,7 @@ class ReviewCommentRecord(Base):
     """A reviewer's 审核意见 on one field of a form (``rule`` set: on that finding)."""
 
     __tablename__ = "review_comments"
-    __table_args__ = (UniqueConstraint("form_id", "field", "rule"),)
+    __table_args__ = (UniqueConstraint("form_id", "field", "rule", "anchor"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     form_id: Mapped[int] = mapped_column(
@@ -254,6 +256,8 @@ class ReviewCommentRecord(Base):
     form_revision: Mapped[int] = mapped_column(Integer)  # the form's revision it was written on
     version: Mapped[int] = mapped_column(Integer)  # +1 per change: two reviewers never overwrite
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Revision 0008: which finding of the field and rule (its message; "" = the field, or any).
+    anchor: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class ExpectedUnitRecord(Base):
@@ -265,6 +269,10 @@ class ExpectedUnitRecord(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     department: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text)
+    # Revision 0008: from the 应报名单's other columns.
+    code: Mapped[str] = mapped_column(Text, server_default="")  # 单位编码
+    contact: Mapped[str] = mapped_column(Text, server_default="")  # 联系人 (and 电话, as written)
+    budget: Mapped[str] = mapped_column(Text, server_default="")  # 预算批复数, 万元, as typed
 
 
 # --- the indicator library (revision 0006) -------------------------------------------------------

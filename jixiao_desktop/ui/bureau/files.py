@@ -15,6 +15,10 @@ class BureauFiles:
     def __init__(self, settings: Settings | None = None) -> None:
         self._settings = settings or Settings()
 
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
     def folder(self) -> str:
         """Where the next dialog opens."""
         return msgbox.start_directory(self._settings.bureau_directory())

@@ -28,9 +28,19 @@ def install(window: MainWindow) -> None:
     importing = QAction("导入审核意见…", window)
     importing.setStatusTip("导入财政局发回的审核意见文件（.jixiao-review.json），意见显示在对应栏目旁")
     importing.triggered.connect(lambda: ask_import_review(window))
+    answering = QAction("答复审核意见…", window)
+    answering.setStatusTip("对财政局的每条审核意见答复“已修改”或“情况说明”，随下次报送交回")
+    answering.triggered.connect(lambda: ask_answers(window))
     window.ui.menuForm.addSeparator()
     window.ui.menuForm.addAction(importing)
+    window.ui.menuForm.addAction(answering)
     window.form_opened.connect(lambda form_id: show_comments(window, form_id))
+
+
+def ask_answers(window: MainWindow) -> bool:
+    from jixiao_desktop.ui.bureau.answers import ask_answers as ask
+
+    return ask(window)
 
 
 def open_bureau_window(window: MainWindow) -> None:
@@ -52,12 +62,15 @@ def show_comments(window: MainWindow, form_id: int) -> None:
 
     if window.repo is None:
         return
+    store = BureauStore(window.repo)
     try:
-        comments = BureauStore(window.repo).comments(form_id)
+        comments = store.comments(form_id)
+        verdict = store.review_status(form_id)
     except StorageError:
-        comments = []  # the comments are an addition: never stop the form from opening
+        comments, verdict = [], review.ReviewStatus.PENDING  # an addition: never stop the form from opening
     window.findings.review_findings = review.as_findings(
-        [review.Comment(field=c.field, text=c.text, rule=c.rule, author=c.author) for c in comments])
+        [review.Comment(field=c.field, text=c.text, rule=c.rule, author=c.author, anchor=c.anchor)
+         for c in comments], verdict)
     window.findings.show(list(window.checker.findings))
 
 
@@ -103,8 +116,7 @@ def import_review(window: MainWindow, path: Path) -> bool:
         form_id = shown[chosen].form_id
     try:
         stored = window.repo.load(form_id)
-        count = store.import_review(form_id, [(c.field, c.rule, c.text, c.author) for c in doc.comments],
-                                    doc.revision)
+        count = store.import_review(form_id, doc.comments, doc.revision, doc.status)
     except StorageError as exc:
         msgbox.error(window, "导入审核意见失败", f"{path.name}：{exc}")
         return False
@@ -114,7 +126,8 @@ def import_review(window: MainWindow, path: Path) -> bool:
     note += import_review_library(window, path, doc.reviewer)
     if window.open_form(form_id):
         show_comments(window, form_id)
-    window.show_status(f"已导入 {count} 条财政局审核意见{note}，意见显示在对应栏目旁", 3)
+    verdict = f"审核结论：{doc.status.label}；" if doc.status else ""
+    window.show_status(f"{verdict}已导入 {count} 条财政局审核意见{note}，意见显示在对应栏目旁", 3)
     return True
 
 

@@ -8,6 +8,7 @@ a page of ``PAGE`` rows only when one of them is painted, so 10,000 forms show a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -20,9 +21,9 @@ from jixiao_desktop.storage.bureau import BureauStore, ListQuery, SortKey, Summa
 
 _Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
-COLUMNS = ("单位名称", "年度", "状态", "资金总额", "基本支出", "项目支出", "错误", "警告", "版本", "最后修改")
+COLUMNS = ("单位名称", "年度", "状态", "资金总额", "基本支出", "项目支出", "错误", "警告", "版本", "最后修改", "审核")
 SORT_KEYS = (SortKey.DEPARTMENT, SortKey.YEAR, SortKey.STATUS, SortKey.TOTAL, SortKey.BASIC, SortKey.PROJECT,
-             SortKey.ERRORS, SortKey.WARNINGS, SortKey.REVISION, SortKey.UPDATED)
+             SortKey.ERRORS, SortKey.WARNINGS, SortKey.REVISION, SortKey.UPDATED, SortKey.REVIEW)
 FORM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
@@ -134,7 +135,7 @@ class BureauListModel(QAbstractTableModel):
             cells = (summary.department or "（未填单位名称）", str(summary.year or ""), summary.status.label,
                      _amount_text(summary.total), _amount_text(summary.basic), _amount_text(summary.project),
                      str(summary.errors), str(summary.warnings), str(summary.revision),
-                     summary.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+                     summary.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"), summary.review_status.label)
             self._cells_cache[row] = cells
         return cells
 
@@ -162,5 +163,4 @@ class BureauListModel(QAbstractTableModel):
         if key is None:
             return
         q = self._query
-        self.set_query(ListQuery(year=q.year, status=q.status, has_errors=q.has_errors, text=q.text, sort=key,
-                                 descending=order == Qt.SortOrder.DescendingOrder))
+        self.set_query(replace(q, sort=key, descending=order == Qt.SortOrder.DescendingOrder))

@@ -33,6 +33,7 @@ from jixiao_desktop.domain.checks import run_checks
 from jixiao_desktop.domain.fields import field_label
 from jixiao_desktop.domain.findings import Finding
 from jixiao_desktop.domain.model import Form
+from jixiao_desktop.domain.review import ReviewStatus
 from jixiao_desktop.storage.bureau import BureauStore, ReviewComment
 from jixiao_desktop.storage.errors import StaleWriteError, StorageError
 from jixiao_desktop.ui import msgbox
@@ -40,6 +41,9 @@ from jixiao_desktop.ui.bureau.elided import ElidedLabel
 from jixiao_desktop.ui.bureau.files import BureauFiles
 from jixiao_desktop.ui.editor.editor import FormEditor
 from jixiao_desktop.ui.window_geometry import fitted_to_screen
+
+
+Key = tuple[str, str, str]  # (field, rule, anchor) of a line
 
 
 def field_paths(form: Form) -> list[str]:
@@ -75,10 +79,10 @@ class ReviewDialog(QDialog):
         self.editor.set_form(self.form, read_only=True)
         self.editor.set_findings(self.findings)
 
-        self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels(["栏目", "问题", "审核意见"])
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(["栏目", "问题", "审核意见", "单位答复"])
+        for col in (1, 2, 3):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -101,9 +105,23 @@ class ReviewDialog(QDialog):
         close.clicked.connect(self.accept)
         self.status = ElidedLabel(self)  # a long path never widens the dialog
 
+        self.verdict = QComboBox(self)
+        for verdict in ReviewStatus:
+            self.verdict.addItem(verdict.label, verdict.value)
+        self.verdict.setCurrentIndex(max(self.verdict.findData(store.review_status(form_id).value), 0))
+        self.verdict.currentIndexChanged.connect(self._verdict_changed)
+        compare = QPushButton("与上一版比较…", self)
+        compare.setToolTip("单位重新报送后，逐字标出这一版与上一版的不同")
+        compare.clicked.connect(self.compare_with_previous)
         right = QWidget(self)
         rl = QVBoxLayout(right)
-        rl.addWidget(QLabel("检查发现的问题与审核意见：", self))
+        top = QHBoxLayout()
+        top.addWidget(QLabel("审核结论：", self))
+        top.addWidget(self.verdict)
+        top.addStretch(1)
+        top.addWidget(compare)
+        rl.addLayout(top)
+        rl.addWidget(QLabel("检查发现的问题、审核意见与单位答复：", self))
         rl.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addWidget(self.field_combo, 1)
@@ -125,32 +143,49 @@ class ReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
-        # (field, rule) of each line; the comments as stored (with their versions).
-        self._lines: list[tuple[str, str]] = []
-        self._comments: dict[tuple[str, str], ReviewComment] = {}
+        # (field, rule, anchor) of each line: a finding is keyed by its message, so a comment goes
+        # to the finding clicked, not to every finding of the field and rule; the comments as
+        # stored (with their versions); the unit's answers and 已知悉 reasons.
+        self._lines: list[Key] = []
+        self._comments: dict[Key, ReviewComment] = {}
+        self._answers = {a.key(): a for a in review.answers(self.form)}
+        self._acks = {(a.rule, a.field): a.note for a in self.form.acknowledgements}
         self._reload()
 
     # --- lines ----------------------------------------------------------------------------------
 
-    def _reload(self, select: tuple[str, str] | None = None) -> None:
-        self._comments = {(c.field, c.rule): c for c in self.store.comments(self.form_id)}
-        lines: list[tuple[str, str, str]] = [(f.field, f.rule, f"【{f.severity.label}】{f.message}")
-                                             for f in self.findings]
-        known = {(f, r) for f, r, _ in lines}
-        lines.extend((c.field, c.rule, "") for key, c in self._comments.items() if key not in known)
-        self._lines = [(f, r) for f, r, _ in lines]
+    def _reload(self, select: Key | None = None) -> None:
+        self._comments = {c.key(): c for c in self.store.comments(self.form_id)}
+        lines: list[tuple[Key, str]] = [((f.field, f.rule, f.message), self._problem(f)) for f in self.findings]
+        known = {key for key, _ in lines}
+        lines.extend((key, "") for key in self._comments if key not in known)
+        self._lines = [key for key, _ in lines]
         self.table.setRowCount(len(lines))
-        for i, (path, rule, problem) in enumerate(lines):
-            comment = self._comments.get((path, rule))
-            cells = (field_label(path), problem or "（审核人员对此栏目的意见）", comment.text if comment else "")
-            for col, text in enumerate(cells):
-                self.table.setItem(i, col, QTableWidgetItem(text))
+        for i, (key, problem) in enumerate(lines):
+            self._fill_row(i, key, problem)
         self.table.resizeRowsToContents()
-        self.status.setText(f"{len(self.findings)} 个问题，{len(self._comments)} 条审核意见")
+        answered = sum(1 for key in self._comments if key in self._answers)
+        self.status.setText(f"{len(self.findings)} 个问题，{len(self._comments)} 条审核意见，单位已答复 {answered} 条")
         if select in self._lines:
             self.table.selectRow(self._lines.index(select))
 
-    def _current(self) -> tuple[str, str] | None:
+    def _problem(self, finding: Finding) -> str:
+        text = f"【{finding.severity.label}】{finding.message}"
+        if finding.acknowledged:
+            note = self._acks.get((finding.rule, finding.field), "")
+            text += f"\n（单位已知悉{'：' + note if note else ''}）"
+        return text
+
+    def _fill_row(self, row: int, key: Key, problem: str) -> None:
+        comment = self._comments.get(key)
+        answer = self._answers.get(key)
+        author = f"（{comment.author}）" if comment is not None and comment.author else ""
+        cells = (field_label(key[0]), problem or "（审核人员对此栏目的意见）",
+                 (comment.text + author) if comment else "", answer.describe() if answer else "")
+        for col, text in enumerate(cells):
+            self.table.setItem(row, col, QTableWidgetItem(text))
+
+    def _current(self) -> Key | None:
         row = self.table.currentRow()
         return self._lines[row] if 0 <= row < len(self._lines) else None
 
@@ -162,21 +197,66 @@ class ReviewDialog(QDialog):
             self.editor.focus_field(key[0])
 
     def _add_field_line(self) -> None:
-        key = (str(self.field_combo.currentData() or ""), "")
+        key = (str(self.field_combo.currentData() or ""), "", "")
         if key not in self._lines:
             self._lines.append(key)
             row = self.table.rowCount()
             self.table.insertRow(row)
-            for col, text in enumerate((field_label(key[0]), "（审核人员对此栏目的意见）", "")):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+            self._fill_row(row, key, "")
         self.table.selectRow(self._lines.index(key))
         self.comment_edit.setFocus()
 
-    def select_line(self, path: str, rule: str = "") -> bool:
-        """Select the line of a finding (``rule``) or of a field; False if there is none."""
-        if (path, rule) not in self._lines:
+    def select_line(self, path: str, rule: str = "", anchor: str | None = None) -> bool:
+        """Select the line of a finding (``rule``; ``anchor`` its message, None = the first of
+        that field and rule) or of a field; False if there is none."""
+        found = [k for k in self._lines if k[0] == path and k[1] == rule and (anchor is None or k[2] == anchor)]
+        if not found:
             return False
-        self.table.selectRow(self._lines.index((path, rule)))
+        self.table.selectRow(self._lines.index(found[0]))
+        return True
+
+    def _ask_author(self) -> bool:
+        """The reviewer's name, asked once and kept for every comment after."""
+        self.author = self.files.settings.reviewer_name()
+        if self.author:
+            return True
+        name = msgbox.ask_text(self, "审核人员", "请填写您的姓名（写在每条审核意见上；只问这一次）：")
+        if not name or not name.strip():
+            msgbox.info(self, "保存审核意见", "审核意见须署名，这次没有保存。")
+            return False
+        self.author = name.strip()
+        self.files.settings.set_reviewer_name(self.author)
+        return True
+
+    # --- verdict and compare ----------------------------------------------------------------------
+
+    def _verdict_changed(self) -> None:
+        verdict = ReviewStatus.of(self.verdict.currentData())
+        try:
+            self.store.set_review_status(self.form_id, verdict)
+        except StorageError as exc:
+            msgbox.error(self, "审核结论未保存", str(exc))
+            return
+        self.status.setText(f"审核结论：{verdict.label}（导出审核意见文件后单位可以看到）")
+
+    def compare_with_previous(self) -> bool:
+        """The revision before this one (kept when the new one was collected) beside this one,
+        with the changed characters marked; False (with a message) if there is none."""
+        from jixiao_desktop.ui.dialogs.history import DiffDialog
+
+        try:
+            snapshots = self.store.repo.list_snapshots(self.form_id)
+            previous = self.store.repo.load_snapshot(snapshots[0].id) if snapshots else None
+        except StorageError as exc:
+            msgbox.error(self, "无法比较", str(exc))
+            return False
+        if previous is None:
+            msgbox.info(self, "与上一版比较", "这是收到的第一版，没有可比较的上一版。")
+            return False
+        title = f"第 {previous.revision or '?'} 版 → 第 {self.form.revision} 版：删去的字标红，新增的字标绿"
+        self.diff = DiffDialog(title, previous, self.form, self)
+        self.diff.resize(fitted_to_screen(self, self.size()).size())
+        self.diff.show()
         return True
 
     # --- saving ---------------------------------------------------------------------------------
@@ -187,10 +267,13 @@ class ReviewDialog(QDialog):
         if key is None:
             msgbox.info(self, "保存审核意见", "请先在列表中选中一个问题或栏目。")
             return False
+        if not self.author and not self._ask_author():
+            return False
         current = self._comments.get(key)
         try:
             self.store.save_comment(self.form_id, key[0], key[1], self.comment_edit.toPlainText(),
-                                    author=self.author, expected_version=current.version if current else 0)
+                                    author=self.author, expected_version=current.version if current else 0,
+                                    anchor=key[2])
         except StaleWriteError as exc:
             msgbox.warning(self, "审核意见未保存", str(exc))
             self._reload(select=key)
@@ -205,12 +288,13 @@ class ReviewDialog(QDialog):
 
     def review_file(self) -> review.ReviewFile:
         comments = [review.Comment(field=c.field, rule=c.rule, text=c.text, author=c.author,
-                                   at=c.updated_at.isoformat())
+                                   at=c.updated_at.isoformat(), anchor=c.anchor)
                     for c in self.store.comments(self.form_id)]
         return review.ReviewFile(form_id=self.form.id, revision=self.form.revision,
                                  department=self.form.department, year=self.form.year, comments=comments,
                                  reviewer=self.author, created=datetime.now(UTC).isoformat(timespec="seconds"),
-                                 fingerprint=exchange.fingerprint(self.form))
+                                 fingerprint=exchange.fingerprint(self.form),
+                                 status=self.store.review_status(self.form_id))
 
     def export_review(self, path: Path) -> bool:
         from jixiao_desktop.domain.indicator_library.carry import with_library

@@ -34,6 +34,7 @@ from jixiao_desktop.bureau.collect import CollectReport, collect_paths
 from jixiao_desktop.bureau.expected import SUFFIXES as UNIT_SUFFIXES
 from jixiao_desktop.bureau.expected import ExpectedUnitsError, read_expected_units
 from jixiao_desktop.domain.model import FormStatus
+from jixiao_desktop.domain.review import ReviewStatus
 from jixiao_desktop.paths import shown_database
 from jixiao_desktop.storage.bureau import BureauStore, ListQuery
 from jixiao_desktop.storage.errors import StorageError
@@ -61,6 +62,10 @@ class FilterBar(QWidget):
         self.status.addItem("全部状态", None)
         for status in FormStatus:
             self.status.addItem(status.label, status)
+        self.review = QComboBox(self)
+        self.review.addItem("全部审核状态", None)
+        for verdict in ReviewStatus:
+            self.review.addItem(verdict.label, verdict)
         self.errors = QComboBox(self)
         self.errors.addItem("有无错误均显示", None)
         self.errors.addItem("只看有错误的", True)
@@ -70,11 +75,11 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for w in (QLabel("年度：", self), self.year, self.status, self.errors):
+        for w in (QLabel("年度：", self), self.year, self.status, self.review, self.errors):
             layout.addWidget(w)
         layout.addWidget(self.search, 1)
         self.set_years([])
-        for combo in (self.year, self.status, self.errors):
+        for combo in (self.year, self.status, self.review, self.errors):
             combo.currentIndexChanged.connect(self.changed)
         self.search.textChanged.connect(self.changed)
 
@@ -92,6 +97,8 @@ class FilterBar(QWidget):
     def query(self, base: ListQuery) -> ListQuery:
         return ListQuery(year=self.year.currentData(), status=self.status.currentData(),
                          has_errors=self.errors.currentData(), text=self.search.text(),
+                         review_status=None if self.review.currentData() is None
+                         else ReviewStatus.of(self.review.currentData()),
                          sort=base.sort, descending=base.descending)
 
 
@@ -135,8 +142,8 @@ class BureauWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(f"财政局汇总审核 — {shown_database(db)}")
         self.resize(fitted_to_screen(self, QSize(1200, 760)).size())
-        self.author = author
         self.files = BureauFiles()
+        self.author = author or self.files.settings.reviewer_name()
         self.repo = FormRepository.open(db)  # StorageError: the caller says so
         self.store = BureauStore(self.repo)
         self._thread: QThread | None = None
@@ -164,7 +171,7 @@ class BureauWindow(QMainWindow):
         # the rest even at 1024×768.
         metrics = self.table.fontMetrics()
         for col, sample in enumerate(("", "2026", "已定稿", "99,999,999.99", "99,999,999.99", "99,999,999.99",
-                                      "错误", "警告", "版本", "2026-12-31 23:59")):
+                                      "错误", "警告", "版本", "2026-12-31 23:59", "退回修改")):
             if sample:
                 self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
                                                    metrics.horizontalAdvance(COLUMNS[col])) + 18)
