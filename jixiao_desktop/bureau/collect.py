@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jixiao_desktop.bureau.sources import Refusal, SourceError, close_archives, scan
+from jixiao_desktop.domain.model import Form
 from jixiao_desktop.formfiles import FormFileError, read_form_file, readable_suffixes
 from jixiao_desktop.storage.bureau import BureauStore, CollectAction
 from jixiao_desktop.storage.errors import StorageError
@@ -27,6 +28,7 @@ class Conflict:
     file: str
     reason: str
     form_id: int | None = None
+    form: Form | None = field(default=None, compare=False, repr=False)  # the file's form, to resolve it
 
 
 @dataclass
@@ -120,7 +122,7 @@ def collect_paths(store: BureauStore, paths: list[str], *, progress: Progress | 
             report.skipped += 1
             report.skipped_files.append((source.name, outcome.reason))
         else:
-            report.conflicts.append(Conflict(source.name, outcome.reason, outcome.form_id))
+            report.conflicts.append(Conflict(source.name, outcome.reason, outcome.form_id, form))
     close_archives()  # the archives read from were kept open while their members were read
     if progress is not None:
         progress(done if report.cancelled else total, total, "")

@@ -123,6 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help=db_help)
     p.set_defaults(func=cli_db.cmd_summary)
 
+    from jixiao_desktop.cli import review as cli_review
+
+    cli_review.add_parsers(sub, db_help)
+
     from jixiao_desktop.cli import library as cli_library
 
     cli_library.add_parser(sub, db_help, _ChineseParser)

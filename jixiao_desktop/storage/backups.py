@@ -41,6 +41,8 @@ REASONS = {
     "migration": "升级数据库前",
     "import": "导入前",
     "collect": "汇总前",
+    "resolve": "处理冲突前",
+    "delete": "删除前",
     "restore": "恢复备份前",
     "manual": "手动备份",
 }

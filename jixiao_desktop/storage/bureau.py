@@ -220,6 +220,47 @@ class BureauStore(ReviewMixin):
             return same_unit[0], f"库中有多份{name}的申报表（编号 {ids}），无法判断替换哪一份，未收入"
         return same_unit[0], ""
 
+    # --- resolving a conflict -----------------------------------------------------------------
+
+    def take_over(self, form_id: int, form: Form, *, source: str) -> CollectOutcome:
+        """采用此文件: the file's form becomes the stored form's next revision in one transaction
+        (the stored content kept as a version, its 审核意见 and history kept: the two are one form
+        from now on, under the file's id when no other form has it), 定稿 as the file says.
+
+        Raises:
+            FormNotFoundError: the stored form is gone; StorageError: the database failed.
+        """
+        content = exchange.fingerprint(form)
+        final = form.final_fingerprint if form.final_fingerprint == content else ""
+        with self.repo._session("收集申报表失败", write=True) as s:
+            rec = s.get(FormRecord, form_id)
+            if rec is None:
+                raise FormNotFoundError(f"找不到编号为 {form_id} 的申报表（可能已被彻底删除）")
+            now = utc_now()
+            old = rec.revision
+            revision = max(old + 1, form.revision)
+            self.repo._snapshot(s, rec.id, to_form(self._full(s, rec.id)), f"采用 {source} 前的第 {old} 版",
+                                SnapshotKind.MANUAL, at=now)
+            if form.id and form.id != rec.uuid and s.scalar(
+                    select(FormRecord.id).where(FormRecord.uuid == form.id)) is None:
+                rec.uuid = form.id
+            rec.deleted_at = None
+            self.repo._replace(s, rec, form, revision=revision,
+                               known=KnownCounts(CheckCounts.of(run_checks(form)), content))
+            _set_final(rec, final)
+            rec.review_status = ReviewStatus.PENDING.value
+            s.add(EventRecord(form_id=rec.id, at=now, kind=EventKind.SNAPSHOT.value,
+                              note=f"处理冲突：审核人员采用了 {source}（第 {revision} 版），库中原第 {old} 版已保存为历史版本"))
+            return CollectOutcome(CollectAction.UPDATED, rec.id)
+
+    def set_aside(self, form_id: int, *, source: str) -> None:
+        """保留库中的: nothing changes but the form's history, which says the file was set aside."""
+        with self.repo._session("保存失败", write=True) as s:
+            if s.get(FormRecord, form_id) is None:
+                raise FormNotFoundError(f"找不到编号为 {form_id} 的申报表（可能已被彻底删除）")
+            s.add(EventRecord(form_id=form_id, at=utc_now(), kind=EventKind.SNAPSHOT.value,
+                              note=f"处理冲突：审核人员保留库中这一份，未收入 {source}"))
+
     # --- check counts -------------------------------------------------------------------------
 
     def refresh_counts(self, *, progress: Callable[[int, int], None] | None = None,

@@ -12,6 +12,8 @@ the CLI's arguments) and shows the result or the ``KnownError`` after. A bug is 
   drag and drop, ``jixiao-desktop import``).
 - ``collecting``: ``collect(repo, paths, progress=, cancelled=) -> CollectReport`` (the bureau's
   收集, in its window and ``jixiao-desktop collect``).
+- ``resolving``: ``resolve_conflict(store, form, form_id, Resolution)``, ``collect_resolving`` — 处理冲突
+  (采用此文件 / 保留库中的 / 删除库中那份; the bureau window and ``jixiao-desktop resolve``).
 - ``indicator_library``: ``IndicatorLibrary(repo)`` — the 指标库 (suggest, choose, 推荐, 纳入指标库,
   import/export .xlsx, the bureau's district library); window page, editor and ``jixiao-desktop library``.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, QSize, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -176,6 +176,8 @@ class BureauWindow(QMainWindow):
                 self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
                                                    metrics.horizontalAdvance(COLUMNS[col])) + 18)
         self.table.doubleClicked.connect(lambda index: self.open_review(int(index.data(FORM_ID_ROLE))))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         self.missing_label = QLabel(self)
         self.missing_label.setWordWrap(True)
@@ -218,6 +220,9 @@ class BureauWindow(QMainWindow):
         self._action(menu, "收集文件或压缩包…", self._ask_collect_files)
         self._action(menu, "导出汇总表…", self._ask_summary, "Ctrl+E")
         self._action(menu, "导入应报单位名单…", self._ask_expected_units)
+        menu.addSeparator()
+        self._action(menu, "处理冲突…", self.show_conflicts)
+        self._action(menu, "删除所选申报表…", self._delete_selected, "Del")
         menu.addSeparator()
         self._action(menu, "刷新", self.refresh, "F5")
         self._action(menu, "关闭", self.close)
@@ -342,12 +347,74 @@ class BureauWindow(QMainWindow):
         self.last_report = report
         self.refresh()
         lines = report.lines()
-        if report.conflicts or report.refused:
+        if report.conflicts:  # the reviewer decides each one (not modal: the list stays usable)
+            self.show_conflicts()
+            self.statusBar().showMessage(lines[0], 15000)
+        elif report.refused:
             msgbox.warning(self, "收集完成", lines[0], "\n".join(lines[1:40]) +
                            ("\n……" if len(lines) > 40 else ""))
         else:
             self.statusBar().showMessage(lines[0], 15000)
         self.collect_finished.emit(report)
+
+    # --- conflicts and deleting -------------------------------------------------------------------
+
+    def show_conflicts(self) -> None:
+        """The last collect's conflicts, to resolve one by one (``ui/bureau/conflicts.py``)."""
+        from jixiao_desktop.ui.bureau.conflicts import ConflictsDialog
+
+        conflicts = self.last_report.conflicts if self.last_report is not None else []
+        if not any(c.form is not None for c in conflicts):
+            msgbox.info(self, "处理冲突", "最近一次收集没有冲突。")
+            return
+        self.conflicts_dialog = ConflictsDialog(self.store, conflicts, self)
+        self.conflicts_dialog.finished.connect(lambda _: self._after_conflicts())
+        self.conflicts_dialog.show()
+
+    def _after_conflicts(self) -> None:
+        if self.last_report is not None:  # what was resolved is not offered again
+            done = {id(c) for c, _ in self.conflicts_dialog.resolved}
+            self.last_report.conflicts = [c for c in self.last_report.conflicts if id(c) not in done]
+        self.refresh()
+
+    def _selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        value = index.data(FORM_ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def _context_menu(self, pos: QPoint) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction("审核…", lambda: self.open_review(int(index.data(FORM_ID_ROLE))))
+        menu.addAction("删除（移到回收站）…", self._delete_selected)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        self.context_menu = menu
+
+    def _delete_selected(self) -> bool:
+        form_id = self._selected_id()
+        row = self.model.row_at(self.table.currentIndex().row()) if form_id is not None else None
+        if form_id is None or row is None:
+            msgbox.info(self, "删除申报表", "请先在列表中选中一份申报表。")
+            return False
+        name = f"{row.year or ''}{'年度' if row.year else ''}“{row.department or '（未填单位名称）'}”（第 {row.revision} 版）"
+        if not msgbox.confirm(self, "删除申报表", f"把{name}移到回收站？", "移到回收站的申报表可以恢复，其审核意见一并保留。"):
+            return False
+        from jixiao_desktop.usecases.writes import prepare_write
+
+        try:
+            prepare_write(self.repo, "delete")
+            self.repo.delete(form_id)
+        except StorageError as exc:
+            msgbox.error(self, "删除申报表失败", str(exc))
+            return False
+        self.refresh()
+        self.statusBar().showMessage(f"已把{name}移到回收站", 15000)
+        return True
 
     @Slot(str)
     def _on_collect_failed(self, message: str) -> None:
