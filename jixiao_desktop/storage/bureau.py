@@ -78,6 +78,7 @@ class SummaryRow:
     revision: int
     updated_at: datetime
     review_status: ReviewStatus = ReviewStatus.PENDING  # the bureau's verdict: 待审 / 通过 / 退回修改
+    fingerprint: str = ""  # the 定稿指纹 of a 定稿 form
 
 
 class SortKey(enum.StrEnum):
@@ -291,7 +292,7 @@ class BureauStore(ReviewMixin):
 
     _COLUMNS = (FormRecord.id, FormRecord.uuid, FormRecord.department, FormRecord.year, FormRecord.status,
                 FormRecord.funds_total, FormRecord.funds_basic, FormRecord.funds_project,
-                FormRecord.revision, FormRecord.updated_at, FormRecord.review_status)
+                FormRecord.revision, FormRecord.updated_at, FormRecord.review_status, FormRecord.fingerprint)
 
     def _select(self, query: ListQuery) -> Any:
         errors = func.coalesce(FormCheckRecord.errors, 0)
@@ -339,7 +340,7 @@ class BureauStore(ReviewMixin):
                           status=FormStatus(r.status), total=r.funds_total, basic=r.funds_basic,
                           project=r.funds_project, errors=int(r.errors), warnings=int(r.warnings),
                           revision=int(r.revision or 1), updated_at=r.updated_at,
-                          review_status=ReviewStatus.of(r.review_status))
+                          review_status=ReviewStatus.of(r.review_status), fingerprint=r.fingerprint or "")
 
     def count(self, query: ListQuery | None = None) -> int:
         query = query or ListQuery()
