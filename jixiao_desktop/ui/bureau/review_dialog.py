@@ -42,7 +42,6 @@ from jixiao_desktop.ui.bureau.files import BureauFiles
 from jixiao_desktop.ui.editor.editor import FormEditor
 from jixiao_desktop.ui.window_geometry import fitted_to_screen
 
-
 Key = tuple[str, str, str]  # (field, rule, anchor) of a line
 
 
