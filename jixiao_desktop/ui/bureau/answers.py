@@ -6,7 +6,7 @@ kind — the bureau sees them beside its comments."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,7 +29,6 @@ from jixiao_desktop.ui.window_geometry import fitted_to_screen
 
 if TYPE_CHECKING:
     from jixiao_desktop.storage.bureau import ReviewComment
-    from jixiao_desktop.ui.main_window import MainWindow
 
 _KINDS = (("（未答复）", None), ("已修改", review.AnswerKind.FIXED), ("情况说明", review.AnswerKind.EXPLAINED))
 
@@ -100,8 +99,10 @@ def apply_answers(form: object, answers: list[tuple[tuple[str, str, str], review
         review.set_answer(form, answer, key)
 
 
-def ask_answers(window: MainWindow) -> bool:
-    """Open the dialog for the open form; store the answers in it and save. False if nothing changed."""
+def ask_answers(window: Any) -> bool:
+    """Open the dialog for the main window's open form (``window``: its ``session`` and ``repo``;
+    not imported, so this module stays below the window); store the answers in it and save.
+    False if nothing changed."""
     from jixiao_desktop.storage.bureau import BureauStore
     from jixiao_desktop.storage.errors import StorageError
 
