@@ -128,6 +128,8 @@ HARD_MODULE_LINES = 1000  # past this it fails: split it by meaning
 MAX_WINDOW_LINES = 400
 # Modules allowed past 500 lines, each with why (split by meaning, never to pass a count).
 LONG_MODULES: dict[str, str] = {
+    "domain/exchange.py": "the one reader and writer of the exchange format: its keys, bounds, canonical "
+                          "text and the signed fingerprint belong together",
     "ui/editor/editor.py": "the one undo stack: every kind of edit (text, rows, items, sources, stage) as a "
                            "command, and which tab shows a path; each tab is already a module of its own",
 }

@@ -19,6 +19,7 @@ to two decimals only when printed (``printed_score``). Pure Python.
 
 from __future__ import annotations
 
+import copy
 import enum
 import re
 import unicodedata
@@ -370,6 +371,18 @@ def write_computed(form: Form, scoring: Scoring) -> FormScore:
                 set_item_text(item, "score", printed_score(s.score))
     set_evaluation_text(form, "score", printed_score(result.total))
     return result
+
+
+def with_computed_scores(form: Form) -> Form:
+    """``form`` itself, or for a 自评 form a copy with its computed scores written (under its
+    profile): what every writer writes."""
+    if stage_of(form) is not Stage.EVALUATION:
+        return form
+    from jixiao_desktop.domain.profiles import profile_for_form
+
+    copied = copy.deepcopy(form)
+    write_computed(copied, profile_for_form(copied).scoring)
+    return copied
 
 
 def missed(result: FormScore) -> list[ItemScore]:

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from jixiao_desktop.domain import evaluation
 from jixiao_desktop.domain.model import (
     TEMPLATE_BJ_2021,
     Acknowledgement,
@@ -460,7 +461,12 @@ def loads(text: str | bytes) -> Form:
 
 
 def dumps(form: Form) -> str:
-    """Canonical exchange-file text of a form (UTF-8, readable Chinese, trailing newline)."""
+    """Canonical exchange-file text of a form (UTF-8, readable Chinese, trailing newline).
+
+    A 自评 form carries its computed scores (``self-evaluation.md``: every writer writes them, so
+    a bureau reads them without recomputing); the form itself is not changed.
+    """
+    form = evaluation.with_computed_scores(form)
     return json.dumps(form_to_dict(form), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -492,8 +498,12 @@ def fingerprint(form: Form) -> str:
             del body[key]
     for row in body["indicators"]:  # last year's values are shown, never printed or signed
         row.pop("previous_content", None)
+        for key in evaluation.ROW_KEYS:  # the later stages' fields are not the 申报 signed
+            row.pop(key, None)
         for item in row.get("items", ()):
             item.pop("previous_value", None)
+            for key in evaluation.ITEM_KEYS:
+                item.pop(key, None)
     canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
     return f"{digest[:4]}-{digest[4:8]}-{digest[8:12]}".upper()

@@ -117,3 +117,25 @@ def test_score_properties(target: Decimal, actual: Decimal, more: Decimal, weigh
 def test_scoring_defaults_are_the_spec() -> None:
     assert Scoring().budget_points == 10 and Scoring().indicator_points == 90
     assert Scoring().deviation_threshold == 30
+
+
+def test_the_signed_fingerprint_ignores_the_later_stages(niujie: Form) -> None:
+    """A 定稿 form's 定稿指纹 signs the 申报; typing its 自评 must not break the paper copy's check."""
+    form = form_of(item("≥", "95", "%", ""))
+    before = exchange.fingerprint(form)
+    ev.set_item_text(form.indicators[0].items[0], "actual_value", "80%")
+    ev.set_item_text(form.indicators[0].items[0], "deviation_reason", "受疫情影响")
+    ev.set_row_text(form.indicators[0], "actual", "完成")
+    ev.set_evaluation_text(form, "summary", "基本完成")
+    assert exchange.fingerprint(form) == before
+    form.indicators[0].items[0].value = "90"  # the 申报 itself still counts
+    assert exchange.fingerprint(form) != before
+
+
+def test_an_exported_evaluation_carries_its_scores_without_changing_the_form() -> None:
+    form = form_of(item("≥", "10", "次", "5", weight="100"), executed="50")
+    text = exchange.dumps(form)
+    assert ev.evaluation_text(form, "score") == ""  # the form in memory is left alone
+    back = exchange.loads(text)
+    assert ev.evaluation_text(back, "score") == "50.00"  # 5 + 45
+    assert ev.item_text(back.indicators[0].items[0], "score") == "45.00"
