@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="申报表文件、文件夹（含子文件夹）或 .zip 压缩包")
     p.add_argument("--db", help=db_help)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--library", metavar="名称", help="收集后由数据库中全部申报表重新汇总区级指标库（按名称去重，记录使用单位数）")
     p.set_defaults(func=cli_db.cmd_collect)
 
     p = sub.add_parser("summary", help="汇总表：每份申报表一行，另有合计行（.xlsx、.csv，或 - 输出 JSON）")

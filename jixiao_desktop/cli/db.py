@@ -12,7 +12,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jixiao_desktop.atomic import describe_os_error
 from jixiao_desktop.cli.common import (
@@ -203,6 +203,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
     try:
         report = collect(BureauStore(repo), list(args.paths),
                          progress=None if args.json else _console_progress())  # type: ignore[arg-type]
+        library = _district_library(repo, getattr(args, "library", None))
     except (BackupFailedError, NotWritableError) as exc:
         fail(f"{repo.db_path}：{exc}；没有导入任何内容")
     except StorageError as exc:
@@ -210,13 +211,25 @@ def cmd_collect(args: argparse.Namespace) -> int:
     finally:
         repo.close()
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps({**report.to_json(), **library}, ensure_ascii=False, indent=2))
     else:
         lines = report.lines()
         print(lines[0])
         for line in lines[1:]:
             print(line, file=sys.stderr)
+        if library:
+            print(f"指标库“{args.library}”已由全部申报表重新汇总：{library['library']['entries']} 条", file=sys.stderr)
     return report.exit_code
+
+
+def _district_library(repo: FormRepository, name: str | None) -> dict[str, dict[str, Any]]:
+    """``collect --library NAME``: rebuild the district 指标库 from every stored form."""
+    if not name:
+        return {}
+    from jixiao_desktop.usecases.indicator_library import IndicatorLibrary
+
+    counts = IndicatorLibrary(repo).build_district(name)
+    return {"library": {"name": name, "entries": counts.added + counts.updated}}
 
 
 def cmd_summary(args: argparse.Namespace) -> int:

@@ -167,3 +167,12 @@ def test_an_item_contradicting_a_common_entry_gets_a_warning_and_a_fix() -> None
     own = own_entries(uses_in_form(tabular_form(2024, [("产出指标", "数量指标", "巡查次数", "≥", "5", "次")]), "p"))
     mine = tabular_form(2025, [("产出指标", "数量指标", "巡查次数", "≤", "5", "次")])
     assert library_findings(mine, LibraryIndex(own)) == []
+
+
+def test_the_short_and_the_full_name_are_one_unit() -> None:
+    full = uses_in_form(tabular_form(2024, [("产出指标", "数量指标", "培训人次", "≥", "100", "人次")],
+                                     department="北京市西城区人民政府牛街街道办事处"), "a")
+    short = uses_in_form(tabular_form(2025, [("产出指标", "数量指标", "培训人次", "≥", "120", "人次")],
+                                      department="牛街街道办事处"), "b")
+    [entry] = own_entries(full + short, department="牛街街道办事处")
+    assert [h.year for h in entry.history] == [2025, 2024]

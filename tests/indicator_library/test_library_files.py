@@ -112,3 +112,16 @@ def test_the_bureau_builds_a_district_library_from_all_units_forms(tmp_path: Pat
     entries = json.loads(capsys.readouterr().out.split("\n", 1)[1])["entries"]
     district = {e["level3"]: e["uses"] for e in entries if e["source"] == "bureau:西城区财政局"}
     assert district == {"服务对象满意度": 2, "居民满意度": 1}
+
+
+def test_collect_can_rebuild_the_district_library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from jixiao_desktop.domain import exchange
+
+    for unit in ("甲街道办事处", "乙街道办事处"):
+        form = tabular_form(2025, [("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "95", "%")],
+                            department=unit)
+        (tmp_path / f"{unit}.jixiao.json").write_text(exchange.dumps(form), encoding="utf-8")
+    db = str(tmp_path / "bureau.db")
+    assert main(["collect", str(tmp_path), "--library", "西城区财政局", "--json", "--db", db]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["added"] == 2 and report["library"] == {"name": "西城区财政局", "entries": 1}

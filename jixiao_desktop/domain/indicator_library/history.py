@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from jixiao_desktop.domain.indicator_library.entry import LibraryEntry, PastValue, own_source
 from jixiao_desktop.domain.indicator_library.names import normalise_name
 from jixiao_desktop.domain.model import Form, IndicatorItem
+from jixiao_desktop.domain.units import unit_key
 
 # Item fields this module copies into an entry, beyond the model's TEXT_FIELDS: the exchange
 # format's ``explanation``/``scoring`` (kept in ``extra`` until the model carries them).
@@ -82,13 +83,13 @@ def own_entries(uses: Iterable[ItemUse], department: str = "") -> list[LibraryEn
     """The unit's own entries: one per normalised name, its fields from the newest year's form,
     with every year's value (newest first; one value a year, the first item of that year).
 
-    ``department``: only that unit's forms count (a database may hold a neighbour's form too);
-    empty: every form.
+    ``department``: only that unit's forms count (a database may hold a neighbour's form too),
+    the name compared by ``domain.units`` (short and full printed names are one unit); empty: every form.
     """
-    wanted = department.strip()
+    wanted = unit_key(department) if department.strip() else ""
     groups: dict[str, list[ItemUse]] = {}
     for use in uses:
-        if wanted and use.department != wanted:
+        if wanted and unit_key(use.department) != wanted:  # 牛街街道办事处 = the full printed name
             continue
         groups.setdefault(normalise_name(use.level3), []).append(use)
     entries: list[LibraryEntry] = []

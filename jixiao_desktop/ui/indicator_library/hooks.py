@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
-from jixiao_desktop.domain.findings import Finding
-from jixiao_desktop.domain.fixes import Fix
-from jixiao_desktop.domain.model import Form
 from jixiao_desktop.ui.errors import KNOWN, show_known
 
+# Nothing of the checks engine or storage at import: the window paints before they load.
 if TYPE_CHECKING:
+    from jixiao_desktop.domain.findings import Finding
+    from jixiao_desktop.domain.fixes import Fix
+    from jixiao_desktop.domain.model import Form
     from jixiao_desktop.ui.indicator_library.assist import EditorAssist
     from jixiao_desktop.ui.main_window import MainWindow
     from jixiao_desktop.usecases.indicator_library import IndicatorLibrary
