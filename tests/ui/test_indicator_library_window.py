@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCompleter, QDialog, QLineEdit, QListView
+from PySide6.QtWidgets import QApplication, QCompleter, QDialog, QLineEdit, QListView, QPushButton
 
 from jixiao_desktop.domain.indicator_library.check import RULE
 from jixiao_desktop.domain.model import Category
@@ -118,6 +118,8 @@ def test_layout_a_gets_the_entry_as_text(qtbot: Any, make_window: MakeWindow, ji
     window.editor.show_category(Category.SATISFACTION)
     indicator = next(i for i, ind in enumerate(window.editor.form().indicators) if "满意度" in ind.name)
     rows.select_indicator(indicator)
+    button = rows.findChild(QPushButton, "libraryInsertButton")
+    assert button is not None and button.isVisibleTo(rows)  # layout A hides the row buttons, not this
     rows.ui.contentEdit.moveCursor(rows.ui.contentEdit.textCursor().MoveOperation.End)
     before = window.editor.form().indicators[indicator].content
     _accept_first(monkeypatch)

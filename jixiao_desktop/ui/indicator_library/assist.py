@@ -219,10 +219,11 @@ class EditorAssist:
             if rows in self._rows:
                 continue
             self._rows.append(rows)
-            insert = QPushButton("从指标库插入…", rows.ui.rowButtons)
+            insert = QPushButton("从指标库插入(&K)…", rows.ui.contentPanel)
+            insert.setObjectName("libraryInsertButton")
             insert.setToolTip("在“指标内容和指标值”的光标处插入指标库中的一条指标")
             insert.clicked.connect(lambda _=False, r=rows: self.insert_text(r))
-            rows.ui.rowButtonsLayout.insertWidget(rows.ui.rowButtonsLayout.count() - 1, insert)
+            rows.ui.contentHeader.insertWidget(1, insert)  # beside the box it writes into (every layout)
 
     # --- suggestions -----------------------------------------------------------------------
 
