@@ -217,3 +217,36 @@ def test_a_continued_name_is_labelled_by_its_own_label() -> None:
     long_plain = "组织公共服务指导社区建设提升城市精细治理水平"
     label = continued_label(long_plain, width_of, 80)
     assert label.endswith("…（续）") and long_plain.startswith(label[: label.index("…")])
+
+
+def test_an_evaluation_prints_the_self_evaluation_table_first(tmp_path: Path) -> None:
+    """self-evaluation.md "Print": 预算执行 on top, target | 实际完成值 | 分值 | 得分 | 偏差原因分析 |
+    改进措施, the total at the foot; the 申报表 follows on its own pages."""
+    from jixiao_desktop.domain import evaluation as ev
+    from jixiao_desktop.domain import exchange
+    from tests.conftest import FIXTURES
+
+    form = exchange.load(FIXTURES / "school-tabular-2023.json")
+    ev.set_stage(form, ev.Stage.EVALUATION)
+    ev.set_execution_text(form, "budget", "100")
+    ev.set_execution_text(form, "executed", "90")
+    first = form.indicators[0].items[0]
+    ev.set_item_text(first, "actual_value", "1")
+    ev.set_item_text(first, "deviation_reason", "招生计划调整")
+    path = tmp_path / "自评.pdf"
+    export_pdf(form, path)
+    pages = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    first_page = "".join(pages[0].split())
+    assert "部门整体支出绩效自评表" in first_page and "部门整体支出绩效目标申报表" not in first_page
+    for label in ("预算执行情况", "执行率", "90.00%", "实际完成值", "偏差原因分析", "招生计划调整", "自评得分"):
+        assert label in "".join("".join(pages).split()), label
+    total = ev.score_form(form, ev.Scoring()).total
+    assert f"{ev.printed_score(total)}分" in "".join("".join(pages).split())
+    assert any("部门整体支出绩效目标申报表" in "".join(p.split()) for p in pages[1:])
+
+    ev.set_stage(form, ev.Stage.MONITOR)
+    export_pdf(form, path)
+    text = "".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                  check=True).stdout.split())
+    assert "部门整体支出绩效运行监控表" in text and "能否完成" in text and "自评得分" not in text

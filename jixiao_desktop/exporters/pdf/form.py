@@ -20,11 +20,13 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Spacer
 
+from jixiao_desktop.domain import evaluation as ev
 from jixiao_desktop.domain.columns import Column, printed_columns
 from jixiao_desktop.domain.model import TEMPLATE_TABULAR, Form, IndicatorItem
 from jixiao_desktop.domain.money import printed_amount
+from jixiao_desktop.domain.profiles import profile_for_form
 from jixiao_desktop.exporters._common import (
     CONTINUED,
     DRAFT_MARK,
@@ -324,10 +326,67 @@ def _nothing(_canvas: Canvas, _doc: Any) -> None:
     return None
 
 
+def _stage_story(b: _Builder, stage: ev.Stage) -> list[Flowable]:
+    """The 监控表 / 自评表 (self-evaluation.md "Print"): 预算执行 on top, each indicator's target,
+    实际完成值, 得分 and 偏差原因分析 / 改进措施, the total at the foot; then the 申报表 follows."""
+    form, s = b.form, b.s
+    result = ev.score_form(form, (b.profile or profile_for_form(form)).scoring)
+    evaluating = stage is ev.Stage.EVALUATION
+    rate = ev.printed_rate(result.rate) or "—"
+    cells = [("全年预算数", ev.execution_text(form, "budget")), ("执行数", ev.execution_text(form, "executed")),
+             ("执行率", rate)]
+    cells.append((f"得分（{ev.printed_score(result.budget_points)}分）", ev.printed_score(result.budget_score))
+                 if evaluating else ("截至", ev.execution_text(form, "as_of")))
+    eight = tuple(FRAME_W / 8 for _ in range(8))
+    execution = Grid(eight, [Row([Cell(b.label("预算执行情况（" + (form.funds.unit or "万元") + "）"), 0,
+                                       colspan=8, middle=True)])],
+                     [Row([c for k, (label, value) in enumerate(cells) for c in (
+                         Cell(b.label(label), 2 * k, middle=True),
+                         Cell(b.text(value, s.body_center), 2 * k + 1, middle=True))])])
+    items = any(ind.items for ind in form.indicators)
+    head = ["指标", "指标值", "实际完成值", "分值", "得分" if evaluating else "能否完成", "偏差原因分析", "改进措施"]
+    shares = [0.2, 0.11, 0.13, 0.08, 0.08, 0.2, 0.2] if items else [0.25, 0.0, 0.42, 0.08, 0.08, 0.17, 0.0]
+    if not evaluating:
+        shares[3] = 0.0  # 分值 only where there are scores
+    keep = [k for k, share in enumerate(shares) if share]
+    widths = tuple(FRAME_W * shares[k] / sum(shares) for k in keep)
+    scores = {x.path: x for x in result.items}
+    rows: list[Row] = []
+    for i, ind in enumerate(form.indicators):
+        units = [(f"indicators[{i}].items[{j}]", it) for j, it in enumerate(ind.items)] if items else \
+            ([(f"indicators[{i}]", None)] if ind.name.strip() or ind.content.strip() else [])
+        for path, it in units:
+            score = scores.get(path)
+            points = ev.printed_score(score.points) if score else ""
+            got = ev.printed_score(score.score) if score else ""
+            if it is not None:
+                actual = ev.item_text(it, "actual_value") or ev.item_text(it, "qualitative_grade")
+                texts = [" ".join(t for t in (ind.level2.strip(), it.level3.strip()) if t),
+                         value_text(it.operator, it.value) + it.unit, actual, points,
+                         got if evaluating else ev.item_text(it, "will_meet"),
+                         ev.item_text(it, "deviation_reason"), ev.item_text(it, "measures")]
+            else:
+                texts = [ind.name, "", ev.row_text(ind, "actual"), points, got if evaluating else "", "", ""]
+            rows.append(Row([Cell(b.text(texts[k], s.body), c) for c, k in enumerate(keep)]))
+    header = [Row([Cell(b.label(head[k]), c, middle=True) for c, k in enumerate(keep)])]
+    story: list[Flowable] = [_Title(stage.form_title), TextFlowable(CellText(year_text(form.year), s.year)),
+                             Spacer(1, 6), b.top(BJ_COLS, True), execution, Grid(widths, header, rows)]
+    if evaluating:
+        cap = f"（预算执行率封顶 {ev.printed_score(result.cap)} 分）" if result.cap is not None \
+            and result.cap < result.uncapped else ""
+        story += [b.labelled_text(BJ_COLS, label, ev.evaluation_text(form, key)) for label, key in (
+            ("总体完成情况", "summary"), ("存在的问题", "problems"), ("下一步改进措施", "measures"))]
+        story.append(b.labelled_text(BJ_COLS, "自评得分", f"{ev.printed_score(result.total)} 分{cap}"))
+    return [*story, PageBreak()]
+
+
 def build_story(form: Form, profile: Any | None = None) -> list[Flowable]:
     """The flowables of the printed form (title, tables, 填制说明); a tabular form prints the
-    columns of ``profile`` (``None`` = the default table)."""
+    columns of ``profile`` (``None`` = the default table). A form at the 监控 or 自评 stage prints
+    that table first, its 申报表 after it."""
     b = _Builder(form, profile)
+    stage = ev.stage_of(form)
+    before = _stage_story(b, stage) if stage is not ev.Stage.TARGET else []
     s = b.s
     if form.template == TEMPLATE_TABULAR:
         widths, columns = b.tabular_columns()
@@ -339,6 +398,7 @@ def build_story(form: Form, profile: Any | None = None) -> list[Flowable]:
         total_only = False
         indicators = b.bj_indicators()
     return [
+        *before,
         _Title(TITLE),
         TextFlowable(CellText(year_text(form.year), s.year)),
         Spacer(1, 6),
