@@ -20,6 +20,7 @@ import json
 import os
 import socket
 import sys
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -96,12 +97,16 @@ class DatabaseLock:
     def __init__(self, path: Path, fd: int) -> None:
         self.path = path
         self._fd: int | None = fd
+        self.by_inode: DatabaseLock | None = None  # the same database under another name (a hard link)
 
     @property
     def held(self) -> bool:
         return self._fd is not None
 
     def unlock(self) -> None:
+        if self.by_inode is not None:
+            self.by_inode.unlock()
+            self.by_inode = None
         fd, self._fd = self._fd, None
         if fd is None:
             return
@@ -154,6 +159,42 @@ def acquire(db_path: Path, *, app_name: str = "绩效目标申报助手") -> Dat
         DatabaseInUseError: a running window holds the lock; the message names the lock file.
     """
     path = lock_path_for(db_path)
+    held = _acquire_at(path, app_name)
+    if held is None:
+        return None
+    inode_path = inode_lock_path(db_path)
+    if inode_path is not None:
+        try:
+            held.by_inode = _acquire_at(inode_path, app_name)
+        except DatabaseInUseError:
+            held.unlock()
+            raise
+    return held
+
+
+def inode_lock_path(db_path: Path) -> Path | None:
+    """A second lock named by the file's device and inode, in one folder of the machine: a hard
+    link to the database (another name, another folder) meets the same lock. None for a new file."""
+    try:
+        st = os.stat(Path(db_path).expanduser())
+    except OSError:
+        return None
+    folder = Path(tempfile.gettempdir()) / "jixiao-desktop-locks"
+    try:
+        if not folder.is_dir():
+            folder.mkdir(exist_ok=True)
+            with contextlib.suppress(OSError):
+                os.chmod(folder, 0o1777)  # every user of the machine locks there (like /tmp)
+    except OSError:
+        return None
+    return folder / f"{st.st_dev:x}-{st.st_ino}.lock"
+
+
+def _acquire_at(path: Path, app_name: str) -> DatabaseLock | None:
+    if path.is_dir():
+        raise DatabaseInUseError(
+            f"锁文件的位置“{path}”被一个文件夹占用，无法确认是否已有窗口在使用这份数据。"
+            "请把这个文件夹改名或删除后再打开", lock_path=path)
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
     for _attempt in range(5):

@@ -125,7 +125,10 @@ def test_a_replaced_wal_stops_the_writes_and_says_so(tmp_path: Path, jinrongjie:
         for suffix in ("-shm", "-wal", ""):  # what the old file dialog did: look, close …
             with open(str(db) + suffix, "rb") as fh:
                 fh.read(64)
-        assert cli("list", "--db", str(db)).returncode == 0  # … and the CLI then deletes the WAL
+        # … and another SQLite client (the CLI's list reads read-only now and never does) closes as
+        # if it were the last one and deletes the WAL.
+        code = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('SELECT 1 FROM forms').fetchall(); c.close()"
+        subprocess.run([sys.executable, "-c", code, str(db)], check=True, timeout=60)
         jinrongjie.goals = "之后的修改"
         with pytest.raises(DatabaseReplacedError, match="本窗口已停止保存"):
             repo.save(form_id, jinrongjie)
