@@ -25,13 +25,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jixiao_desktop.domain.model import Form, Indicator, IndicatorItem
 from jixiao_desktop.domain.money import try_parse_amount
-from jixiao_desktop.domain.profiles.model import Scoring
-from jixiao_desktop.domain.quantities import extract_quantities, is_date
 from jixiao_desktop.domain.weights import read_weight
+
+if TYPE_CHECKING:  # domain.fields imports this module: the window's first paint needs neither
+    from jixiao_desktop.domain.profiles.model import Scoring
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
@@ -223,6 +224,8 @@ def _read_value(text: str, unit: str) -> tuple[Decimal, str] | None:
     m = _PLAIN_NUMBER.fullmatch(norm)
     if m and not m.group(2):
         norm = m.group(1) + unit  # a bare number is in the item's unit
+    from jixiao_desktop.domain.quantities import extract_quantities
+
     found = extract_quantities(norm)
     if found:
         q = found[0]
@@ -234,6 +237,8 @@ def _read_value(text: str, unit: str) -> tuple[Decimal, str] | None:
 
 def compare(item: IndicatorItem) -> Comparison:
     """The item's target and actual value read as numbers, and how far the target was met."""
+    from jixiao_desktop.domain.quantities import is_date
+
     actual_text = item_text(item, "actual_value").strip()
     if not actual_text:
         return Comparison(None, None, None, None, "未填写实际完成值")
