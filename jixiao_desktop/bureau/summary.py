@@ -17,13 +17,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jixiao_desktop.atomic import atomic_write
 from jixiao_desktop.exporters import cells
 from jixiao_desktop.storage.bureau import SummaryRow
 
+if TYPE_CHECKING:
+    from jixiao_desktop.bureau.summary_view import SummaryView
+
 HEADERS = ("单位名称", "年度", "状态", "资金总额", "基本支出", "项目支出", "错误数", "警告数", "版本", "最后修改")
+# With a ``SummaryView`` (the window's export: what the list shows), after the columns of cli.md:
+VIEW_HEADERS = ("审核", "审核意见数", "预算批复数", "与批复差额", "上年资金总额", "比上年增减", "定稿指纹")
+VIEW_WIDTHS = (8, 8, 13, 12, 13, 12, 16)
+MISSING_HEADERS = ("未报单位", "单位编码", "联系人", "预算批复数")
 TITLE = "部门整体支出绩效目标申报汇总表"
 SUFFIXES = (".xlsx", ".csv")
 
@@ -108,15 +115,47 @@ class SafeCsvWriter:
         self._writer.writerow(cells.csv_row(list(values)))
 
 
-def csv_text(rows: Sequence[SummaryRow]) -> str:
+def _view_cells(view: SummaryView | None, row: SummaryRow) -> list[Any]:
+    if view is None:
+        return []
+    e = view.extras.get(row.id)
+    if e is None:
+        return [""] * len(VIEW_HEADERS)
+    return [e.review, e.comments, e.budget, e.budget_diff if e.budget_diff is not None else "", e.last_total,
+            e.change if e.change is not None else "", e.fingerprint]
+
+
+def _groups(rows: Sequence[SummaryRow], view: SummaryView | None) -> list[tuple[str, list[SummaryRow]]]:
+    """The 合计 rows: one, or with a view of several years one per year (a sum over years means nothing)."""
+    years = sorted({r.year for r in rows}, key=lambda y: (y is None, y or 0))
+    if view is None or len(years) <= 1:
+        return [("", list(rows))]
+    return [(f"{y}年度" if y else "未填年度", [r for r in rows if r.year == y]) for y in years]
+
+
+def _group_label(name: str, t: Totals) -> str:
+    label = _total_label(t)
+    return label.replace("合计（", f"合计（{name}，", 1) if name else label
+
+
+def csv_text(rows: Sequence[SummaryRow], view: SummaryView | None = None) -> str:
     out = io.StringIO()
     writer = SafeCsvWriter(out)  # no field is ever a formula (exporters.cells)
-    writer.writerow(HEADERS)
+    if view is not None:
+        writer.writerow([view.title])
+    writer.writerow([*HEADERS, *(VIEW_HEADERS if view is not None else ())])
     for r in rows:
         writer.writerow([r.department, r.year or "", _status(r), r.total, r.basic, r.project, r.errors,
-                         r.warnings, r.revision, _local(r.updated_at)])
-    t = totals(rows)
-    writer.writerow([_total_label(t), "", "", t.total, t.basic, t.project, t.errors, t.warnings, "", ""])
+                         r.warnings, r.revision, _local(r.updated_at), *_view_cells(view, r)])
+    for name, group in _groups(rows, view):
+        t = totals(group)
+        writer.writerow([_group_label(name, t), "", "", t.total, t.basic, t.project, t.errors, t.warnings, "", ""])
+    if view is not None:
+        writer.writerow([view.counts_line()])
+        if view.missing:
+            writer.writerow(MISSING_HEADERS)
+            for u in view.missing:
+                writer.writerow([u.department, u.code, u.contact, u.budget])
     return out.getvalue()
 
 
@@ -140,7 +179,7 @@ def _text_lines(text: str, width: float) -> int:
     return max(1, math.ceil(units / max(1.0, width - 0.5)))
 
 
-def write_xlsx(rows: Sequence[SummaryRow], path: Path) -> None:
+def write_xlsx(rows: Sequence[SummaryRow], path: Path, view: SummaryView | None = None) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -153,14 +192,17 @@ def write_xlsx(rows: Sequence[SummaryRow], path: Path) -> None:
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     body_font = Font(name="宋体", size=10)
     head_font = Font(name="宋体", size=10, bold=True)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
-    title = ws.cell(row=1, column=1, value=TITLE)
+    headers = (*HEADERS, *(VIEW_HEADERS if view is not None else ()))
+    widths = (*COLUMN_WIDTHS, *(VIEW_WIDTHS if view is not None else ()))
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+    title = ws.cell(row=1, column=1)
+    cells.write_text(title, view.title if view is not None else TITLE)  # the filters hold typed text
     title.font = Font(name="宋体", size=16, bold=True)
     title.alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 30
     ws.cell(row=2, column=1, value="金额单位：万元").font = body_font
     fill = PatternFill("solid", fgColor="D9D9D9")
-    for col, text in enumerate(HEADERS, start=1):
+    for col, text in enumerate(headers, start=1):
         cell = ws.cell(row=3, column=col, value=text)
         cell.font, cell.border, cell.fill = head_font, border, fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -203,20 +245,38 @@ def write_xlsx(rows: Sequence[SummaryRow], path: Path) -> None:
         put(r, 8, row.warnings)
         put(r, 9, row.revision)
         put(r, 10, _local(row.updated_at))
+        for col, value in enumerate(_view_cells(view, row), start=11):
+            put(r, col, value, number=col in (13, 14, 15, 16) and value != "")
         r += 1
-    t = totals(rows)
-    put(r, 1, _total_label(t), bold=True)
-    for col in (2, 3, 9, 10):
-        put(r, col, None, bold=True)
-    put(r, 4, t.total, number=True, bold=True)
-    put(r, 5, t.basic, number=True, bold=True)
-    put(r, 6, t.project, number=True, bold=True)
-    put(r, 7, t.errors, bold=True)
-    put(r, 8, t.warnings, bold=True)
-    for col, width in enumerate(COLUMN_WIDTHS, start=1):
+    last_row = r - 1
+    for name, group in _groups(rows, view):
+        t = totals(group)
+        put(r, 1, _group_label(name, t), bold=True)
+        for col in (2, 3, 9, 10, *range(11, len(headers) + 1)):
+            put(r, col, None, bold=True)
+        put(r, 4, t.total, number=True, bold=True)
+        put(r, 5, t.basic, number=True, bold=True)
+        put(r, 6, t.project, number=True, bold=True)
+        put(r, 7, t.errors, bold=True)
+        put(r, 8, t.warnings, bold=True)
+        r += 1
+    if view is not None:
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(headers))
+        cells.write_text(ws.cell(row=r, column=1), view.counts_line())
+        ws.cell(row=r, column=1).font = body_font
+        r += 2
+        if view.missing:
+            for col, text in enumerate(MISSING_HEADERS, start=1):
+                cell = ws.cell(row=r, column=col, value=text)
+                cell.font, cell.border, cell.fill = head_font, border, fill
+            for u in view.missing:
+                r += 1
+                for col, text in enumerate((u.department, u.code, u.contact, u.budget), start=1):
+                    put(r, col, text)
+    for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "B4"
-    ws.auto_filter.ref = f"A3:{get_column_letter(len(HEADERS))}{max(r - 1, 3)}"
+    ws.auto_filter.ref = f"A3:{get_column_letter(len(headers))}{max(last_row, 3)}"
     ws.print_title_rows = "3:3"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
@@ -229,8 +289,9 @@ def write_xlsx(rows: Sequence[SummaryRow], path: Path) -> None:
     wb.save(path)
 
 
-def write_summary(rows: Sequence[SummaryRow], out: str) -> None:
-    """Write the summary to ``out`` by its ending (.xlsx or .csv), atomically.
+def write_summary(rows: Sequence[SummaryRow], out: str, view: SummaryView | None = None) -> None:
+    """Write the summary to ``out`` by its ending (.xlsx or .csv), atomically; with ``view`` (the
+    window's list) its title says the filters, its further columns and the 未报 units follow.
 
     Raises:
         SummaryError: unknown ending, a folder, a missing folder.
@@ -246,10 +307,10 @@ def write_summary(rows: Sequence[SummaryRow], out: str) -> None:
         raise SummaryError(f"文件夹“{target.parent}”不存在")
     if suffix == ".csv":
         # UTF-8 with a BOM: Excel on a Chinese Windows opens it with the right characters.
-        data = csv_text(rows).encode("utf-8-sig")
+        data = csv_text(rows, view).encode("utf-8-sig")
         atomic_write(target, lambda tmp: tmp.write_bytes(data))
     else:
-        atomic_write(target, lambda tmp: write_xlsx(rows, tmp))
+        atomic_write(target, lambda tmp: write_xlsx(rows, tmp, view))
 
 
 def json_text(rows: Sequence[SummaryRow]) -> str:

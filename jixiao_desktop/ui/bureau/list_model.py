@@ -77,6 +77,10 @@ class BureauListModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self._ids)
 
+    def ids(self) -> list[int]:
+        """The forms shown, in the list's order (the summary exports exactly these)."""
+        return list(self._ids)
+
     def set_query(self, query: ListQuery) -> None:
         """Show the rows of ``query`` (the database filters and sorts; no row is read yet).
         By 单位名称 the rows go in 拼音 order, as a Chinese reader looks a unit up (the

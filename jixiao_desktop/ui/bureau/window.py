@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from jixiao_desktop.bureau.collect import CollectReport, collect_paths
 from jixiao_desktop.bureau.expected import SUFFIXES as UNIT_SUFFIXES
-from jixiao_desktop.bureau.expected import ExpectedUnitsError, read_expected_units
+from jixiao_desktop.bureau.expected import ExpectedUnitsError, read_expected_unit_rows
 from jixiao_desktop.domain.model import FormStatus
 from jixiao_desktop.domain.review import ReviewStatus
 from jixiao_desktop.paths import shown_database
@@ -268,10 +268,12 @@ class BureauWindow(QMainWindow):
             self.missing_label.setText("未报单位：尚未导入应报单位名单")
             return
         year = self.filters.year.currentData()
-        missing = self.store.missing_units(year)
+        missing = self.store.missing_unit_rows(year)  # 牛街街道办事处 counts for 牛街
         when = f"{year}年度" if year else "任何年度"
         self.missing_label.setText(f"未报单位（{when}）：{len(missing)} / {len(expected)}")
-        self.missing.addItems(missing)
+        for u in missing:
+            self.missing.addItem(u.department)
+            self.missing.item(self.missing.count() - 1).setToolTip(f"单位编码：{u.code or '—'}\n联系人：{u.contact or '—'}")
 
     # --- collect --------------------------------------------------------------------------------
 
@@ -435,12 +437,14 @@ class BureauWindow(QMainWindow):
             self.export_summary(path)
 
     def export_summary(self, path: Path) -> bool:
+        """The summary of what the list shows (its filters in the title), with the 未报 units."""
         from jixiao_desktop.atomic import describe_os_error
         from jixiao_desktop.bureau.summary import SummaryError, write_summary
+        from jixiao_desktop.bureau.summary_view import build_view
 
         try:
-            rows = self.store.summary_rows()
-            write_summary(rows, str(path))
+            view = build_view(self.store, self.model.ids(), self.model.query)
+            write_summary(view.rows, str(path), view)
         except (SummaryError, StorageError) as exc:
             msgbox.error(self, "导出汇总表失败", f"{path}：{exc}")
             return False
@@ -448,7 +452,7 @@ class BureauWindow(QMainWindow):
             msgbox.error(self, "导出汇总表失败", f"{path}：无法写入：{describe_os_error(exc)}")
             return False
         self.refresh()  # the counts were brought up to date
-        self.statusBar().showMessage(f"已导出汇总表：{path}（{len(rows)} 份）", 15000)
+        self.statusBar().showMessage(f"已导出汇总表：{path}（{len(view.rows)} 份，{view.title}）", 15000)
         return True
 
     def _ask_expected_units(self) -> None:
@@ -459,7 +463,7 @@ class BureauWindow(QMainWindow):
 
     def import_expected_units(self, path: Path) -> bool:
         try:
-            names = read_expected_units(path)
+            names = read_expected_unit_rows(path)
             self.store.set_expected_units(names)
         except (ExpectedUnitsError, StorageError) as exc:
             msgbox.error(self, "导入应报单位名单失败", f"{path}：{exc}")
