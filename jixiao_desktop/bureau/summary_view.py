@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao_desktop.domain.model import FormStatus
+from jixiao_desktop.domain.money import try_parse_amount
 from jixiao_desktop.domain.review import ReviewStatus
 from jixiao_desktop.domain.units import unit_key
 from jixiao_desktop.storage.bureau import BureauStore, ExpectedUnit, ListQuery, SummaryRow
@@ -21,9 +22,8 @@ TITLE = "部门整体支出绩效目标申报汇总表"
 
 
 def _amount(text: str) -> Decimal | None:
-    from jixiao_desktop.bureau.summary import amount_value
-
-    return amount_value(text)
+    """A stored amount or a 预算批复数 as typed (22,500 / 22500.00 / 2.25万…) as a number."""
+    return try_parse_amount(text) if text else None
 
 
 @dataclass(frozen=True)
