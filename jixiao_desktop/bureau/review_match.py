@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jixiao_desktop.domain import exchange, review
+from jixiao_desktop.domain.titles import quoted_name
 from jixiao_desktop.domain.units import same_unit
 from jixiao_desktop.storage.bureau import BureauStore
 from jixiao_desktop.storage.repository import FormRepository
@@ -38,7 +39,7 @@ class ReviewTarget:
 
     def message(self, doc: review.ReviewFile) -> str:
         """Why there is no form of the same id (one Chinese paragraph)."""
-        name = f"{doc.year or ''}{'年度' if doc.year else ''}“{doc.department or '（未填单位名称）'}”"
+        name = quoted_name(doc.department, doc.year)
         if not self.candidates:
             return (f"本机没有这份审核意见所针对的{name}申报表：表单编号不同，也没有同一单位、同一年度的申报表。"
                     "请确认是本单位的审核意见，或先导入上报时的申报表文件")

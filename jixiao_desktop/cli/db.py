@@ -23,6 +23,7 @@ from jixiao_desktop.cli.common import (
     read_form,
     settings_from_args,
 )
+from jixiao_desktop.domain.titles import form_heading
 
 if TYPE_CHECKING:
     from jixiao_desktop.storage.repository import FormRepository
@@ -72,7 +73,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         repo.close()
     # spec/cli.md: the new id alone on standard output (scripts read it), what was stored on stderr.
-    title = f"{form.department or '（未填单位名称）'}（{form.year or '    '}年度）"
+    title = form_heading(form.department, form.year)
     print(form_id)
     print(f"已导入：{title}，编号 {form_id}", file=sys.stderr)
     return EXIT_OK

@@ -19,6 +19,7 @@ from jixiao_desktop.cli.common import (
     settings_from_args,
 )
 from jixiao_desktop.domain.findings import Finding, Severity
+from jixiao_desktop.domain.titles import form_heading
 
 if TYPE_CHECKING:
     from jixiao_desktop.domain.model import Form
@@ -34,7 +35,7 @@ def _used_profile(form: Form, profile: Profile | None) -> Profile:
 def _print_findings_text(path: str, form: Form, findings: Sequence[Finding], profile: Profile) -> None:
     from jixiao_desktop.domain.fields import field_label
 
-    title = f"{form.department or '（未填单位名称）'}（{form.year or '    '}年度）"
+    title = form_heading(form.department, form.year)
     print(f"{path}：{title}")
     print(f"  规则方案：{profile.label}")
     if not findings:

@@ -24,6 +24,7 @@ from jixiao_desktop.domain import exchange
 from jixiao_desktop.domain.checks import run_checks
 from jixiao_desktop.domain.model import Form, FormStatus
 from jixiao_desktop.domain.review import ReviewStatus
+from jixiao_desktop.domain.titles import quoted_name
 from jixiao_desktop.storage.bureau_review import ExpectedUnit, ReviewComment, ReviewMixin
 from jixiao_desktop.storage.errors import FormNotFoundError
 from jixiao_desktop.storage.mapping import FORM_LOAD, KnownCounts, store_check_counts, to_form, utc_now
@@ -112,7 +113,7 @@ class ListQuery:
 
 
 def _form_name(department: str, year: int | None) -> str:
-    return f"{year or ''}{'年度' if year else ''}“{department or '（未填单位名称）'}”"
+    return quoted_name(department, year)
 
 
 class BureauStore(ReviewMixin):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from jixiao_desktop.domain.titles import form_name
 from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.errors import KNOWN, describe, show_known
 from jixiao_desktop.ui.settings import Settings
@@ -25,11 +26,6 @@ if TYPE_CHECKING:
     from jixiao_desktop.ui.dialogs.new_form import NewFormRequest
     from jixiao_desktop.ui.form_list import FormListPage
     from jixiao_desktop.ui.session import FormSession
-
-
-def form_name(year: int | None, department: str) -> str:
-    """How a form is named to the clerk: “2022年度 北京市西城区金融街街道办事处”."""
-    return f"{year}年度 {department or '未命名表单'}" if year else (department or "未命名表单")
 
 
 def summary_name(summary: FormSummary | None) -> str:

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QWidget
 
 from jixiao_desktop.domain.findings import Finding, Severity
 from jixiao_desktop.domain.model import Form
+from jixiao_desktop.domain.titles import form_name
 from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.errors import KNOWN, show_known
-from jixiao_desktop.ui.form_actions import form_name
 
 if TYPE_CHECKING:
     from jixiao_desktop.ui.checker import LiveChecker

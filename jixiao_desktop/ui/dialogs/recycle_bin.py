@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
+from jixiao_desktop.domain.titles import form_name
 from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.errors import KNOWN, show_known
 from jixiao_desktop.ui.form_list import FormListModel, Role
@@ -81,7 +82,7 @@ class RecycleBinDialog(QDialog):
             return
         row = self.model.row_of(form_id)
         summary = self.model.summary(row)
-        name = f"{summary.year}年度 {summary.department}" if summary else "该表单"
+        name = form_name(summary.year, summary.department) if summary else "该表单"
         if not msgbox.confirm(self, "彻底删除", f"彻底删除“{name}”？", "彻底删除后无法恢复，历史版本也一并删除。"):
             return
         try:
