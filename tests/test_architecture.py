@@ -168,9 +168,6 @@ KNOWN_CYCLES: dict[str, frozenset[str]] = {
     "storage: integrity below db and above the repository (issue 21 §4)": frozenset({
         "storage.backups", "storage.db", "storage.hold", "storage.integrity", "storage.listing",
         "storage.mapping", "storage.repository"}),
-    "ui: the window's helpers take the whole MainWindow (issue 21 §2, WindowPort)": frozenset({
-        "ui.bureau.hooks", "ui.db_guard", "ui.dialogs.import_flow", "ui.form_actions",
-        "ui.indicator_library.hooks", "ui.lifecycle", "ui.main_window", "ui.startup", "ui.window_actions"}),
 }
 
 

@@ -1,6 +1,6 @@
 """The window's side of a safe database (issue 7): damage said in a dialog, backups, read-only.
 
-``DatabaseGuard`` is composed into ``MainWindow``; the window calls it where opening, listing or
+``DatabaseGuard`` is composed into ``WindowPort``; the window calls it where opening, listing or
 saving fails, and it adds 恢复备份… and 检查数据文件 to the 文件 menu. The work itself is done by
 ``storage.integrity`` and ``storage.backups``; this module only asks and tells.
 """
@@ -17,8 +17,8 @@ from jixiao_desktop.errors import KnownError
 from jixiao_desktop.ui import msgbox
 
 if TYPE_CHECKING:
-    from jixiao_desktop.ui.main_window import MainWindow
     from jixiao_desktop.ui.session import FormSession
+    from jixiao_desktop.ui.window_port import WindowPort
 
 DAMAGED_LIST_TEXT = ("数据文件已损坏，表单暂时无法列出（它们并没有被删除）。\n\n{message}\n\n"
                      "要导出仍可读取的表单，请用菜单“文件 → 检查数据文件完整性”。")
@@ -27,17 +27,17 @@ DAMAGED_LIST_TEXT = ("数据文件已损坏，表单暂时无法列出（它们�
 class DatabaseGuard(QObject):
     """Dialogs and menu entries that keep the clerk's forms safe when the file is not."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowPort) -> None:
+        super().__init__(window.window())
         self.window = window
         self._told: set[str] = set()  # one dialog per kind of lasting problem
         ui = window.ui
-        self.restore_action = QAction("恢复备份(&B)…", window)
+        self.restore_action = QAction("恢复备份(&B)…", window.window())
         self.restore_action.setObjectName("actionRestoreBackup")
         self.restore_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.restore_action.setStatusTip("用自动备份替换现在的数据（现在的数据文件会改名保留，不会删除）")
         self.restore_action.triggered.connect(self.choose_backup)
-        self.check_action = QAction("检查数据文件完整性(&V)", window)
+        self.check_action = QAction("检查数据文件完整性(&V)", window.window())
         self.check_action.setObjectName("actionCheckDatabase")
         self.check_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.check_action.triggered.connect(self.check_integrity)
@@ -68,7 +68,7 @@ class DatabaseGuard(QObject):
             self.window.form_list.ui.emptyLabel.setText(DAMAGED_LIST_TEXT.format(message=message))
             self.show_damaged(message)
             return
-        msgbox.error(self.window, "无法打开数据文件", message, str(self.window.db_path))
+        msgbox.error(self.window.window(), "无法打开数据文件", message, str(self.window.db_path))
 
     def after_open(self) -> None:
         """The database is open: a read-only file or folder is said at once, not at the first save."""
@@ -81,7 +81,7 @@ class DatabaseGuard(QObject):
             self.window.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
             self.window.saved_label.setText("只读：修改无法保存")
             self.window.saved_label.setToolTip(problem)
-            msgbox.warning(self.window, "数据文件只读", problem,
+            msgbox.warning(self.window.window(), "数据文件只读", problem,
                            "可以查看、导出和打印表单，但所做的修改不会保存。")
 
     def list_failed(self, exc: BaseException) -> None:
@@ -110,7 +110,7 @@ class DatabaseGuard(QObject):
         self._close_database()
         scan = integrity.scan(self.db_path)
         backup = backups.newest_good_backup(self.db_path)
-        dialog = DamagedDatabaseDialog(message, self.db_path, scan, backup, window)
+        dialog = DamagedDatabaseDialog(message, self.db_path, scan, backup, window.window())
         dialog.export_button.clicked.connect(lambda: self.export_salvaged(scan))
         self.last_damaged_dialog = dialog
         if dialog.exec() == DamagedDatabaseDialog.RESTORE and backup is not None:
@@ -123,16 +123,16 @@ class DatabaseGuard(QObject):
         from jixiao_desktop.storage import integrity
 
         assert isinstance(scan, integrity.SalvageScan)
-        folder = msgbox.ask_folder(self.window, "选择保存导出表单的文件夹", self.window.settings.last_directory())
+        folder = msgbox.ask_folder(self.window.window(), "选择保存导出表单的文件夹", self.window.settings.last_directory())
         if folder is None:
             return 0
         try:
             written = integrity.write_salvaged(scan.readable, folder)
         except OSError as exc:
-            msgbox.error(self.window, "导出失败", f"无法写入“{folder}”：{describe_os_error(exc)}",
+            msgbox.error(self.window.window(), "导出失败", f"无法写入“{folder}”：{describe_os_error(exc)}",
                          "已导出的文件保留在该文件夹中；请换一个文件夹再试。")
             return 0
-        msgbox.info(self.window, "已导出", f"已把 {len(written)} 份表单导出到：{folder}",
+        msgbox.info(self.window.window(), "已导出", f"已把 {len(written)} 份表单导出到：{folder}",
                     "每份是一个 .jixiao.json 文件，可以用“导入”读回，或交给信息管理员。")
         return len(written)
 
@@ -144,17 +144,17 @@ class DatabaseGuard(QObject):
         from jixiao_desktop.ui.dialogs.restore_backup import RestoreBackupDialog
 
         if not self.is_file:
-            msgbox.info(self.window, "恢复备份", "数据库服务器由管理员备份与恢复（pg_dump）。")
+            msgbox.info(self.window.window(), "恢复备份", "数据库服务器由管理员备份与恢复（pg_dump）。")
             return False
         found = backups.list_backups(self.db_path)
-        dialog = RestoreBackupDialog(found, self.db_path, self.window)
+        dialog = RestoreBackupDialog(found, self.db_path, self.window.window())
         self.last_restore_dialog = dialog
         if dialog.exec() != RestoreBackupDialog.DialogCode.Accepted:
             return False
         chosen = dialog.chosen()
         if chosen is None:
             return False
-        if not msgbox.confirm(self.window, "恢复备份",
+        if not msgbox.confirm(self.window.window(), "恢复备份",
                               f"用 {chosen.created:%Y-%m-%d %H:%M:%S} 的备份替换现在的数据吗？",
                               "现在的数据文件会改名保留在原文件夹中（不会删除），恢复前还会再备份一次。"
                               "备份之后所做的修改将不在恢复后的数据中。"):
@@ -168,20 +168,20 @@ class DatabaseGuard(QObject):
 
         window = self.window
         if window.session is not None and not window.session.save():
-            msgbox.error(window, "无法恢复备份", f"当前表单没有保存成功：{window.session.last_error}",
+            msgbox.error(window.window(), "无法恢复备份", f"当前表单没有保存成功：{window.session.last_error}",
                          "为避免丢失内容，没有恢复。可以先用“导出”把表单另存为文件。")
             return False
         self._close_database()
         try:
             result = backups.restore_backup(self.db_path, backup)
         except StorageError as exc:
-            msgbox.error(window, "恢复失败", str(exc), "数据没有改动。")
+            msgbox.error(window.window(), "恢复失败", str(exc), "数据没有改动。")
             window.finish_startup()
             return False
         self._told.clear()
         window.finish_startup()
         aside = "、".join(p.name for p in result.set_aside) or "（原来没有数据文件）"
-        msgbox.info(window, "已恢复备份", f"已用 {backup.name} 恢复数据。",
+        msgbox.info(window.window(), "已恢复备份", f"已用 {backup.name} 恢复数据。",
                     f"原来的数据文件已改名保留在 {self.db_path.parent}：{aside}")
         return True
 
@@ -202,7 +202,7 @@ class DatabaseGuard(QObject):
         window.checker.set_form(None)
         window.form_list.set_rows([])
         window.ui.stack.setCurrentWidget(window.ui.startPage)
-        window._update_actions()
+        window.update_actions()
 
     def keep_on_close(self, session: FormSession) -> bool:
         """Closing, and the form cannot be saved into the database (the file was replaced, the
@@ -210,7 +210,7 @@ class DatabaseGuard(QObject):
         form = session.form
         if form is None:
             return True
-        answer = msgbox.choose(self.window, "无法保存", f"表单没有保存成功：{session.last_error}",
+        answer = msgbox.choose(self.window.window(), "无法保存", f"表单没有保存成功：{session.last_error}",
                                ["另存为文件并关闭", "暂不关闭"],
                                "“另存为文件并关闭”把当前表单（包括刚才的修改）存为一个 .jixiao.json 文件，"
                                "并告诉你它在哪里；以后可以用“导入”读回。")
@@ -220,13 +220,13 @@ class DatabaseGuard(QObject):
             return True
         from jixiao_desktop.formfiles import write_form_file
 
-        chosen = msgbox.ask_save_path(self.window, "另存当前表单", "未保存的表单.jixiao.json", "表单文件 (*.jixiao.json)")
+        chosen = msgbox.ask_save_path(self.window.window(), "另存当前表单", "未保存的表单.jixiao.json", "表单文件 (*.jixiao.json)")
         if chosen is None:
             return False
         try:
             write_form_file(form, chosen[0])
         except (OSError, KnownError) as exc:
-            msgbox.error(self.window, "未能另存", str(exc), "窗口暂不关闭，内容还在。")
+            msgbox.error(self.window.window(), "未能另存", str(exc), "窗口暂不关闭，内容还在。")
             return False
         return True
 
@@ -244,10 +244,10 @@ class DatabaseGuard(QObject):
             folder.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(target, exchange.dumps(form).encode("utf-8"))  # type: ignore[arg-type]
         except OSError as exc:
-            msgbox.error(self.window, "未能保留当前表单", f"当前表单无法保存：{describe_os_error(exc)}",
+            msgbox.error(self.window.window(), "未能保留当前表单", f"当前表单无法保存：{describe_os_error(exc)}",
                          "请先用“导出”把表单另存为文件。")
             return None
-        msgbox.info(self.window, "已保留当前表单", f"当前表单没能存入数据文件，已另存为：{target}",
+        msgbox.info(self.window.window(), "已保留当前表单", f"当前表单没能存入数据文件，已另存为：{target}",
                     "可以在恢复数据后用“导入”读回。")
         return target
 
@@ -266,7 +266,7 @@ class DatabaseGuard(QObject):
             message = str(integrity.damaged_from_problems(self.db_path, problems))
             self.show_damaged(message)
             return False
-        msgbox.info(self.window, "数据文件完好", f"数据文件完好（SQLite 完整性检查通过，用时 {elapsed:.1f} 秒）。",
+        msgbox.info(self.window.window(), "数据文件完好", f"数据文件完好（SQLite 完整性检查通过，用时 {elapsed:.1f} 秒）。",
                     str(self.db_path))
         return True
 
@@ -285,7 +285,7 @@ class DatabaseGuard(QObject):
         window = self.window
         if self.is_file and db.replaced_problem(self.db_path) and "replaced" not in self._told:
             self._told.add("replaced")
-            msgbox.error(window, "已停止保存", db.replaced_problem(self.db_path),
+            msgbox.error(window.window(), "已停止保存", db.replaced_problem(self.db_path),
                          "窗口中的内容没有丢失。")
             return
         from jixiao_desktop.storage.errors import StaleWriteError
@@ -293,6 +293,6 @@ class DatabaseGuard(QObject):
         exc = getattr(window.session, "last_exception", None)
         if isinstance(exc, StaleWriteError) and "stale" not in self._told:
             self._told.add("stale")
-            msgbox.error(window, "表单已在别处被修改", message,
+            msgbox.error(window.window(), "表单已在别处被修改", message,
                          "为避免覆盖别人的修改，本窗口的内容没有保存。请先用“导出”把窗口中的内容另存为文件，"
                          "然后从表单列表重新打开这份表单，再把需要的修改补上。")

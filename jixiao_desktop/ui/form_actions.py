@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
 
@@ -22,7 +22,6 @@ from jixiao_desktop.ui.settings import Settings
 
 if TYPE_CHECKING:
     from jixiao_desktop.storage.repository import FormRepository, FormSummary
-    from jixiao_desktop.ui.dialogs.import_flow import ImportFlow
     from jixiao_desktop.ui.dialogs.new_form import NewFormRequest
     from jixiao_desktop.ui.form_list import FormListPage
     from jixiao_desktop.ui.session import FormSession
@@ -30,6 +29,12 @@ if TYPE_CHECKING:
 
 def summary_name(summary: FormSummary | None) -> str:
     return form_name(summary.year, summary.department) if summary is not None else "该表单"
+
+
+class FileImporter(Protocol):
+    """The window's 导入 (``ui.dialogs.import_flow.ImportFlow``): a file in, the id opened."""
+
+    def import_path(self, path: Path) -> int | None: ...
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,7 @@ class FormActions:
         self._settings = settings
         self._form_list = form_list
         self._hooks = hooks
-        self.import_flow: ImportFlow | None = None  # set by the window
+        self.import_flow: FileImporter | None = None  # set by the window (ui.dialogs.import_flow)
 
     # --- reading the list ----------------------------------------------------------------
 

@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
 
         window_actions.wire(self)
         from jixiao_desktop.ui.db_guard import DatabaseGuard
-        self.db_guard = DatabaseGuard(self)  # damaged file, backups, read-only (issue 7)
+        self.db_guard: DatabaseGuard = DatabaseGuard(self)  # damaged file, backups, read-only (issue 7)
         bureau_hooks.install(self)  # 财政局汇总审核…, 导入审核意见…
         library_hooks.install(self)  # 指标库…, suggestions, 推荐, 纳入指标库, its hint
         plain_text.plain(self)  # text from a file or a person is never drawn as HTML
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         state = settings.window_state()
         if state is not None:
             self.restoreState(state)
-        self._update_actions()
+        self.update_actions()
 
     def show_status(self, text: str, factor: int = 2) -> None:
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS * factor)
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         if not (last is not None and any(s.id == last for s in summaries) and self.open_form(last)):
             self.preview.drop()
             self.show_form_list(refresh=False)  # the rows were just set: not a second query
-        self._update_actions()
+        self.update_actions()
         self.db_guard.after_open()
         pending = self.startup.done()
         self.ready.emit()
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         self.ui.stack.setCurrentWidget(self.ui.startPage)
         self.form_list.ui.formTable.setFocus()
         self._update_title()
-        self._update_actions()
+        self.update_actions()
 
     def target_form_id(self) -> int | None:  # the form the clerk sees: open in the editor, else selected
         if self.ui.stack.currentWidget() is self.ui.editorPage and self.session is not None:
@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         if not is_open:
             self.checks_panel.set_no_form()
         self._update_title()
-        self._update_actions()
+        self.update_actions()
         self.undo_actions.update()
 
     def _update_title(self) -> None:
@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
             return
         self.setWindowTitle(f"{form_name(form.year, form.department)} — {APP_NAME}")
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         session = self.session
         window_actions.enable(self.ui, window_actions.ActionState(
             ready=self.is_ready, is_open=self._has_open_form(), final=self.session_is_final(),

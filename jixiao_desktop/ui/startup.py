@@ -17,11 +17,11 @@ from jixiao_desktop.storage import integrity, listing
 
 if TYPE_CHECKING:
     from jixiao_desktop.storage.types import FormSummary
-    from jixiao_desktop.ui.main_window import MainWindow
+    from jixiao_desktop.ui.window_port import WindowPort
 
 
 class Startup:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowPort) -> None:
         self._window = window
         self._list: listing.StartupList | None = None
         self.pending_open: int | None = None  # double-clicked before the database was open
@@ -36,7 +36,7 @@ class Startup:
                 w.form_list.set_rows(self._list.rows)
                 w.form_list.set_busy(True)
                 w.saved_label.setText("正在打开数据…")  # why the buttons wait (the window's state clears it)
-        w.preview.after_first_paint(w, w.finish_startup)
+        w.preview.after_first_paint(w.window(), w.finish_startup)
         w.show()
 
     def check_ahead(self) -> None:

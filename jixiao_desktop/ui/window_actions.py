@@ -15,7 +15,7 @@ from jixiao_desktop.ui.edit_actions import ClipboardActions
 
 if TYPE_CHECKING:
     from jixiao_desktop.ui.forms.ui_main_window import Ui_MainWindow
-    from jixiao_desktop.ui.main_window import MainWindow
+    from jixiao_desktop.ui.window_port import WindowPort
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class ActionState:
     funds_review: bool  # the open form's amounts still need 核对
 
 
-def wire(window: MainWindow) -> None:
+def wire(window: WindowPort) -> None:
     ui, page, panel = window.ui, window.form_list, window.checks_panel
     actions, lifecycle = window.form_actions, window.lifecycle
     page.open_requested.connect(window.open_form)
@@ -82,7 +82,7 @@ def wire(window: MainWindow) -> None:
     panel.fix_requested.connect(window.findings.apply_fix)
 
 
-def _follow_checks_visibility(window: MainWindow, visible: bool) -> None:
+def _follow_checks_visibility(window: WindowPort, visible: bool) -> None:
     # Hiding the window also hides docks; only follow what the clerk did. While the window is
     # being destroyed its dock still reports being hidden: nothing to follow then.
     from shiboken6 import isValid
@@ -93,10 +93,10 @@ def _follow_checks_visibility(window: MainWindow, visible: bool) -> None:
         window.ui.actionToggleChecks.setChecked(visible)
 
 
-def _show_about(window: MainWindow) -> None:
+def _show_about(window: WindowPort) -> None:
     from jixiao_desktop.ui.dialogs.about import AboutDialog
 
-    AboutDialog(window.db_path, window).exec()
+    AboutDialog(window.db_path, window.window()).exec()
 
 
 def enable(ui: Ui_MainWindow, state: ActionState) -> None:

@@ -17,18 +17,18 @@ from jixiao_desktop.ui import msgbox
 # The storage modules are imported on first use: the main window paints before SQLAlchemy loads.
 
 if TYPE_CHECKING:
-    from jixiao_desktop.ui.main_window import MainWindow
+    from jixiao_desktop.ui.window_port import WindowPort
 
 
-def install(window: MainWindow) -> None:
-    bureau = QAction("财政局汇总审核…", window)
+def install(window: WindowPort) -> None:
+    bureau = QAction("财政局汇总审核…", window.window())
     bureau.setStatusTip("财政局：收集各单位的申报表、汇总、审核并写审核意见")
     bureau.triggered.connect(lambda: open_bureau_window(window))
     window.ui.menuFile.insertAction(window.ui.actionQuit, bureau)
-    importing = QAction("导入审核意见…", window)
+    importing = QAction("导入审核意见…", window.window())
     importing.setStatusTip("导入财政局发回的审核意见文件（.jixiao-review.json），意见显示在对应栏目旁")
     importing.triggered.connect(lambda: ask_import_review(window))
-    answering = QAction("答复审核意见…", window)
+    answering = QAction("答复审核意见…", window.window())
     answering.setStatusTip("对财政局的每条审核意见答复“已修改”或“情况说明”，随下次报送交回")
     answering.triggered.connect(lambda: ask_answers(window))
     window.ui.menuForm.addSeparator()
@@ -37,25 +37,25 @@ def install(window: MainWindow) -> None:
     window.form_opened.connect(lambda form_id: show_comments(window, form_id))
 
 
-def ask_answers(window: MainWindow) -> bool:
+def ask_answers(window: WindowPort) -> bool:
     from jixiao_desktop.ui.bureau.answers import ask_answers as ask
 
     return ask(window)
 
 
-def open_bureau_window(window: MainWindow) -> None:
+def open_bureau_window(window: WindowPort) -> None:
     from jixiao_desktop.storage.errors import StorageError
     from jixiao_desktop.ui.bureau.window import BureauWindow
 
     try:
-        bureau = BureauWindow(window.db_path, window)
+        bureau = BureauWindow(window.db_path, window.window())
     except StorageError as exc:
-        msgbox.error(window, "无法打开财政局汇总审核", str(exc))
+        msgbox.error(window.window(), "无法打开财政局汇总审核", str(exc))
         return
     bureau.show()
 
 
-def show_comments(window: MainWindow, form_id: int) -> None:
+def show_comments(window: WindowPort, form_id: int) -> None:
     """Put the stored 审核意见 of the open form among its findings."""
     from jixiao_desktop.storage.bureau import BureauStore
     from jixiao_desktop.storage.errors import StorageError
@@ -74,13 +74,13 @@ def show_comments(window: MainWindow, form_id: int) -> None:
     window.findings.show(list(window.checker.findings))
 
 
-def ask_import_review(window: MainWindow) -> None:
-    path = msgbox.ask_open_path(window, "导入审核意见", window.settings.last_directory(), f"审核意见文件 (*{review.FILE_SUFFIX});;JSON 文件 (*.json)")
+def ask_import_review(window: WindowPort) -> None:
+    path = msgbox.ask_open_path(window.window(), "导入审核意见", window.settings.last_directory(), f"审核意见文件 (*{review.FILE_SUFFIX});;JSON 文件 (*.json)")
     if path is not None:
         import_review(window, path)
 
 
-def import_review(window: MainWindow, path: Path) -> bool:
+def import_review(window: WindowPort, path: Path) -> bool:
     """Store the review file's comments on its form and show them; False (with a message) if not."""
     from jixiao_desktop.bureau.review_match import find_review_target
     from jixiao_desktop.storage.bureau import BureauStore
@@ -91,24 +91,24 @@ def import_review(window: MainWindow, path: Path) -> bool:
     try:
         doc = review.load(path)
     except review.ReviewFileError as exc:
-        msgbox.error(window, "导入审核意见失败", f"{path.name}：{exc}")
+        msgbox.error(window.window(), "导入审核意见失败", f"{path.name}：{exc}")
         return False
     except OSError as exc:
-        msgbox.error(window, "导入审核意见失败", f"{path.name}：{describe_os_error(exc)}")
+        msgbox.error(window.window(), "导入审核意见失败", f"{path.name}：{describe_os_error(exc)}")
         return False
     store = BureauStore(window.repo)
     try:
         target = find_review_target(window.repo, doc)
     except StorageError as exc:
-        msgbox.error(window, "导入审核意见失败", f"{path.name}：{exc}")
+        msgbox.error(window.window(), "导入审核意见失败", f"{path.name}：{exc}")
         return False
     form_id = target.form_id
     if form_id is None:
         if not target.candidates:
-            msgbox.error(window, "导入审核意见失败", f"{path.name}：{target.message(doc)}")
+            msgbox.error(window.window(), "导入审核意见失败", f"{path.name}：{target.message(doc)}")
             return False
         shown = target.candidates[:6]
-        chosen = msgbox.choose(window, "导入审核意见", target.message(doc),
+        chosen = msgbox.choose(window.window(), "导入审核意见", target.message(doc),
                                [f"导入到第 {i + 1} 份" for i in range(len(shown))],
                                "\n".join(f"第 {i + 1} 份：{c.describe()}" for i, c in enumerate(shown)))
         if chosen is None:
@@ -118,7 +118,7 @@ def import_review(window: MainWindow, path: Path) -> bool:
         stored = window.repo.load(form_id)
         count = store.import_review(form_id, doc.comments, doc.revision, doc.status)
     except StorageError as exc:
-        msgbox.error(window, "导入审核意见失败", f"{path.name}：{exc}")
+        msgbox.error(window.window(), "导入审核意见失败", f"{path.name}：{exc}")
         return False
     note = ""
     if doc.revision and doc.revision != stored.form.revision:
@@ -131,7 +131,7 @@ def import_review(window: MainWindow, path: Path) -> bool:
     return True
 
 
-def import_review_library(window: MainWindow, path: Path, reviewer: str) -> str:
+def import_review_library(window: WindowPort, path: Path, reviewer: str) -> str:
     """Store the bureau's 指标库 a review file carries; the words to add to the status line."""
     from jixiao_desktop.domain.indicator_library import bureau_source
     from jixiao_desktop.domain.indicator_library.carry import library_in_review

@@ -23,7 +23,7 @@ from jixiao_desktop.ui.errors import KNOWN, describe, show_known
 
 if TYPE_CHECKING:
     from jixiao_desktop.ui.dialogs.import_preview import ImportPreviewDialog
-    from jixiao_desktop.ui.main_window import MainWindow
+    from jixiao_desktop.ui.window_port import WindowPort
 
 
 def _exec(dialog: QObject) -> bool:
@@ -41,13 +41,13 @@ def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
 
 
 class ImportFlow(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowPort) -> None:
+        super().__init__(window.window())
         self.window = window
         # Tests replace these to answer the modal dialogs.
         self.exec_preview: Callable[[ImportPreviewDialog], bool] = _exec
         self.exec_paste: Callable[[QObject], bool] = _exec
-        self.paste_action = QAction("粘贴上年表格(&P)…", window)
+        self.paste_action = QAction("粘贴上年表格(&P)…", window.window())
         self.paste_action.setStatusTip("把从 Word 复制的上年申报表粘贴进来，预览后导入")
         self.paste_action.triggered.connect(self.paste_table)
         menu = window.ui.menuFile
@@ -89,7 +89,7 @@ class ImportFlow(QObject):
             result = read_form_file_detailed(path)
         except (FormFileError, KnownError, OSError) as exc:
             reason = str(exc) if isinstance(exc, FormFileError) else describe(exc)
-            msgbox.error(window, "导入失败", f"无法导入“{path.name}”：{reason}", "没有导入任何内容。")
+            msgbox.error(window.window(), "导入失败", f"无法导入“{path.name}”：{reason}", "没有导入任何内容。")
             return None
         return self.preview_and_store(result.form, result.warnings, result.kind or "表单文件", path.name,
                                       f"从 {path.name} 导入")
@@ -99,7 +99,7 @@ class ImportFlow(QObject):
 
         if self.window.repo is None:
             return None
-        dialog = PasteTableDialog(self.window)
+        dialog = PasteTableDialog(self.window.window())
         if not self.exec_paste(dialog):
             return None
         reading = dialog.reading()
@@ -118,7 +118,7 @@ class ImportFlow(QObject):
         if window.repo is None:
             return None
         findings = run_checks(form, window.checker.settings)
-        dialog = ImportPreviewDialog(form, warnings, findings, source=source, file_name=name, parent=window)
+        dialog = ImportPreviewDialog(form, warnings, findings, source=source, file_name=name, parent=window.window())
         if not self.exec_preview(dialog):
             window.show_status(f"已取消导入“{name}”，没有保存任何内容。")
             return None
@@ -130,7 +130,7 @@ class ImportFlow(QObject):
         try:
             result = import_form(window.repo, form, note=note, carry_over=dialog.carry_over())
         except KNOWN as exc:
-            show_known(window, "导入失败", exc, "没有导入任何内容。")
+            show_known(window.window(), "导入失败", exc, "没有导入任何内容。")
             return None
         opened = result.opened
         message = f"已导入“{name}”。"
@@ -138,7 +138,7 @@ class ImportFlow(QObject):
             message = (f"已导入“{name}”（{form.year}年度），并据此新建了 {(form.year or 0) + 1} 年度草稿："
                        "请核对资金数额，并修改仍写着上年年份的文字。")
         if result.carry_error is not None:
-            msgbox.error(window, "无法继承上年", f"上年的表已导入，但新建下一年度草稿失败：{describe(result.carry_error)}")
+            msgbox.error(window.window(), "无法继承上年", f"上年的表已导入，但新建下一年度草稿失败：{describe(result.carry_error)}")
         window.settings.remember_department(form.department)
         window.refresh_form_list(opened)
         window.open_form(opened)

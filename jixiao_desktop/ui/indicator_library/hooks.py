@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from jixiao_desktop.domain.fixes import Fix
     from jixiao_desktop.domain.model import Form
     from jixiao_desktop.ui.indicator_library.assist import EditorAssist
-    from jixiao_desktop.ui.main_window import MainWindow
+    from jixiao_desktop.ui.window_port import WindowPort
     from jixiao_desktop.usecases.indicator_library import IndicatorLibrary
 
 
@@ -33,7 +33,7 @@ def unit_sector(department: str) -> str:
 class LibraryHooks:
     """The window's library: one use case per open database, one assist per editor."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowPort) -> None:
         self.window = window
         self._library: IndicatorLibrary | None = None
         self._repo: object | None = None
@@ -106,17 +106,17 @@ class LibraryHooks:
         form = session.form if session is not None and session.is_open else None
         try:
             lib.for_form(form.department if form is not None else "", self._form_id())
-            dialog = IndicatorLibraryDialog(self.window, lib)
+            dialog = IndicatorLibraryDialog(self.window.window(), lib)
         except KNOWN as exc:
-            show_known(self.window, "无法打开指标库", exc)
+            show_known(self.window.window(), "无法打开指标库", exc)
             return
         dialog.exec()
         self.window.checker.run_now()  # edits in the library change the hints
 
 
-def install(window: MainWindow) -> LibraryHooks:
+def install(window: WindowPort) -> LibraryHooks:
     hooks = LibraryHooks(window)
-    action = QAction("指标库(&K)…", window)
+    action = QAction("指标库(&K)…", window.window())
     action.setStatusTip("浏览、查找、修改、导入导出指标库：共性指标、财政局下发的指标和本单位往年用过的指标")
     action.triggered.connect(hooks.open_page)
     window.ui.menuForm.addSeparator()
