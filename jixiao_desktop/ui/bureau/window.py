@@ -35,6 +35,7 @@ from jixiao_desktop.bureau.expected import SUFFIXES as UNIT_SUFFIXES
 from jixiao_desktop.bureau.expected import ExpectedUnitsError, read_expected_unit_rows
 from jixiao_desktop.domain.model import FormStatus
 from jixiao_desktop.domain.review import ReviewStatus
+from jixiao_desktop.domain.titles import quoted_name
 from jixiao_desktop.paths import shown_database
 from jixiao_desktop.storage.bureau import BureauStore, ListQuery
 from jixiao_desktop.storage.errors import StorageError
@@ -403,7 +404,7 @@ class BureauWindow(QMainWindow):
         if form_id is None or row is None:
             msgbox.info(self, "删除申报表", "请先在列表中选中一份申报表。")
             return False
-        name = f"{row.year or ''}{'年度' if row.year else ''}“{row.department or '（未填单位名称）'}”（第 {row.revision} 版）"
+        name = f"{quoted_name(row.department, row.year)}（第 {row.revision} 版）"
         if not msgbox.confirm(self, "删除申报表", f"把{name}移到回收站？", "移到回收站的申报表可以恢复，其审核意见一并保留。"):
             return False
         from jixiao_desktop.usecases.writes import prepare_write
