@@ -358,3 +358,27 @@ def test_truncated_workbook_refused_as_damaged(niujie: Form, tmp_path: Path) -> 
     _refused(head, "Excel")
     message = _refused(tail, "损坏")
     assert "不允许" not in message  # not mistaken for an unsafe (entity-bomb) workbook
+
+
+def test_a_self_evaluation_workbook_prints_its_table_first_and_reimports_losslessly(tmp_path: Path) -> None:
+    from jixiao_desktop.domain import evaluation as ev
+    from jixiao_desktop.domain import exchange
+    from jixiao_desktop.formfiles import read_form_file_detailed, write_form_file
+    from tests.conftest import FIXTURES
+
+    form = exchange.load(FIXTURES / "school-tabular-2023.json")
+    ev.set_stage(form, ev.Stage.EVALUATION)
+    ev.set_execution_text(form, "budget", "100")
+    ev.set_execution_text(form, "executed", "95")
+    ev.set_item_text(form.indicators[0].items[0], "actual_value", "=1+1")  # typed text, never a formula
+    ev.set_item_text(form.indicators[0].items[0], "deviation_reason", "招生计划调整")
+    ev.set_evaluation_text(form, "summary", "基本完成")
+    path = tmp_path / "自评.xlsx"
+    write_form_file(form, path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[0] == "绩效自评表" and wb.active.title == "绩效自评表"
+    texts = [c.value for row in wb["绩效自评表"].iter_rows() for c in row if c.value is not None]
+    assert "部门整体支出绩效自评表" in texts and "招生计划调整" in texts and "=1+1" in texts
+    assert not [c for row in wb["绩效自评表"].iter_rows() for c in row if c.data_type == "f"]
+    back = read_form_file_detailed(path)
+    assert exchange.dumps(back.form.without_identity()) == exchange.dumps(form.without_identity())

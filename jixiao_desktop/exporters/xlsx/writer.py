@@ -86,6 +86,7 @@ from jixiao_desktop.exporters.xlsx.layout import (
     TAB_NARROW_WIDTHS,
     TAB_WIDTHS,
 )
+from jixiao_desktop.exporters.xlsx.stage_sheet import write_stage_sheet
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -476,6 +477,7 @@ def export_xlsx(form: Form, path: str | Path, *, fingerprint: str | None = None,
         ws.oddHeader.right.text = DRAFT_MARK
         ws.oddHeader.right.font = FONT_NAME
     ws.sheet_view.showGridLines = False
+    write_stage_sheet(wb, form, profile)  # 监控表 / 自评表 in front at the later stages
     write_identity(wb, form, fingerprint)
     wb.properties.title = TITLE
     wb.properties.creator = "绩效目标申报助手"
