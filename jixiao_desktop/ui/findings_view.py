@@ -19,6 +19,7 @@ from jixiao_desktop.domain import editing
 from jixiao_desktop.domain.fields import field_label
 from jixiao_desktop.domain.findings import CheckSettings, Finding, Severity
 from jixiao_desktop.ui.checks_panel import ChecksPanel, apply_fix, summary_text
+from jixiao_desktop.ui.editor.live_label import LiveLabel
 from jixiao_desktop.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 class FindingsView:
     def __init__(self, parent: QWidget, panel: ChecksPanel, checker: LiveChecker, settings: Settings,
                  session: Callable[[], FormSession | None], editor: Callable[[], FormEditor | None],
-                 counts: QLabel, show_editor: Callable[[], None], status: Callable[[str], None]) -> None:
+                 counts: QLabel | LiveLabel, show_editor: Callable[[], None], status: Callable[[str], None]) -> None:
         self._parent = parent
         self._panel = panel
         self._checker = checker

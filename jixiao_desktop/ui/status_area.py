@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from jixiao_desktop.ui.editor.live_label import LiveLabel
+
 if TYPE_CHECKING:
     from jixiao_desktop.ui.forms.ui_main_window import Ui_MainWindow
 
@@ -25,7 +27,7 @@ class StatusArea:
         ui.fundsBanner.hide()
         ui.finalBanner.hide()
         bar = ui.statusbar
-        self.counts = QLabel("", bar)
+        self.counts = LiveLabel(bar)  # rewritten after every check: no relayout of the window each time
         self.fingerprint = QLabel("", bar)
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.saved = QLabel("", bar)

@@ -49,7 +49,8 @@ class LiveLabel(QWidget):
         self.update()
 
     def _text_width(self, text: str) -> int:
-        return self.fontMetrics().boundingRect(text).width() + 2 * PAD + 2
+        margins = self.contentsMargins()
+        return self.fontMetrics().boundingRect(text).width() + 2 * PAD + 2 + margins.left() + margins.right()
 
     def sizeHint(self) -> QSize:
         self._hint = QSize(self._text_width(self._text), self.fontMetrics().height() + 2)
@@ -61,7 +62,7 @@ class LiveLabel(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        area = self.rect().adjusted(PAD, 0, -PAD, 0)
+        area = self.contentsRect().adjusted(PAD, 0, -PAD, 0)
         metrics = self.fontMetrics()
         shown = metrics.elidedText(self._text, Qt.TextElideMode.ElideRight, max(0, area.width()))
         self.setToolTip(self._text if shown != self._text else "")
