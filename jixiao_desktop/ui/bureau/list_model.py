@@ -139,7 +139,8 @@ class BureauListModel(QAbstractTableModel):
             cells = (summary.department or "（未填单位名称）", str(summary.year or ""), summary.status.label,
                      _amount_text(summary.total), _amount_text(summary.basic), _amount_text(summary.project),
                      str(summary.errors), str(summary.warnings), str(summary.revision),
-                     summary.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"), summary.review_status.label)
+                     summary.updated_at.astimezone().strftime("%m-%d %H:%M"), summary.review_status.label,
+                     summary.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"))
             self._cells_cache[row] = cells
         return cells
 
@@ -156,8 +157,8 @@ class BureauListModel(QAbstractTableModel):
             return None
         if role == _DISPLAY:
             return cells[col]
-        if role == _TOOLTIP:
-            return cells[0] if col == 0 else None
+        if role == _TOOLTIP:  # the whole name; the date with its year (the column shows 月-日 时:分)
+            return cells[0] if col == 0 else cells[11] if col == 9 else None
         if col == 6 and cells[6] != "0":  # ForegroundRole: 错误 in red
             return _RED
         return None

@@ -172,7 +172,7 @@ class BureauWindow(QMainWindow):
         # the rest even at 1024×768.
         metrics = self.table.fontMetrics()
         for col, sample in enumerate(("", "2026", "已定稿", "99,999,999.99", "99,999,999.99", "99,999,999.99",
-                                      "错误", "警告", "版本", "2026-12-31 23:59", "退回修改")):
+                                      "错误", "警告", "版本", "12-31 23:59", "退回修改")):
             if sample:
                 self.table.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
                                                    metrics.horizontalAdvance(COLUMNS[col])) + 18)
@@ -198,7 +198,7 @@ class BureauWindow(QMainWindow):
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         side.setMinimumWidth(150)
-        split.setSizes([self.width() - 180, 180])
+        split.setSizes([self.width() - 160, 160])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.filters)
