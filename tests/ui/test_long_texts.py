@@ -52,3 +52,15 @@ def test_a_pasted_long_name_does_not_widen_the_window(qtbot: Any, make_window: M
     assert window.width() <= max(1024, screen.width())
     assert tab.ui.nameLengthHint.text() == ""
     assert window.minimumSizeHint().width() <= 1024
+
+
+def test_the_template_line_shows_whole_on_a_wide_window(qtbot: Any, make_window: MakeWindow, jinrongjie: Form) -> None:
+    """The 表格格式 line may shrink on a narrow window (it never widens it), but shows whole when there is room."""
+    window = _open(make_window, jinrongjie)
+    window.resize(1366, 740)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.editor is not None
+    label = window.editor.basic_tab.ui.templateLabel
+    QApplication.processEvents()
+    assert label.text() and label.width() >= label.fontMetrics().horizontalAdvance(label.text())

@@ -75,8 +75,13 @@ class Ui_BasicTab(object):
 
         self.templateLabel = QLabel(self.headerGroup)
         self.templateLabel.setObjectName(u"templateLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.templateLabel.sizePolicy().hasHeightForWidth())
+        self.templateLabel.setSizePolicy(sizePolicy)
+        self.templateLabel.setMinimumSize(QSize(1, 0))
         self.templateLabel.setText(u"\u2014")
-        self.templateLabel.setWordWrap(True)
         self.templateLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.headerLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.templateLabel)
