@@ -179,7 +179,7 @@ def check_file(path: Path, *, full: bool = True) -> list[str]:
         return [str(exc)]
 
 
-def check_open_database(path: Path) -> list[str]:
+def check_open_database(path: Path, *, full: bool = True) -> list[str]:
     """``integrity_check`` on the live database (WAL included), also while this process has it open.
 
     A plain SQLite connection: SQLite shares its locks among the connections of one process, so
@@ -190,7 +190,7 @@ def check_open_database(path: Path) -> list[str]:
     except sqlite3.Error as exc:
         return [str(exc)]
     try:
-        return run_check(con, full=True)
+        return run_check(con, full=full)
     finally:
         con.close()
 

@@ -44,6 +44,11 @@ class DatabaseGuard(QObject):
         ui.menuFile.insertAction(ui.actionRecycleBin, self.restore_action)
         ui.menuFile.insertAction(ui.actionRecycleBin, self.check_action)
         ui.menuFile.insertSeparator(ui.actionRecycleBin)
+        from jixiao_desktop.ui.damage_watch import DamageWatch
+
+        # Damage by another program while the window is open: found now and then, said as at start.
+        self.damage_watch = DamageWatch(lambda: self.db_path if self.is_file and window.is_ready else None, self)
+        self.damage_watch.damaged.connect(self._damaged_while_open)
 
     @property
     def db_path(self) -> Path:
@@ -272,14 +277,23 @@ class DatabaseGuard(QObject):
 
     # --- saving ----------------------------------------------------------------------------------
 
+    def _damaged_while_open(self, message: str) -> None:
+        if self.damage_watch.told or not self.window.is_ready:
+            return
+        self.damage_watch.told = True
+        self._told.add("damaged")
+        self.show_damaged(message)
+
     def on_saved(self, *_: object) -> None:
         """A save succeeded: a "保存失败" left on the status bar from an earlier try goes away."""
+        self.damage_watch.after_save()
         bar = self.window.statusBar()
         if bar.currentMessage().startswith("保存失败"):
             bar.clearMessage()
 
     def on_save_failed(self, message: str) -> None:
         """Lasting save failures get one dialog saying what to do (the status bar is not enough)."""
+        self.damage_watch.check_now()  # a failed write or read: is the file still whole?
         from jixiao_desktop.storage import db
 
         window = self.window
