@@ -195,6 +195,12 @@ class FindingDelegate(QStyledItemDelegate):
     PAD = 6
     ICON = 16
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The list is rebuilt after every check whose findings changed (typing into an amount can
+        # flip one at each keystroke): measuring every wrapped message again cost more than the check.
+        self._heights: dict[tuple[str, int, str], int] = {}
+
     def _text_width(self, option: QStyleOptionViewItem) -> int:
         view = option.widget  # type: ignore[attr-defined]
         width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()  # type: ignore[attr-defined]
@@ -204,8 +210,14 @@ class FindingDelegate(QStyledItemDelegate):
         width = self._text_width(option)
         fm = option.fontMetrics  # type: ignore[attr-defined]
         message = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        body = fm.boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, message)
-        return QSize(width, fm.height() + body.height() + 2 * self.PAD + 2)
+        key = (message, width, option.font.key())  # type: ignore[attr-defined]
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 4000:
+                self._heights.clear()
+            body = fm.boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, message)
+            height = self._heights[key] = fm.height() + body.height() + 2 * self.PAD + 2
+        return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
