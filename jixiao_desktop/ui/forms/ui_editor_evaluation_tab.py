@@ -160,6 +160,10 @@ class Ui_EvaluationTab(object):
 
         self.mainLayout.addWidget(self.totalLabel)
 
+        self.bottomSpacer = QSpacerItem(10, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.mainLayout.addItem(self.bottomSpacer)
+
         self.mainLayout.setStretch(2, 1)
 #if QT_CONFIG(shortcut)
         self.stageLabel.setBuddy(self.stageCombo)

@@ -191,7 +191,7 @@ class EvaluationTab(EditorTab):
         view.horizontalHeader().setStretchLastSection(True)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().lineSpacing() * 2 + 8)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for column, width in enumerate((190, 100, 110, 110, 130, 150, 150)):
+        for column, width in enumerate((190, 100, 110, 110, 150, 150, 150)):
             view.setColumnWidth(column, width)
         for name, path in self.LINES.items():
             getattr(self.ui, name).textEdited.connect(lambda text, path=path: self._editor.edit_text(path, text))
