@@ -150,11 +150,14 @@ def backup_connection(source: sqlite3.Connection, db_path: Path, reason: str) ->
                 f"数据库文件“{db_path}”已损坏，无法备份：{exc}。{integrity.DAMAGED_HINT}", db_path=db_path) from exc
         from jixiao_desktop.storage.errors import describe_db_error
 
+        if not os.access(folder, os.W_OK | os.X_OK) or _read_only_folder(folder):
+            raise BackupError(f"备份数据库失败：备份文件夹“{folder}”只读或没有写入权限（数据库文件本身没有问题）。"
+                              "请让管理员开放这个文件夹的写入权限") from exc
         raise BackupError(f"备份数据库失败：{describe_db_error(exc)}") from exc
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise BackupError(f"备份数据库失败：{describe_os_error(exc)}") from exc
+        raise BackupError(f"备份数据库失败（备份文件夹“{folder}”）：{describe_os_error(exc)}") from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -163,6 +166,18 @@ def backup_connection(source: sqlite3.Connection, db_path: Path, reason: str) ->
     with contextlib.suppress(OSError):
         prune(db_path, keep=target)
     return target
+
+
+def _read_only_folder(folder: Path) -> bool:
+    """A folder nobody can write into, root included (``chattr +i``, a read-only mount)."""
+    probe = folder / f".jixiao-write-test-{os.getpid()}"
+    try:
+        probe.touch()
+    except OSError:
+        return True
+    with contextlib.suppress(OSError):
+        probe.unlink()
+    return False
 
 
 def take_backup(db_path: Path, reason: str) -> Path | None:

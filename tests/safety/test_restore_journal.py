@@ -159,3 +159,17 @@ def test_a_backup_left_half_written_by_a_kill_is_cleaned_once_stale(prepared: tu
     os.utime(stale, (old, old))
     backups.take_backup(db, "manual")
     assert not stale.exists() and fresh.exists()
+
+
+def test_a_read_only_backups_folder_is_named_not_the_database(prepared: tuple[Path, Path]) -> None:
+    from tests.safety.damage import immutable
+
+    db, _backup = prepared
+    folder = db.parent / "backups"
+    with immutable(folder):
+        if os.access(folder, os.W_OK) and backups._read_only_folder(folder) is False:
+            pytest.skip("this file system cannot make a folder read-only")
+        with pytest.raises(BackupError) as caught:
+            backups.take_backup(db, "import")
+    message = str(caught.value)
+    assert "备份文件夹" in message and str(folder) in message and "只读" in message
