@@ -121,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("summary", help="汇总表：每份申报表一行，另有合计行（.xlsx、.csv，或 - 输出 JSON）")
     p.add_argument("out", metavar="OUT")
+    p.add_argument("--year", type=int, metavar="YYYY", help="只汇总这一年度（标题写明），另列审核情况和未报单位")
+    p.add_argument("--review", action="store_true",
+                   help="另列审核、审核意见数、预算批复数、上年资金总额、定稿指纹和未报单位")
     p.add_argument("--db", help=db_help)
     p.set_defaults(func=cli_db.cmd_summary)
 

@@ -241,8 +241,19 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if args.out != "-" and not args.out.lower().endswith((".xlsx", ".csv")):
         fail(f"{args.out}：不支持的汇总表类型，请以 .xlsx 或 .csv 结尾，或用 - 输出 JSON")
     repo = _open_repo(args)
+    view = None
     try:
-        rows = BureauStore(repo).summary_rows()
+        store = BureauStore(repo)
+        year, review = getattr(args, "year", None), getattr(args, "review", False)
+        if year is None and not review:
+            rows = store.summary_rows()
+        else:  # an extension (docs/review-file.md): one year, and the review columns and 未报 units
+            from jixiao_desktop.bureau.summary_view import build_view
+            from jixiao_desktop.storage.bureau import ListQuery
+
+            query = ListQuery(year=year)
+            view = build_view(store, store.ids(query), query)
+            rows = view.rows
     except StorageError as exc:
         fail(f"读取申报表失败：{exc}")
     finally:
@@ -251,7 +262,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         print(json_text(rows))
         return EXIT_OK
     try:
-        write_summary(rows, args.out)
+        write_summary(rows, args.out, view)
     except SummaryError as exc:
         fail(f"{args.out}：{exc}")
     except OSError as exc:

@@ -100,3 +100,15 @@ def test_the_final_form_s_fingerprint_is_in_its_row(window: BureauWindow, tmp_pa
     header = [c.value for c in ws[3]]
     found = [r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and "金融街" in str(r[0]) and r[1] == 2021]
     assert found[0][header.index("定稿指纹")] == fingerprint
+
+
+def test_the_command_line_summary_of_one_year(window: BureauWindow, db_target: str, tmp_path: Path) -> None:
+    from jixiao_desktop import cli
+
+    window.close()
+    out = tmp_path / "2022.xlsx"
+    assert cli.main(["summary", "--db", db_target, "--year", "2022", str(out)]) == 0
+    ws = load_workbook(out).active
+    assert ws["A1"].value == "部门整体支出绩效目标申报汇总表（2022年度）"
+    assert [r[1] for r in ws.iter_rows(min_row=4, values_only=True) if isinstance(r[1], int)] == [2022]
+    assert "审核" in [c.value for c in ws[3]]
