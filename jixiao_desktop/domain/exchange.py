@@ -25,6 +25,7 @@ from jixiao_desktop.domain.model import (
     IndicatorItem,
 )
 from jixiao_desktop.domain.money import canonical_amount_text
+from jixiao_desktop.domain.years import year_digits
 from jixiao_desktop.errors import KnownError
 
 FORMAT_NAME = "jixiao-form"
@@ -95,11 +96,9 @@ def _year(value: Any) -> int | None:
             raise ExchangeError(f"year（年度）应为四位年份，却是 {len(str(abs(value)))} 位数字")
         return value
     if isinstance(value, str):
-        digits = re.sub(r"[\s年度（）()]", "", value.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-        # ASCII digits only (int() would also take ² or ٢); an out-of-range year is read and
-        # left to the check header.year_invalid, a number too long for a year is not.
-        if re.fullmatch(r"[0-9]{1,18}", digits):
-            return int(digits)
+        digits = year_digits(value)  # the workbook's reading too (domain.years)
+        if digits is not None:
+            return int(digits) if digits else None
     raise ExchangeError(f"year（年度）应为四位年份，却是{_kind(value)}")
 
 

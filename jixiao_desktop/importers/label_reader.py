@@ -23,7 +23,6 @@ between) reads as one. What no label claims is reported, quoted, never silently 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from jixiao_desktop.domain.model import (
@@ -36,6 +35,7 @@ from jixiao_desktop.domain.model import (
     FundSource,
     Indicator,
 )
+from jixiao_desktop.domain.years import year_in_text
 from jixiao_desktop.importers.labels import (
     DEPARTMENT,
     FUND_BASIC,
@@ -53,7 +53,6 @@ from jixiao_desktop.importers.labels import (
     PROFILE_COLUMNS,
     TABULAR_FIELDS,
     TOTAL_ROW,
-    YEAR,
     YEAR_ALONE,
     YEAR_LABEL,
     bare_key,
@@ -99,12 +98,7 @@ def _join_one_line(cells: list[Cell]) -> str:
 
 
 def _parse_year(text: str) -> int | None:
-    text = unicodedata.normalize("NFKC", text)
-    m = YEAR.search(text)
-    if m is None:
-        return None
-    year = int(m.group(1))
-    return year if YEAR_MIN <= year <= YEAR_MAX else None
+    return year_in_text(text)
 
 
 def _quote(text: str) -> str:

@@ -28,6 +28,7 @@ from jixiao_desktop.domain.model import (
     Indicator,
 )
 from jixiao_desktop.domain.money import format_amount
+from jixiao_desktop.domain.years import year_digits
 from jixiao_desktop.errors import KnownError
 from jixiao_desktop.exporters._common import (
     JOIN_INLINE,
@@ -182,13 +183,10 @@ def _read_long(sheet: _Sheet, row: int, col: int) -> tuple[str, int]:
 
 
 def _parse_year(text: str) -> int | None:
-    digits = re.sub(r"[\s（）()年度]", "", text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-    if not digits:
-        return None
-    # ASCII digits; an out-of-range year (as exported) is read and left to header.year_invalid.
-    if not re.fullmatch(r"-?[0-9]{1,18}", digits):
+    digits = year_digits(text)  # an out-of-range year (as exported) is read: header.year_invalid says so
+    if digits is None:
         raise XlsxImportError(f"年度“{text.strip()}”不是有效的四位年份，应写成如“（2021年度）”")
-    return int(digits)
+    return int(digits) if digits else None
 
 
 def _refused_by_defusedxml(exc: BaseException) -> bool:
