@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, QSize, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -147,6 +147,9 @@ class BureauWindow(QMainWindow):
         self.author = author or self.files.settings.reviewer_name()
         self.repo = FormRepository.open(db)  # StorageError: the caller says so
         self.store = BureauStore(self.repo)
+        self._hold_timer = QTimer(self)  # keep the database's locks (storage.hold), as the clerk's window does
+        self._hold_timer.timeout.connect(self.repo.keep_hold)
+        self._hold_timer.start(1000)
         self._thread: QThread | None = None
         self._worker: CollectWorker | None = None
         self.last_report: CollectReport | None = None
