@@ -122,6 +122,11 @@ def run_gui(db_path: str | Path | None = None) -> int:
     from jixiao_desktop.ui.main_window import MainWindow
     from jixiao_desktop.ui.settings import Settings
 
+    from jixiao_desktop.display_check import problem
+
+    if (missing := problem()) is not None:  # Qt would abort in English on a bare Linux desktop
+        print(missing, file=sys.stderr, flush=True)
+        return 1
     app = create_application()
     install_excepthook()
     db_path = db_path or paths.database()
