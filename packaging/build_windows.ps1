@@ -1,18 +1,48 @@
-# Build the Windows bundle (run on a Windows build PC with Python 3.11+ and network once).
-# Output: dist\jixiao-desktop\jixiao-desktop.exe — copy the whole folder (or the installer made
-# from packaging\installer.iss with Inno Setup) to office PCs: no Python, no network needed.
+# Build the Windows bundle and installer on a Windows build PC (Windows 10 1809+ x64, Python
+# 3.11+, network once). Output: dist\jixiao-desktop\ (the one-folder bundle) and
+# dist\setup\jixiao-desktop-<version>-setup.exe (Inno Setup 6.4 ISCC.exe on PATH or in
+# "C:\Program Files (x86)\Inno Setup 6"). The same steps are proven on Linux under Wine on every
+# change by packaging/windows/check_on_linux.sh.
+#
+# Every native command's exit code is checked: PowerShell's $ErrorActionPreference does not stop
+# on a failing .exe, so without Invoke-Checked a failed test run or build went on silently.
 $ErrorActionPreference = "Stop"
+Set-StrictMode -Version Latest
 Set-Location (Join-Path $PSScriptRoot "..")
-py -3 scripts\dev.py test -q
-if ($LASTEXITCODE -ne 0) { throw "tests failed" }
-.\.venv\Scripts\python.exe -m pip install -q "pyinstaller==6.22.3"
-.\.venv\Scripts\pyinstaller.exe --noconfirm --clean --distpath dist --workpath build packaging\jixiao-desktop.spec
-$app = "dist\jixiao-desktop\jixiao-desktop.exe"   # the window (no console)
-$cli = "dist\jixiao-desktop\jixiao-cli.exe"       # the command line (console program)
+
+function Invoke-Checked {
+    param([Parameter(Mandatory)][string]$What, [Parameter(Mandatory)][scriptblock]$Command)
+    & $Command
+    if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)" }
+}
+
+Invoke-Checked "tests" { py -3 scripts\dev.py test -q }
+Invoke-Checked "pip install pyinstaller" { .\.venv\Scripts\python.exe -m pip install -q "pyinstaller==6.22.3" }
+Invoke-Checked "PyInstaller" {
+    .\.venv\Scripts\pyinstaller.exe --noconfirm --clean --distpath dist --workpath build packaging\jixiao-desktop.spec
+}
+$bundle = "dist\jixiao-desktop"
+$app = "$bundle\jixiao-desktop.exe"   # the window (no console)
+$cli = "$bundle\jixiao-cli.exe"       # the command line (console program)
+$mb = [math]::Ceiling(((Get-ChildItem $bundle -Recurse -File | Measure-Object Length -Sum).Sum) / 1e6)
+Write-Output "bundle: $mb MB"
+if ($mb -gt 110) { throw "the bundle is $mb MB, over 110 MB" }
+
 $tmp = New-Item -ItemType Directory -Path (Join-Path $env:TEMP ("jixiao-" + [guid]::NewGuid()))
-& $cli import tests\fixtures\jinrongjie-2021.json --db "$tmp\t.db" | Write-Output
-& $cli export-db 1 "$tmp\t.pdf" --db "$tmp\t.db" | Write-Output
-if ($LASTEXITCODE -ne 0) { throw "CLI smoke test failed" }
+Invoke-Checked "jixiao-cli --version" { & $cli --version }
+Invoke-Checked "jixiao-cli import" { & $cli import tests\fixtures\jinrongjie-2021.json --db "$tmp\t.db" }
+Invoke-Checked "jixiao-cli export-db" { & $cli export-db 1 "$tmp\t.pdf" --db "$tmp\t.db" }
+Invoke-Checked "jixiao-cli export" { & $cli export tests\fixtures\niujie-2021.json "$tmp\t.xlsx" }
+Invoke-Checked "jixiao-cli check --profile" { & $cli check --profile sc tests\fixtures\niujie-2021.json }
 $env:JIXIAO_DB = "$tmp\t.db"; $env:JIXIAO_CONFIG_DIR = "$tmp\cfg"; $env:JIXIAO_SELFTEST = "1"
-& $app | Write-Output
-Write-Output "bundle OK: dist\jixiao-desktop"
+# A windowed program returns at once unless waited for: Start-Process -Wait gives its exit code.
+$p = Start-Process -FilePath $app -Wait -PassThru
+if ($p.ExitCode -ne 0) { throw "the window's self-test failed (exit code $($p.ExitCode))" }
+Remove-Item Env:JIXIAO_SELFTEST
+
+$iscc = Get-Command ISCC.exe -ErrorAction SilentlyContinue
+$isccPath = if ($iscc) { $iscc.Source } else { "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe" }
+if (-not (Test-Path $isccPath)) { throw "Inno Setup 6 (ISCC.exe) not found" }
+# Version: JIXIAO_VERSION if set, else installer.iss reads jixiao_desktop\__init__.py.
+Invoke-Checked "ISCC" { & $isccPath /Q "/DDistDir=$((Resolve-Path $bundle).Path)" "/O$((Join-Path (Get-Location) 'dist\setup'))" packaging\installer.iss }
+Write-Output "bundle OK: $bundle; installer: dist\setup"

@@ -19,15 +19,18 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import pwd
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+if sys.platform != "win32":  # the Windows Python runs these tests too (packaging/windows)
+    import pwd
 
 PG_ROOTS = (Path("/usr/lib/postgresql"),)
 
@@ -115,6 +118,8 @@ def private_server(*, durable: bool = False) -> Iterator[PgServer]:
     fsync and full-page writes (what a real server does; the benchmark measures both); the tests
     run without them. Also used by ``benchmarks/bench_bureau.py``."""
     bin_dir = _pg_bin()
+    if sys.platform == "win32":
+        raise PgUnavailable("私有 PostgreSQL 测试服务器只在 Linux 上启动（Unix 套接字）；Windows 上这些测试只跑 SQLite")
     if bin_dir is None:
         raise PgUnavailable("PostgreSQL 未安装（Debian：apt-get install postgresql；.ci/run 会自动安装）")
     try:

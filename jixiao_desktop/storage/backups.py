@@ -28,6 +28,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from jixiao_desktop.atomic import describe_os_error
+from jixiao_desktop.atomic import replace as replace_file
 from jixiao_desktop.storage import integrity, restore_journal
 from jixiao_desktop.storage.errors import BackupError, DatabaseDamagedError
 
@@ -141,7 +142,7 @@ def backup_connection(source: sqlite3.Connection, db_path: Path, reason: str) ->
             dest.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        replace_file(tmp, target)
     except sqlite3.Error as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
