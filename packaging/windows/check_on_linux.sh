@@ -152,7 +152,13 @@ w "$PY" -c "import PySide6, sqlalchemy, reportlab, PyInstaller, pytest; print('w
 # ---------------------------------------------------------------------------------------------
 step "PyInstaller under Wine: the one-folder bundle from packaging/jixiao-desktop.spec"
 DIST="$WORK/dist"; BUILD="$WORK/build"
-rm -rf "$DIST" "$BUILD"
+LAUNCH="$WORK/launcher"
+rm -rf "$DIST" "$BUILD" "$LAUNCH"; mkdir -p "$LAUNCH"
+# The window's program: a tiny GUI launcher of jixiao-cli.exe (see launcher.c), cross-built here.
+x86_64-w64-mingw32-windres "$ROOT/packaging/windows/launcher.rc" -O coff -o "$LAUNCH/launcher.res"
+x86_64-w64-mingw32-gcc -municode -mwindows -O2 -s -Wall -Werror -o "$LAUNCH/jixiao-desktop.exe" \
+  "$ROOT/packaging/windows/launcher.c" "$LAUNCH/launcher.res"
+export JIXIAO_GUI_LAUNCHER="$(winpath "$LAUNCH/jixiao-desktop.exe")"
 ( cd "$ROOT" && w "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$(winpath "$DIST")" --workpath "$(winpath "$BUILD")" packaging\\jixiao-desktop.spec ) \
   > "$OUT/pyinstaller.log" || { tail -40 "$OUT/pyinstaller.log" | gbk; fail "PyInstaller under Wine"; }
@@ -286,7 +292,7 @@ sleep 3
   "$DISPLAY" "$SHOT" || fail "no screenshot"
 echo "screenshot: $SHOT (open it: the Chinese must render, not boxes)"
 kill "$GUIPID" 2>/dev/null || true
-wine taskkill /f /im jixiao-desktop.exe >/dev/null 2>&1 < <(:) || true
+wine taskkill /f /im jixiao-cli.exe >/dev/null 2>&1 < <(:) || true
 wineserver -k || true; sleep 1
 rm -f "$DOCS/数据/申报.db.lock"
 
