@@ -118,11 +118,10 @@ def run_gui(db_path: str | Path | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     from jixiao_desktop import APP_NAME, paths
+    from jixiao_desktop.display_check import problem
     from jixiao_desktop.ui import msgbox
     from jixiao_desktop.ui.main_window import MainWindow
     from jixiao_desktop.ui.settings import Settings
-
-    from jixiao_desktop.display_check import problem
 
     if (missing := problem()) is not None:  # Qt would abort in English on a bare Linux desktop
         print(missing, file=sys.stderr, flush=True)
@@ -174,11 +173,15 @@ def run_gui(db_path: str | Path | None = None) -> int:
 
 def run_bureau(db: str | Path) -> int:
     """``jixiao-desktop --bureau``: the bureau window alone; the exit code."""
+    from jixiao_desktop.display_check import problem
     from jixiao_desktop.paths import shown_database
     from jixiao_desktop.storage.errors import StorageError
     from jixiao_desktop.ui import msgbox
     from jixiao_desktop.ui.bureau.window import BureauWindow
 
+    if (missing := problem()) is not None:
+        print(missing, file=sys.stderr, flush=True)
+        return 1
     app = create_application()
     install_excepthook()
     try:
