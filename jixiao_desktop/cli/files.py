@@ -18,7 +18,7 @@ from jixiao_desktop.cli.common import (
     run_form_checks,
     settings_from_args,
 )
-from jixiao_desktop.domain.findings import Finding, Severity
+from jixiao_desktop.domain.findings import Finding, count_findings
 from jixiao_desktop.domain.titles import form_heading
 
 if TYPE_CHECKING:
@@ -45,9 +45,8 @@ def _print_findings_text(path: str, form: Form, findings: Sequence[Finding], pro
         ack = "（已知悉）" if f.acknowledged else ""
         print(f"  [{f.severity.label}]{ack} {where}  {f.rule}")
         print(f"      {f.message}")
-    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    print(f"  共 {counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，"
-          f"{counts[Severity.INFO]} 个提示。")
+    counts = count_findings(findings)
+    print(f"  共 {counts.errors} 个错误，{counts.warnings} 个警告，{counts.infos} 个提示。")
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
@@ -60,6 +61,36 @@ class Finding:
         if self.acknowledged:
             data["acknowledged"] = True
         return data
+
+
+@dataclass(frozen=True)
+class FindingCounts:
+    """How many findings there are: ``errors``, ``warnings``, ``infos`` by severity (acknowledged
+    ones included) and how many warnings are ``acknowledged`` (errors and infos never are).
+    The checks panel, 定稿, export, 导入预览, the CLI and the bureau's stored counts all count here."""
+
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    acknowledged: int = 0
+
+    @property
+    def open_warnings(self) -> int:
+        """Warnings not marked 已知悉."""
+        return self.warnings - self.acknowledged
+
+
+def count_findings(findings: Iterable[Finding]) -> FindingCounts:
+    errors = warnings = infos = acknowledged = 0
+    for finding in findings:
+        if finding.severity is Severity.ERROR:
+            errors += 1
+        elif finding.severity is Severity.WARNING:
+            warnings += 1
+            acknowledged += finding.acknowledged
+        else:
+            infos += 1
+    return FindingCounts(errors, warnings, infos, acknowledged)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from jixiao_desktop.domain.findings import Finding, Severity
+from jixiao_desktop.domain.findings import Finding, count_findings
 from jixiao_desktop.domain.model import Form, FormStatus
 
 
@@ -132,7 +132,5 @@ class CheckCounts:
     @classmethod
     def of(cls, findings: Iterable[Finding]) -> CheckCounts:
         # Acknowledged warnings still count: the bureau sees what the unit has been told.
-        found = list(findings)
-        return cls(errors=sum(f.severity is Severity.ERROR for f in found),
-                   warnings=sum(f.severity is Severity.WARNING for f in found),
-                   infos=sum(f.severity is Severity.INFO for f in found))
+        counts = count_findings(findings)
+        return cls(errors=counts.errors, warnings=counts.warnings, infos=counts.infos)

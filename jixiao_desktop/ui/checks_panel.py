@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from jixiao_desktop.domain.fields import field_label
 from jixiao_desktop.domain.findings import Finding, Severity
+from jixiao_desktop.domain.findings import count_findings as domain_counts
 from jixiao_desktop.domain.review import REVIEW_RULE
 from jixiao_desktop.ui.editor.marks import REVIEW_COLOR
 from jixiao_desktop.ui.forms.ui_checks_panel import Ui_ChecksPanel
@@ -105,13 +106,9 @@ def finding_key(finding: Finding) -> tuple[str, str, tuple[int, int] | None]:
 
 def count_findings(findings: list[Finding]) -> dict[str, int]:
     """How many errors, (open) warnings, infos and acknowledged warnings there are."""
-    counts = {"error": 0, "warning": 0, "info": 0, "acknowledged": 0}
-    for finding in findings:
-        if finding.acknowledged:
-            counts["acknowledged"] += 1
-        else:
-            counts[str(finding.severity)] += 1
-    return counts
+    counts = domain_counts(findings)  # the one count (domain.findings)
+    return {"error": counts.errors, "warning": counts.open_warnings, "info": counts.infos,
+            "acknowledged": counts.acknowledged}
 
 
 def summary_text(findings: list[Finding]) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from jixiao_desktop.domain.findings import Finding, Severity
+from jixiao_desktop.domain.findings import Finding, Severity, count_findings
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.domain.titles import form_name
 from jixiao_desktop.ui import msgbox
@@ -86,7 +86,7 @@ class LifecycleActions:
         text = f"定稿“{name}”？定稿后表单变为只读，并生成定稿指纹。"
         detail = "如需再修改，可以“取消定稿”（需填写原因）。"
         if warnings:
-            count = sum(1 for f in findings if f.severity is Severity.WARNING and not f.acknowledged)
+            count = count_findings(findings).open_warnings
             text = f"“{name}”还有 {count} 个警告没有处理（也没有标为已知悉）：\n{warnings}\n\n仍要定稿吗？"
             detail = "定稿后表单变为只读，并生成定稿指纹；如需再修改，可以“取消定稿”（需填写原因）。"
         if not msgbox.confirm(self._parent, "定稿", text, detail):

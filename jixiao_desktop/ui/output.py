@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from jixiao_desktop.domain.findings import Severity
+from jixiao_desktop.domain.findings import count_findings
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.ui import msgbox
 from jixiao_desktop.ui.progress import Cancelled, run_with_progress
@@ -50,7 +50,7 @@ class OutputActions:
         session.save()  # a failure is shown by the window; the file is written from memory anyway
         findings = self._checker.run_now()
         if has_errors(findings):
-            count = sum(1 for f in findings if f.severity is Severity.ERROR)
+            count = count_findings(findings).errors
             if not msgbox.confirm(self._parent, what, f"表单还有 {count} 个错误，仍要{what}吗？",
                                   "建议先改正检查面板中的错误。"):
                 return None

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QTreeWidgetItem, QWidget
 
-from jixiao_desktop.domain.findings import Finding, Severity
+from jixiao_desktop.domain.findings import Finding, Severity, count_findings
 from jixiao_desktop.domain.model import Form, detect_layout, indicator_title
 from jixiao_desktop.ui.forms.ui_import_preview_dialog import Ui_ImportPreviewDialog
 
@@ -80,7 +80,7 @@ class ImportPreviewDialog(QDialog):
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        errors = count_findings(findings).errors
         others = len(findings) - errors
         self.ui.summaryLabel.setText(
             f"从“{file_name}”（{source}）读到下面的内容。请核对：点“导入”保存为新表单，点“取消”什么也不保存。"
