@@ -15,22 +15,32 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jixiao_desktop.atomic import atomic_write
+from jixiao_desktop.domain.evaluation import Stage, printed_rate, printed_score
+from jixiao_desktop.domain.evaluation_summary import MissedIndicator
 from jixiao_desktop.exporters import cells
 from jixiao_desktop.storage.bureau import SummaryRow
 
 if TYPE_CHECKING:
     from jixiao_desktop.bureau.summary_view import SummaryView
 
-HEADERS = ("单位名称", "年度", "状态", "资金总额", "基本支出", "项目支出", "错误数", "警告数", "版本", "最后修改")
+HEADERS = ("单位名称", "年度", "状态", "资金总额", "基本支出", "项目支出", "错误数", "警告数", "版本", "最后修改",
+           "阶段", "执行率", "自评得分")
 # With a ``SummaryView`` (the window's export: what the list shows), after the columns of cli.md:
 VIEW_HEADERS = ("审核", "审核意见数", "预算批复数", "与批复差额", "上年资金总额", "比上年增减", "定稿指纹")
 VIEW_WIDTHS = (8, 8, 13, 12, 13, 12, 16)
 MISSING_HEADERS = ("未报单位", "单位编码", "联系人", "预算批复数")
+# The 自评 sheet (issue 23 §6): per unit at the 自评 stage, the indicators below full points.
+EVALUATION_SHEET = "自评"
+EVALUATION_TITLE = "部门整体支出绩效自评未达标指标汇总表"
+EVALUATION_HEADERS = ("单位名称", "年度", "自评得分", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值",
+                      "分值", "得分", "偏差原因分析")
+EVALUATION_WIDTHS = (30, 7, 9, 12, 12, 22, 12, 12, 8, 8, 36)
+ALL_MET = "全部指标均达到目标"
 TITLE = "部门整体支出绩效目标申报汇总表"
 SUFFIXES = (".xlsx", ".csv")
 
@@ -90,14 +100,25 @@ def _total_label(t: Totals) -> str:
     return f"合计（{t.forms} 份{extra}）"
 
 
+def _missed_json(m: MissedIndicator) -> dict[str, str]:
+    return {"level1": m.level1, "level2": m.level2, "name": m.name, "target": m.target, "actual": m.actual,
+            "points": printed_score(m.points), "score": printed_score(m.score), "deviation_reason": m.reason}
+
+
 def to_json(rows: Sequence[SummaryRow]) -> dict[str, Any]:
     t = totals(rows)
     return {
         "forms": [
             {"id": r.uuid, "department": r.department, "year": r.year, "status": str(r.status.value),
              "total": r.total, "basic": r.basic, "project": r.project, "errors": r.errors,
-             "warnings": r.warnings, "revision": r.revision, "last_modified": r.updated_at.isoformat()}
+             "warnings": r.warnings, "revision": r.revision, "last_modified": r.updated_at.isoformat(),
+             "stage": r.stage.value, "execution_rate": printed_rate(r.rate), "score": printed_score(r.score)}
             for r in rows
+        ],
+        "evaluation": [
+            {"id": r.uuid, "department": r.department, "year": r.year, "score": printed_score(r.score),
+             "missed": [_missed_json(m) for m in r.missed]}
+            for r in rows if r.stage is Stage.EVALUATION
         ],
         "total": {"forms": t.forms, "total": str(t.total), "basic": str(t.basic), "project": str(t.project),
                   "errors": t.errors, "warnings": t.warnings, "unreadable_amounts": t.unreadable},
@@ -146,10 +167,12 @@ def csv_text(rows: Sequence[SummaryRow], view: SummaryView | None = None) -> str
     writer.writerow([*HEADERS, *(VIEW_HEADERS if view is not None else ())])
     for r in rows:
         writer.writerow([r.department, r.year or "", _status(r), r.total, r.basic, r.project, r.errors,
-                         r.warnings, r.revision, _local(r.updated_at), *_view_cells(view, r)])
+                         r.warnings, r.revision, _local(r.updated_at), r.stage.label, printed_rate(r.rate),
+                         printed_score(r.score), *_view_cells(view, r)])
     for name, group in _groups(rows, view):
         t = totals(group)
-        writer.writerow([_group_label(name, t), "", "", t.total, t.basic, t.project, t.errors, t.warnings, "", ""])
+        writer.writerow([_group_label(name, t), "", "", t.total, t.basic, t.project, t.errors, t.warnings, "", "",
+                         "", "", ""])
     if view is not None:
         writer.writerow([view.counts_line()])
         if view.missing:
@@ -165,7 +188,7 @@ def _number_format(value: Decimal) -> str:
     return "#,##0" + ("." + "0" * places if places else "")
 
 
-COLUMN_WIDTHS = (44, 8, 8, 14, 14, 14, 8, 8, 7, 17)  # in characters of the sheet's default font
+COLUMN_WIDTHS = (44, 8, 8, 14, 14, 14, 8, 8, 7, 17, 7, 10, 10)  # in characters of the sheet's default font
 LINE_HEIGHT = 13.5  # points: one line of 10-point 宋体
 
 
@@ -245,14 +268,19 @@ def write_xlsx(rows: Sequence[SummaryRow], path: Path, view: SummaryView | None 
         put(r, 8, row.warnings)
         put(r, 9, row.revision)
         put(r, 10, _local(row.updated_at))
-        for col, value in enumerate(_view_cells(view, row), start=11):
-            put(r, col, value, number=col in (13, 14, 15, 16) and value != "")
+        put(r, 11, row.stage.label)
+        for col, value, number_format in ((12, row.rate, "0.00%"), (13, row.score, "0.00")):
+            put(r, col, None)
+            _put_fraction(ws.cell(row=r, column=col), value, number_format)
+        view_start = len(HEADERS) + 1
+        for col, value in enumerate(_view_cells(view, row), start=view_start):
+            put(r, col, value, number=col - view_start in (2, 3, 4, 5) and value != "")
         r += 1
     last_row = r - 1
     for name, group in _groups(rows, view):
         t = totals(group)
         put(r, 1, _group_label(name, t), bold=True)
-        for col in (2, 3, 9, 10, *range(11, len(headers) + 1)):
+        for col in (2, 3, 9, 10, *range(11, len(headers) + 1)):  # 11–13: 阶段, 执行率, 自评得分
             put(r, col, None, bold=True)
         put(r, 4, t.total, number=True, bold=True)
         put(r, 5, t.basic, number=True, bold=True)
@@ -286,7 +314,78 @@ def write_xlsx(rows: Sequence[SummaryRow], path: Path, view: SummaryView | None 
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    if any(row.stage is Stage.EVALUATION for row in rows):
+        _evaluation_sheet(wb, rows, border, body_font, head_font, fill)
     wb.save(path)
+
+
+def _put_fraction(cell: Any, value: Decimal | None, number_format: str) -> None:
+    """A rate or a score as a number (rounded half-up as printed, from the Decimal: no float)."""
+    from openpyxl.styles import Alignment
+
+    if value is not None:
+        places = Decimal("0.0001") if number_format.endswith("%") else Decimal("0.01")
+        cell.value = value.quantize(places, rounding=ROUND_HALF_UP)
+        cell.number_format = number_format
+    cell.alignment = Alignment(horizontal="right", vertical="center")
+
+
+def _evaluation_sheet(wb: Any, rows: Sequence[SummaryRow], border: Any, body_font: Any, head_font: Any,
+                      fill: Any) -> None:
+    """The 自评 sheet: per unit at the 自评 stage, each indicator below its full points with its
+    target, actual value, points, score and 偏差原因 (a unit that met every target: one line
+    saying so). Every text is the clerk's text, never a formula."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(EVALUATION_SHEET)
+    n = len(EVALUATION_HEADERS)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n)
+    title = ws.cell(row=1, column=1, value=EVALUATION_TITLE)
+    title.font = Font(name="宋体", size=16, bold=True)
+    title.alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[1].height = 30
+    for col, text in enumerate(EVALUATION_HEADERS, start=1):
+        cell = ws.cell(row=2, column=col, value=text)
+        cell.font, cell.border, cell.fill = head_font, border, fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    r = 3
+    for row in rows:
+        if row.stage is not Stage.EVALUATION:
+            continue
+        for m in list(row.missed) or [None]:
+            texts: list[Any] = [row.department, row.year, None]
+            if m is None:
+                texts += [ALL_MET, "", "", "", "", None, None, ""]
+            else:
+                texts += [m.level1, m.level2, m.name, m.target, m.actual, None, None, m.reason]
+            for col, value in enumerate(texts, start=1):
+                cell = ws.cell(row=r, column=col)
+                if isinstance(value, str):
+                    cells.write_text(cell, value)
+                else:
+                    cell.value = value
+                cell.font, cell.border = body_font, border
+                cell.alignment = Alignment(vertical="center", wrap_text=col in (1, 4, 5, 6, 7, 8, 11))
+            _put_fraction(ws.cell(row=r, column=3), row.score, "0.00")
+            if m is not None:
+                _put_fraction(ws.cell(row=r, column=9), m.points, "0.00")
+                _put_fraction(ws.cell(row=r, column=10), m.score, "0.00")
+            needed = max(_text_lines(v, EVALUATION_WIDTHS[c]) for c, v in enumerate(texts) if isinstance(v, str) and v)
+            if needed > 1:
+                ws.row_dimensions[r].height = LINE_HEIGHT * needed + 2
+            r += 1
+    for col, width in enumerate(EVALUATION_WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = "B3"
+    ws.auto_filter.ref = f"A2:{get_column_letter(n)}{max(r - 1, 2)}"
+    ws.print_title_rows = "2:2"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
 
 def write_summary(rows: Sequence[SummaryRow], out: str, view: SummaryView | None = None) -> None:

@@ -90,7 +90,7 @@ def build_view(store: BureauStore, ids: Sequence[int] | None = None,
         rows = store.summary_rows()
     else:
         by_id = store.rows_by_id(list(ids))
-        rows = [by_id[i] for i in ids if i in by_id]
+        rows = store.with_stages([by_id[i] for i in ids if i in by_id])  # 阶段, 执行率, 自评得分
     every = rows if ids is None and query == ListQuery() else store.rows()
     totals_by_unit = {(unit_key(r.department), r.year): r.total for r in every}
     expected = store.expected_unit_rows()

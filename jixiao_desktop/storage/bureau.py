@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
@@ -22,12 +23,26 @@ from sqlalchemy.orm import Session
 
 from jixiao_desktop.domain import exchange
 from jixiao_desktop.domain.checks import run_checks
+from jixiao_desktop.domain.evaluation import Stage, stage_of
+from jixiao_desktop.domain.evaluation_summary import (
+    MissedIndicator,
+    StageSummary,
+    later_stage_fingerprint,
+    stage_summary,
+)
 from jixiao_desktop.domain.model import Form, FormStatus
 from jixiao_desktop.domain.review import ReviewStatus
 from jixiao_desktop.domain.titles import quoted_name
 from jixiao_desktop.storage.bureau_review import ExpectedUnit, ReviewComment, ReviewMixin
 from jixiao_desktop.storage.errors import FormNotFoundError
-from jixiao_desktop.storage.mapping import FORM_LOAD, KnownCounts, store_check_counts, to_form, utc_now
+from jixiao_desktop.storage.mapping import (
+    FORM_LOAD,
+    KnownCounts,
+    load_extra,
+    store_check_counts,
+    to_form,
+    utc_now,
+)
 from jixiao_desktop.storage.models import (
     EventRecord,
     FormCheckRecord,
@@ -80,6 +95,11 @@ class SummaryRow:
     updated_at: datetime
     review_status: ReviewStatus = ReviewStatus.PENDING  # the bureau's verdict: 待审 / 通过 / 退回修改
     fingerprint: str = ""  # the 定稿指纹 of a 定稿 form
+    # The later stages (issue 23 §6), filled by ``BureauStore.with_stages`` (the summary's rows):
+    stage: Stage = Stage.TARGET  # 申报 / 监控 / 自评
+    rate: Decimal | None = None  # 执行率 as a fraction
+    score: Decimal | None = None  # 自评得分
+    missed: tuple[MissedIndicator, ...] = ()  # indicators below their full points (自评)
 
 
 class SortKey(enum.StrEnum):
@@ -154,7 +174,7 @@ class BureauStore(ReviewMixin):
                 return CollectOutcome(CollectAction.SKIPPED, rec.id,
                                       f"库中已有更新的第 {rec.revision} 版（此文件是第 {revision} 版）")
             if revision == rec.revision:
-                if self._stored_fingerprint(s, rec) == content:
+                if self._stored_fingerprint(s, rec) == content and not self._later_stages_differ(s, rec, form):
                     if final and rec.status != FormStatus.FINAL:  # the same content, now 定稿
                         _set_final(rec, final)
                         s.add(EventRecord(form_id=rec.id, at=utc_now(), kind=EventKind.FINALISED.value,
@@ -165,7 +185,11 @@ class BureauStore(ReviewMixin):
                     CollectAction.CONFLICT, rec.id,
                     f"与库中{name}的第 {revision} 版版本号相同但内容不同（可能在两台电脑上分别修改过），"
                     "未覆盖；请与填报单位核实哪一份是正式上报的")
-            if rec.status == FormStatus.FINAL:
+            if rec.status == FormStatus.FINAL and rec.fingerprint and content == rec.fingerprint:
+                # The 定稿 申报 unchanged, a later stage (监控 / 自评) typed on it: the signed part
+                # stays 定稿, the file's later stage is the form's next revision (issue 23 §6).
+                final = rec.fingerprint
+            elif rec.status == FormStatus.FINAL:
                 return CollectOutcome(
                     CollectAction.CONFLICT, rec.id,
                     f"库中{name}的申报表已定稿（第 {rec.revision} 版），新收到的第 {revision} 版未收入；"
@@ -181,6 +205,13 @@ class BureauStore(ReviewMixin):
             s.add(EventRecord(form_id=rec.id, at=now, kind=EventKind.SNAPSHOT.value,
                               note=f"收集自 {source}：第 {revision} 版替换了库中的旧版本（旧版本已保存）"))
             return CollectOutcome(CollectAction.UPDATED, rec.id)
+
+    def _later_stages_differ(self, s: Session, rec: FormRecord, form: Form) -> bool:
+        """Whether ``form`` carries other 监控 / 自评 content than the stored form (the 定稿指纹
+        signs the 申报 only, so it cannot tell). Two 申报-stage forms are not loaded for this."""
+        if stage_of(form) is Stage.TARGET and '"stage"' not in (rec.extra_json or ""):
+            return False
+        return later_stage_fingerprint(to_form(self._full(s, rec.id))) != later_stage_fingerprint(form)
 
     def _stored_fingerprint(self, s: Session, rec: FormRecord) -> str:
         """The content fingerprint of the stored form, from ``form_checks`` when it is current."""
@@ -392,7 +423,31 @@ class BureauStore(ReviewMixin):
         query = ListQuery()
         stmt = self._select(query).order_by(FormRecord.department, FormRecord.year, FormRecord.id)
         with self.repo._session("读取申报表列表失败") as s:
-            return [self._row(r) for r in s.execute(stmt)]
+            rows = [self._row(r) for r in s.execute(stmt)]
+        return self.with_stages(rows)
+
+    def with_stages(self, rows: Sequence[SummaryRow], *, batch: int = 200) -> list[SummaryRow]:
+        """``rows`` with their 阶段, 执行率, 自评得分 and missed indicators: read from each form's
+        extras; a form at 监控 or 自评 is loaded (its items are scored), a 申报 form is not."""
+        later: list[int] = []
+        with self.repo._session("读取申报表失败") as s:
+            ids = [r.id for r in rows]
+            for start in range(0, len(ids), batch):
+                for form_id, extra_json in s.execute(
+                        select(FormRecord.id, FormRecord.extra_json).where(FormRecord.id.in_(ids[start:start + batch]))):
+                    if stage_of(Form(extra=load_extra(extra_json or "{}"))) is not Stage.TARGET:
+                        later.append(form_id)
+            found: dict[int, StageSummary] = {}
+            for start in range(0, len(later), batch):
+                for rec in s.scalars(select(FormRecord).where(FormRecord.id.in_(later[start:start + batch]))
+                                     .options(*FORM_LOAD)):
+                    found[rec.id] = stage_summary(to_form(rec))
+        out = []
+        for r in rows:
+            st = found.get(r.id)
+            out.append(r if st is None else replace(r, stage=st.stage, rate=st.rate, score=st.score,
+                                                    missed=st.missed))
+        return out
 
     def years(self) -> list[int]:
         with self.repo._session("读取申报表列表失败") as s:

@@ -54,7 +54,7 @@ def test_summary_xlsx_is_formatted_with_numbers_and_a_total_row(collected: str, 
     ws = load_workbook(out).active
     assert ws["A1"].value == "部门整体支出绩效目标申报汇总表"
     assert [c.value for c in ws[3]] == ["单位名称", "年度", "状态", "资金总额", "基本支出", "项目支出",
-                                         "错误数", "警告数", "版本", "最后修改"]
+                                         "错误数", "警告数", "版本", "最后修改", "阶段", "执行率", "自评得分"]
     assert ws["A3"].font.name == "宋体" and ws["A3"].font.bold
     rows = {r[0].value: r for r in ws.iter_rows(min_row=4)}
     jr = rows["北京市西城区人民政府金融街街道办事处"]
