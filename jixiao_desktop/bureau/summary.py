@@ -353,7 +353,8 @@ def _evaluation_sheet(wb: Any, rows: Sequence[SummaryRow], border: Any, body_fon
     for row in rows:
         if row.stage is not Stage.EVALUATION:
             continue
-        for m in list(row.missed) or [None]:
+        lines: list[MissedIndicator | None] = [*row.missed] or [None]
+        for m in lines:
             texts: list[Any] = [row.department, row.year, None]
             if m is None:
                 texts += [ALL_MET, "", "", "", "", None, None, ""]

@@ -171,3 +171,17 @@ def test_a_unit_that_met_every_target_says_so(tmp_path: Path, db_target: str,
     assert line[0] == UNIT and line[3] == "全部指标均达到目标"
     assert Decimal(str(line[2])) == Decimal("98.5")  # 8.5 + 54 + 36
     assert sheet.max_row == 3
+
+
+def test_the_windows_summary_of_one_year_has_the_stage_columns_before_the_review_ones(
+        collected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "2024.xlsx"
+    assert cli.main(["summary", "--db", collected, "--year", "2024", str(out)]) == 0
+    wb = load_workbook(out)
+    ws = wb["汇总"]
+    head = [c.value for c in ws[3]]
+    assert head[10:14] == ["阶段", "执行率", "自评得分", "审核"]
+    row = next(r for r in ws.iter_rows(min_row=4) if r[0].value == UNIT)
+    assert row[10].value == "自评" and Decimal(str(row[12].value)) == expected_total()
+    assert row[13].value == "待审"
+    assert [c.value for c in wb["自评"][3]][5] == "培训人次"
