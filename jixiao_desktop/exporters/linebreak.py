@@ -33,6 +33,7 @@ SQUEEZE_CLOSING = frozenset("，。、；：”’）》】」』〕〉〗")
 SQUEEZE_OPENING = frozenset("“‘（《【「『〔〈〖")
 _INSEPARABLE = frozenset("—…‥")  # —— and …… are never split across lines
 FULLWIDTH_SPACE = "\u3000"
+_SPACES = frozenset(" " + FULLWIDTH_SPACE)
 
 
 @dataclass(frozen=True)
@@ -103,15 +104,18 @@ def _break_paragraph(text: str, start: int, end: int, width_of: Callable[[str], 
         used = 0.0
         squeeze_room = 0.0
         last_break = -1  # index where the line may end (break before this index)
+        solid = ""  # the line's last character that is not a space (an opening mark hangs even before one)
         k = line_start
         while k < end:
             ch = text[k]
             w = widths[k - start]
-            if k > line_start and _break_before(text[k - 1], ch):
+            if k > line_start and solid not in NO_END and _break_before(text[k - 1], ch):
                 last_break = k
             if used + w <= capacity + 1e-9 or k == line_start:  # a line holds at least one character
                 used += w
                 squeeze_room += _squeezable(ch, w)
+                if ch not in _SPACES:
+                    solid = ch
                 k += 1
                 continue
             break
@@ -120,13 +124,16 @@ def _break_paragraph(text: str, start: int, end: int, width_of: Callable[[str], 
             return
         ch = text[k]
         w = widths[k - start]
-        if ch == " " or (ch == FULLWIDTH_SPACE and text[k - 1] != FULLWIDTH_SPACE):
-            # A space that overflows ends the line and vanishes (an indent run stays whole).
-            out.append(Line(line_start, k, used))
-            line_start = _skip_spaces(text, k + 1 if ch == FULLWIDTH_SPACE else k, end)
-            if line_start >= end:
-                return
-            continue
+        if (ch == " " or (ch == FULLWIDTH_SPACE and text[k - 1] != FULLWIDTH_SPACE)) and solid not in NO_END:
+            # A space that overflows ends the line and vanishes (an indent run stays whole),
+            # unless what follows the spaces may not start a line.
+            after = _skip_spaces(text, k + 1 if ch == FULLWIDTH_SPACE else k, end)
+            if after >= end or text[after] not in NO_START:
+                out.append(Line(line_start, k, used))
+                if after >= end:
+                    return
+                line_start = after
+                continue
         if ch in NO_START or text[k - 1] in NO_END:
             # Keep a closing mark on this line by squeezing its punctuation, if that is enough.
             room = squeeze_room + _squeezable(ch, w)
@@ -136,12 +143,32 @@ def _break_paragraph(text: str, start: int, end: int, width_of: Callable[[str], 
                 out.append(Line(line_start, k + 1, capacity, squeeze=over))
                 line_start = _skip_spaces(text, k + 1, end)
                 continue
-        # Pull the characters after the line's last break opportunity down, unless a break is
-        # allowed right here or there is none (one word wider than the line is cut where it must).
-        cut = last_break if last_break > line_start and not _break_before(text[k - 1], ch) else k
+        # Pull the characters after the line's last break opportunity down (a break allowed right
+        # here is the last one). With none, one word wider than the line is cut where it must be,
+        # yet not before a closing mark or after an opening one while an earlier cut avoids that.
+        cut = last_break if last_break > line_start else _forced_cut(text, line_start, k, end)
         width = sum(widths[line_start - start:cut - start])
         out.append(Line(line_start, cut, width))
         line_start = _skip_spaces(text, cut, end)
+
+
+def _forced_cut(text: str, line_start: int, k: int, end: int) -> int:
+    """Where to cut a run with no break opportunity that overflows at ``k``: as late as
+    possible such that the next line does not start with a closing mark and this one does not
+    end with an opening mark (a one-character line may); failing that, as late as possible such
+    that this line does not end with an opening mark; ``k`` itself if no cut avoids even that.
+    Looks back at most twice over the line, so the whole stays linear in the text length."""
+    for closing_may_start in (False, True):
+        for cut in range(k, line_start, -1):
+            nxt = _skip_spaces(text, cut, end)
+            if not closing_may_start and nxt < end and text[nxt] in NO_START:
+                continue
+            solid = cut - 1
+            while solid > line_start and text[solid] in _SPACES:
+                solid -= 1
+            if text[solid] not in NO_END or cut == line_start + 1:
+                return cut
+    return k
 
 
 def _skip_spaces(text: str, k: int, end: int) -> int:
