@@ -163,11 +163,15 @@ class FormRepository:
         return rec
 
     @classmethod
-    def _get_editable(cls, s: Session, form_id: int, *, full: bool = False) -> FormRecord:
+    def _get_editable(cls, s: Session, form_id: int, *, full: bool = False,
+                      keeping: Form | None = None) -> FormRecord:
+        """The record, unless deleted or 定稿. ``keeping``: a 定稿 form may take this content when
+        it keeps the 定稿指纹 (only the later stages' fields, 监控/自评, or 已知悉 marks changed)."""
         rec = cls._get(s, form_id, full=full)
         if rec.deleted_at is not None:
             raise FormDeletedError(f"{form_name(rec)}在回收站中，请先从回收站恢复")
-        if rec.status == FormStatus.FINAL:
+        if rec.status == FormStatus.FINAL and not (keeping is not None and rec.fingerprint
+                                                   and exchange.fingerprint(keeping) == rec.fingerprint):
             raise FormLockedError(f"{form_name(rec)}已定稿，不能修改；如需修改请先取消定稿")
         return rec
 
@@ -238,7 +242,8 @@ class FormRepository:
         return rec
 
     def save(self, form_id: int, form: Form) -> datetime:
-        """Replace the stored content of a draft with ``form``; return the time saved.
+        """Replace the stored content of a draft with ``form``; return the time saved. A 定稿 form
+        takes only what keeps its 定稿指纹 (its 监控/自评 fields, 已知悉 marks).
 
         ``form.revision`` says which stored revision the form was loaded at (0: unknown, e.g. a
         form built in code). The save writes revision + 1 and sets ``form.revision`` to it, so
@@ -252,7 +257,7 @@ class FormRepository:
             FormNotFoundError: no such form.
         """
         with self._session("保存申报表失败", write=True) as s:
-            rec = self._get_editable(s, form_id)
+            rec = self._get_editable(s, form_id, keeping=form)
             if form.revision and rec.revision != form.revision:
                 raise StaleWriteError(
                     f"{form_name(rec)}已在别处（另一个窗口、另一位审核人员或新收到的文件）改过："

@@ -158,14 +158,16 @@ class FormSession(QObject):
 
     def save(self) -> bool:
         """Write the form if it changed. On failure keep it in memory and retry later."""
-        if self.before_save is not None and self.is_open and not self.is_final:
+        if self.before_save is not None and self.is_open:
             self.before_save()
         return self._autosave()
 
     def _autosave(self) -> bool:
         """``save`` without taking pending edits from the editor (the clerk may still be typing)."""
         self._timer.stop()
-        if not self.is_open or not self.dirty or self.is_final:
+        # A 定稿 form is saved too: only its 监控/自评 fields can change (the repository refuses
+        # anything that would change its 定稿指纹).
+        if not self.is_open or not self.dirty:
             return True
         assert self.form_id is not None and self.form is not None
         self.keep_hold()

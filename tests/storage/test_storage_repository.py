@@ -153,6 +153,29 @@ def test_a_final_form_cannot_be_saved(repo: FormRepository, niujie: Form, niujie
     assert repo.load(form_id).form.without_identity() == niujie_stored.without_identity()
 
 
+def test_a_final_form_takes_its_later_stages_and_keeps_its_fingerprint(repo: FormRepository,
+                                                                       niujie: Form) -> None:
+    """The 申报 is 定稿 before mid-year: 监控 and 自评 are typed into the same form afterwards, and
+    saved, while the 申报 itself stays locked (its 定稿指纹 decides)."""
+    from jixiao_desktop.domain import evaluation as ev
+
+    form_id = repo.create(niujie)
+    fingerprint = repo.finalise(form_id)
+    form = repo.load(form_id).form
+    ev.set_stage(form, ev.Stage.EVALUATION)
+    ev.set_row_text(form.indicators[0], "actual", "全年开展活动 12 场")
+    ev.set_row_text(form.indicators[0], "score", "9")
+    ev.set_execution_text(form, "executed", "20000")
+    repo.save(form_id, form)
+    stored = repo.load(form_id)
+    assert stored.status is FormStatus.FINAL and stored.fingerprint == fingerprint
+    assert ev.stage_of(stored.form) is ev.Stage.EVALUATION
+    assert ev.row_text(stored.form.indicators[0], "actual") == "全年开展活动 12 场"
+    stored.form.indicators[0].content += "（补一句）"  # the 申报 is still locked
+    with pytest.raises(FormLockedError, match="已定稿"):
+        repo.save(form_id, stored.form)
+
+
 def test_unfinalise_needs_a_reason(repo: FormRepository, niujie: Form) -> None:
     form_id = repo.create(niujie)
     repo.finalise(form_id)

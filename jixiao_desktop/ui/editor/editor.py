@@ -115,10 +115,9 @@ class FormEditor(QWidget):
         """Write what is typed in a table cell still being edited into the form.
 
         A cell's text reaches the form only when its editor closes; the window calls this
-        before every explicit save (closing, switching forms, Ctrl+S) so that it is not lost.
+        before every explicit save (closing, switching forms, Ctrl+S) so that it is not lost
+        (a 定稿 form's 监控/自评 table too: only an editable view can be editing).
         """
-        if self._read_only:
-            return
         for view in self.findChildren(QAbstractItemView):
             if view.state() != QAbstractItemView.State.EditingState:
                 continue
@@ -140,7 +139,7 @@ class FormEditor(QWidget):
                 self._rebuild_category_tabs()
                 for tab in self._all_tabs():
                     tab.load(form)
-                    tab.set_read_only(read_only)
+                    tab.set_read_only(read_only and tab is not self.evaluation_tab)
                     tab.set_marks(self._marks)
                 self._update_derived()
                 self._tabs.setCurrentIndex(0)
@@ -149,9 +148,13 @@ class FormEditor(QWidget):
             self._tabs.blockSignals(blocked)
 
     def set_read_only(self, read_only: bool) -> None:
+        """定稿 locks the 申报; the 监控/自评 tab stays editable (the later stages of the year)."""
         self._read_only = read_only
         for tab in self._all_tabs():
-            tab.set_read_only(read_only)
+            tab.set_read_only(read_only and tab is not self.evaluation_tab)
+
+    def _writable(self, path: str) -> bool:
+        return not self._read_only or self.evaluation_tab.owns(parse_path(path))
 
     def focus_field(self, path: str, span: tuple[int, int] | None = None) -> bool:
         """Show the field at ``path``: switch tab, select the row, focus it, select ``span``.
@@ -341,7 +344,7 @@ class FormEditor(QWidget):
 
     def edit_text(self, path: str, text: str) -> None:
         """The clerk typed in a field: one undo step per field visit."""
-        if self.is_filling() or self._read_only:
+        if self.is_filling() or not self._writable(path):
             return
         old = field_text(self._form, path)
         if old == text:
@@ -350,7 +353,7 @@ class FormEditor(QWidget):
 
     def set_text(self, path: str, text: str, label: str | None = None) -> bool:
         """A whole-value change (a button, a table cell): its own undo step."""
-        if self._read_only:
+        if not self._writable(path):
             return False
         old = field_text(self._form, path)
         if old == text:

@@ -78,3 +78,33 @@ def test_a_two_column_form_gets_one_completion_text_and_score_per_row(make_edito
     assert model.rowCount() == len([i for i in niujie.indicators if i.name or i.content])
     assert model.setData(model.index(0, 2), "9")
     assert ev.row_text(niujie.indicators[0], "score") == "9"
+
+
+def test_a_final_form_takes_its_self_evaluation_in_the_window(qtbot: Any, make_window: Any) -> None:
+    """定稿 locks the 申报 tabs; the 监控/自评 tab stays open for the rest of the year, and what is
+    typed there is saved without touching the 定稿指纹."""
+    from jixiao_desktop.storage.repository import FormRepository
+
+    window = make_window()
+    form_id = window.repo.create(school())
+    fingerprint = window.repo.finalise(form_id)
+    window.refresh_form_list()
+    assert window.open_form(form_id)
+    editor = window.editor
+    assert editor.basic_tab.ui.departmentEdit.isReadOnly()
+    tab = show(editor)
+    assert tab.ui.stageCombo.isEnabled()
+    tab.ui.stageCombo.setCurrentIndex(2)
+    tab.ui.stageCombo.activated.emit(2)
+    column = next(k for k, c in enumerate(tab.model.columns) if c.key == "actual_value")
+    assert tab.model.flags(tab.model.index(0, column)) & Qt.ItemFlag.ItemIsEditable
+    assert tab.model.setData(tab.model.index(0, column), "2400")
+    assert not editor.set_text("goals", "偷偷改")  # the 申报 stays locked
+    assert window.session.save()
+    repo = FormRepository.open(window.repo.db_path)
+    try:
+        stored = repo.load(form_id)
+    finally:
+        repo.close()
+    assert stored.fingerprint == fingerprint and ev.stage_of(stored.form) is ev.Stage.EVALUATION
+    assert ev.item_text(stored.form.indicators[0].items[0], "actual_value") == "2400"
