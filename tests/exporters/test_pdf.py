@@ -224,6 +224,7 @@ def test_an_evaluation_prints_the_self_evaluation_table_first(tmp_path: Path) ->
     改进措施, the total at the foot; the 申报表 follows on its own pages."""
     from jixiao_desktop.domain import evaluation as ev
     from jixiao_desktop.domain import exchange
+    from jixiao_desktop.domain.profiles.model import Scoring
     from tests.conftest import FIXTURES
 
     form = exchange.load(FIXTURES / "school-tabular-2023.json")
@@ -241,7 +242,7 @@ def test_an_evaluation_prints_the_self_evaluation_table_first(tmp_path: Path) ->
     assert "部门整体支出绩效自评表" in first_page and "部门整体支出绩效目标申报表" not in first_page
     for label in ("预算执行情况", "执行率", "90.00%", "实际完成值", "偏差原因分析", "招生计划调整", "自评得分"):
         assert label in "".join("".join(pages).split()), label
-    total = ev.score_form(form, ev.Scoring()).total
+    total = ev.score_form(form, Scoring()).total
     assert f"{ev.printed_score(total)}分" in "".join("".join(pages).split())
     assert any("部门整体支出绩效目标申报表" in "".join(p.split()) for p in pages[1:])
 
