@@ -155,3 +155,19 @@ def test_identity_survives_a_resave_in_a_spreadsheet_program(tmp_path: Path, jin
     assert (got.form.id, got.form.revision, got.form.final_fingerprint) == (UID, 3, fingerprint)
     assert got.form.acknowledgements == form.acknowledgements
     assert got.warnings == ()
+
+
+def test_a_hand_edited_identity_sheet_is_never_trusted_beyond_reason(tmp_path: Path, niujie: Form) -> None:
+    out = tmp_path / "改过.xlsx"
+    formfiles.write_form_file(_identified(niujie), out)
+    wb = openpyxl.load_workbook(out)
+    ws = wb["jixiao"]
+    for row in ws.iter_rows():
+        if row[0].value == "revision":
+            row[1].value = "1" + "0" * 30
+        if row[0].value == "form":
+            row[1].value = "{not json"
+    wb.save(out)
+    got = formfiles.read_form_file_detailed(out)
+    assert got.form.id == UID and got.form.revision in (0, 1)
+    assert got.form.other_notes == niujie.other_notes

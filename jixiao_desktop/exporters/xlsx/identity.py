@@ -29,6 +29,7 @@ FORMAT = "jixiao-identity"
 VERSION = 1
 CHUNK = 30_000  # characters per cell (Excel holds 32,767)
 MAX_CHUNKS = 400  # 12 MB of JSON: more than the exchange file's 10 MB cap
+MAX_REVISION = 2**31 - 1  # what a revision column holds on every backend
 
 _KEYS = ("format", "version", "id", "revision", "status", "final_fingerprint", "copied_from", "content")
 
@@ -94,6 +95,8 @@ def read_identity(wb: Any) -> Identity | None:
     try:
         revision = max(0, int(values.get("revision", "0") or 0))
     except ValueError:
+        revision = 0
+    if revision > MAX_REVISION:  # a hand-edited cell: more than any database column holds
         revision = 0
     exported: Form | None = None
     if chunks:
