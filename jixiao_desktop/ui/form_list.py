@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from jixiao_desktop.storage.repository import FormSummary
 
 _Index = QModelIndex | QPersistentModelIndex
+DEPARTMENT_MIN_PX = 230  # about 14 characters of a unit's name
 COLUMNS = ("年度", "部门（单位）", "格式", "状态", "最后保存", "错误", "警告")
 COUNT_COLUMNS = {5: "errors", 6: "warnings"}
 TEMPLATE_SHORT = {"bj-2021-dept-overall": "北京2021部门整体", "tabular": "表格式"}
@@ -181,8 +184,9 @@ class FormListPage(QWidget):
         table = self.ui.formTable
         table.setModel(self.proxy)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self._fit_columns()
+        table.viewport().installEventFilter(self)  # 部门（单位） takes the room left, never less than a name
         table.verticalHeader().hide()
         table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.ui.searchEdit.textChanged.connect(self._search)
@@ -215,6 +219,20 @@ class FormListPage(QWidget):
                         head.horizontalAdvance(COLUMNS[column]) + 32)  # room for the sort arrow
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.ui.formTable.viewport():
+            self._fit_department()
+        return False
+
+    def _fit_department(self) -> None:
+        """The 部门（单位） column gets the width the others leave, at least ``DEPARTMENT_MIN_PX``
+        (at 1024×768 a stretched column was squeezed to 18 px and the names vanished; a narrow
+        window now scrolls sideways instead)."""
+        table = self.ui.formTable
+        header = table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != 1)
+        header.resizeSection(1, max(DEPARTMENT_MIN_PX, table.viewport().width() - others))
 
     def set_busy(self, busy: bool) -> None:
         """While the database opens behind the list read at start-up: look, search, scroll and

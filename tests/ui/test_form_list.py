@@ -80,3 +80,23 @@ def test_the_list_shows_errors_and_warnings_per_form(make_window: Any, jinrongji
     # sorting by 错误 puts the form that cannot be finalised first
     proxy.sort(errors, Qt.SortOrder.DescendingOrder)
     assert proxy.index(0, unit).data() == broken.department
+
+
+def test_the_unit_name_column_keeps_room_for_a_name_on_a_small_screen(make_window: Any, qtbot: Any,
+                                                                      niujie: Any) -> None:
+    """At 1024×768 the 部门（单位） column was squeezed to 18 px: the clerk saw no unit names."""
+    from jixiao_desktop.ui.form_list import DEPARTMENT_MIN_PX
+
+    window = make_window()
+    window.repo.create(niujie)
+    window.refresh_form_list()
+    for width in (1024, 1366):
+        window.resize(width, 740)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(20)
+        table = window.form_list.ui.formTable
+        header = table.horizontalHeader()
+        assert header.sectionSize(1) >= DEPARTMENT_MIN_PX
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != 1)
+        assert header.sectionSize(1) >= table.viewport().width() - others - 1  # and all the room left
