@@ -269,34 +269,6 @@ class FormRepository:
         form.revision = revision
         return now
 
-    def save_later_stages(self, form_id: int, form: Form, *, note: str) -> datetime:
-        """Save ``form`` whose 申报 part is the stored one's (only its 监控 / 自评 fields differ):
-        also into a 定稿 form, which stays 定稿 (the 定稿指纹 signs the 申报 only). The stored
-        content is kept as a version first; ``note`` goes into the history.
-
-        Raises:
-            FormLockedError: the form is 定稿 and ``form`` changes its 申报 part.
-            FormDeletedError, FormNotFoundError, StaleWriteError: as ``save``.
-        """
-        with self._session("保存申报表失败", write=True) as s:
-            rec = self._get(s, form_id, full=True)
-            if rec.deleted_at is not None:
-                raise FormDeletedError(f"{form_name(rec)}在回收站中，请先从回收站恢复")
-            stored = to_form(rec)
-            if rec.status == FormStatus.FINAL and exchange.fingerprint(stored) != exchange.fingerprint(form):
-                raise FormLockedError(f"{form_name(rec)}已定稿，申报内容不能修改；如需修改请先取消定稿")
-            if form.revision and rec.revision != form.revision:
-                raise StaleWriteError(
-                    f"{form_name(rec)}已在别处改过（数据库中是第 {rec.revision} 版），这次没有保存；请重新打开表单",
-                    stored_revision=rec.revision)
-            now = utc_now()
-            self._snapshot(s, form_id, stored, f"{note}前的第 {rec.revision} 版", SnapshotKind.MANUAL, at=now)
-            now = self._replace(s, rec, form)
-            self._event(s, form_id, EventKind.SNAPSHOT, note, at=now)
-            revision = rec.revision
-        form.revision = revision
-        return now
-
     def _replace(self, s: Session, rec: FormRecord, form: Form, *, revision: int | None = None,
                  known: KnownCounts | None = None) -> datetime:
         """Put ``form``'s content in place of the record's, as the next revision (or ``revision``:

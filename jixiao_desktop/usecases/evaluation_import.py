@@ -52,7 +52,8 @@ def fill_target(repo: FormRepository, form: Form) -> int | None:
 
 
 def fill_actuals(repo: FormRepository, form_id: int, evaluation: Form) -> FillResult:
-    """Fill the stored form ``form_id`` from ``evaluation`` (backup first; a 定稿 form stays 定稿).
+    """Fill the stored form ``form_id`` from ``evaluation`` (backup first, the stored content kept
+    as a version; a 定稿 form stays 定稿).
 
     Raises:
         NothingToFillError: no indicator matched; nothing was written.
@@ -63,5 +64,6 @@ def fill_actuals(repo: FormRepository, form_id: int, evaluation: Form) -> FillRe
     if not plan.matched:
         raise NothingToFillError("自评表中的指标与库中表单的三级指标名称都对不上，没有填入任何内容")
     prepare_write(repo, "import")
-    repo.save_later_stages(form_id, plan.form, note="导入自评表：填入实际完成值")
+    repo.snapshot(form_id, "导入自评表前的版本")
+    repo.save(form_id, plan.form)  # a 定稿 form takes it: its 定稿指纹 signs the 申报 only
     return FillResult(form_id, plan.matched, plan.unmatched)

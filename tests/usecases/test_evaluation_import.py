@@ -125,7 +125,7 @@ def test_a_final_form_refuses_a_changed_target_part(repo: FormRepository) -> Non
     changed = repo.load(form_id).form
     changed.indicators[0].items[0].value = "300"
     with pytest.raises(FormLockedError, match="已定稿"):
-        repo.save_later_stages(form_id, changed, note="测试")
+        repo.save(form_id, changed)
     assert repo.load(form_id).form.indicators[0].items[0].value == "500"
 
 
