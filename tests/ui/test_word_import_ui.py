@@ -243,3 +243,21 @@ def test_every_import_in_the_window_is_preceded_by_a_backup(make_window: MakeWin
     assert window.import_file(form_docx(jinrongjie, tmp_path / "j.docx")) is not None
     made = [b for b in backups.list_backups(window.repo.db_path) if b.reason == "import"]
     assert made and made[0].forms >= 1
+
+
+def test_a_self_evaluation_file_fills_the_units_form_of_that_year(make_window: MakeWindow, tmp_path: Path) -> None:
+    """导入 of last year's 自评表 (issue 23 §7): the window offers to fill the form it has."""
+    from jixiao_desktop.domain import evaluation as ev
+    from tests.usecases.test_evaluation_import import evaluation_file, target
+
+    window = make_window()
+    form_id = window.repo.create(target())
+    path = tmp_path / "2024自评表.jixiao.json"
+    path.write_text(exchange.dumps(evaluation_file()), encoding="utf-8")
+    window.import_flow.exec_preview = Answer()
+    asked: list[str] = []
+    window.import_flow.ask_fill = lambda title, text: asked.append(text) or True
+    assert window.import_file(path) == form_id
+    assert "自评表" in asked[0]
+    assert len([f for f in window.repo.list_forms() if not f.deleted]) == 1  # no second form
+    assert ev.item_text(window.repo.load(form_id).form.indicators[0].items[0], "actual_value") == "430"

@@ -47,6 +47,7 @@ class ImportFlow(QObject):
         # Tests replace these to answer the modal dialogs.
         self.exec_preview: Callable[[ImportPreviewDialog], bool] = _exec
         self.exec_paste: Callable[[QObject], bool] = _exec
+        self.ask_fill: Callable[[str, str], bool] = lambda title, text: msgbox.confirm(window.window(), title, text)
         self.paste_action = QAction("粘贴上年表格(&P)…", window.window())
         self.paste_action.setStatusTip("把从 Word 复制的上年申报表粘贴进来，预览后导入")
         self.paste_action.triggered.connect(self.paste_table)
@@ -122,6 +123,9 @@ class ImportFlow(QObject):
         if not self.exec_preview(dialog):
             window.show_status(f"已取消导入“{name}”，没有保存任何内容。")
             return None
+        filled = self.fill_existing(form, name)
+        if filled is not None:
+            return filled
         if not window.form_actions.ask_existing("导入", form.year, form.department, verb="导入"):
             window.show_status(f"没有导入“{name}”：本机已有这个单位这一年度的表单。")
             return None
@@ -144,3 +148,34 @@ class ImportFlow(QObject):
         window.open_form(opened)
         window.show_status(message)
         return opened
+
+    def fill_existing(self, form: Form, name: str) -> int | None:
+        """A 自评表 of a unit and year the clerk has: offer to fill its actual values into that form
+        (``usecases.evaluation_import``) instead of a second form; the id filled, or ``None`` to
+        import as usual."""
+        from jixiao_desktop.usecases.evaluation_import import NothingToFillError, fill_actuals, fill_target
+
+        window = self.window
+        repo = window.repo
+        if repo is None:
+            return None
+        try:
+            target = fill_target(repo, form)
+        except KNOWN:
+            return None
+        if target is None or not self.ask_fill(
+                "导入自评表", f"“{name}”是{form.year}年度的自评表，本机已有这个单位这一年度的表单。"
+                "是否把其中的实际完成值、偏差原因等填入已有的表单（申报内容不变）？\n选“否”则作为新表单导入。"):
+            return None
+        try:
+            result = fill_actuals(repo, target, form)
+        except NothingToFillError as exc:
+            msgbox.error(window.window(), "无法填入自评表", str(exc), "已有的表单没有改动。")
+            return None
+        except KNOWN as exc:
+            show_known(window.window(), "导入失败", exc, "已有的表单没有改动。")
+            return None
+        window.refresh_form_list(target)
+        window.open_form(target)
+        window.show_status(result.message())
+        return target
