@@ -71,6 +71,8 @@ def filters_text(query: ListQuery) -> str:
         parts.append(f"审核{query.review_status.label}")
     if query.has_errors is not None:
         parts.append("有错误" if query.has_errors else "无错误")
+    if query.stage is not None:
+        parts.append(f"{query.stage.label}阶段")
     if query.text.strip():
         parts.append(f"单位名称含“{query.text.strip()}”")
     return "，".join(parts)

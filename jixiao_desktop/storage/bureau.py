@@ -128,6 +128,7 @@ class ListQuery:
     has_errors: bool | None = None
     text: str = ""  # part of 单位名称
     review_status: ReviewStatus | None = None  # 待审 / 通过 / 退回修改
+    stage: Stage | None = None  # 申报 / 监控 / 自评 (issue 23 §6)
     sort: SortKey = SortKey.DEPARTMENT
     descending: bool = False
 
@@ -340,6 +341,8 @@ class BureauStore(ReviewMixin):
             stmt = stmt.where(FormRecord.review_status == query.review_status.value)
         if query.has_errors is not None:
             stmt = stmt.where(errors > 0 if query.has_errors else errors == 0)
+        if query.stage is not None:
+            stmt = stmt.where(_stage_clause(query.stage))
         if query.text.strip():
             pattern = "%" + query.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             stmt = stmt.where(FormRecord.department.like(pattern, escape="\\"))
@@ -454,6 +457,17 @@ class BureauStore(ReviewMixin):
             return [y for y in s.scalars(
                 select(FormRecord.year).where(FormRecord.deleted_at.is_(None), FormRecord.year.is_not(None))
                 .distinct().order_by(FormRecord.year.desc())) if y is not None]
+
+
+def _stage_clause(stage: Stage) -> Any:
+    """The forms at ``stage``, by the form's extras as ``mapping.dump_extra`` writes them (the stage is
+    a key of the exchange file, with no column of its own; 申报 = no later stage written)."""
+    def at(later: Stage) -> Any:
+        return FormRecord.extra_json.like(f'%"stage": "{later.value}"%')
+
+    if stage is Stage.TARGET:
+        return and_(~at(Stage.MONITOR), ~at(Stage.EVALUATION))
+    return at(stage)
 
 
 def _set_final(rec: FormRecord, final: str) -> None:

@@ -82,6 +82,12 @@ def test_the_list_shows_sorts_and_filters(window: BureauWindow, qtmodeltester, n
     assert window.filters.year.findData(2021) >= 0
     window.filters.year.setCurrentIndex(window.filters.year.findData(2021))
     assert len(_units(window)) == 2
+    from jixiao_desktop.domain.evaluation import Stage
+
+    window.filters.stage.setCurrentIndex(window.filters.stage.findData(Stage.EVALUATION))  # 自评
+    assert _units(window) == []  # both forms are at the 申报 stage
+    window.filters.stage.setCurrentIndex(window.filters.stage.findData(Stage.TARGET))
+    assert len(_units(window)) == 2
 
 
 def test_the_list_reads_only_the_rows_it_shows(qtbot, monkeypatch: pytest.MonkeyPatch, db_target: str,

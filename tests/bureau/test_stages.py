@@ -185,3 +185,16 @@ def test_the_windows_summary_of_one_year_has_the_stage_columns_before_the_review
     assert row[10].value == "自评" and Decimal(str(row[12].value)) == expected_total()
     assert row[13].value == "待审"
     assert [c.value for c in wb["自评"][3]][5] == "培训人次"
+
+
+def test_the_list_filters_by_stage(collected: str) -> None:
+    from jixiao_desktop.bureau.summary_view import filters_text
+    from jixiao_desktop.storage.bureau import BureauStore, ListQuery
+
+    with FormRepository.open(collected) as repo:
+        store = BureauStore(repo)
+        names = {st: [r.department for r in store.rows(ListQuery(stage=st))] for st in ev.Stage}
+    assert names[ev.Stage.EVALUATION] == [UNIT]
+    assert names[ev.Stage.MONITOR] == []
+    assert len(names[ev.Stage.TARGET]) == 1 and UNIT not in names[ev.Stage.TARGET]
+    assert filters_text(ListQuery(stage=ev.Stage.EVALUATION)) == "自评阶段"

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from jixiao_desktop.bureau.collect import CollectReport, collect_paths
 from jixiao_desktop.bureau.expected import SUFFIXES as UNIT_SUFFIXES
 from jixiao_desktop.bureau.expected import ExpectedUnitsError, read_expected_unit_rows
+from jixiao_desktop.domain.evaluation import Stage
 from jixiao_desktop.domain.model import FormStatus
 from jixiao_desktop.domain.review import ReviewStatus
 from jixiao_desktop.domain.titles import quoted_name
@@ -67,6 +68,10 @@ class FilterBar(QWidget):
         self.review.addItem("全部审核状态", None)
         for verdict in ReviewStatus:
             self.review.addItem(verdict.label, verdict)
+        self.stage = QComboBox(self)
+        self.stage.addItem("全部阶段", None)
+        for stage in Stage:
+            self.stage.addItem(stage.label, stage.value)
         self.errors = QComboBox(self)
         self.errors.addItem("有无错误均显示", None)
         self.errors.addItem("只看有错误的", True)
@@ -76,11 +81,11 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for w in (QLabel("年度：", self), self.year, self.status, self.review, self.errors):
+        for w in (QLabel("年度：", self), self.year, self.status, self.review, self.stage, self.errors):
             layout.addWidget(w)
         layout.addWidget(self.search, 1)
         self.set_years([])
-        for combo in (self.year, self.status, self.review, self.errors):
+        for combo in (self.year, self.status, self.review, self.stage, self.errors):
             combo.currentIndexChanged.connect(self.changed)
         self.search.textChanged.connect(self.changed)
 
@@ -100,6 +105,7 @@ class FilterBar(QWidget):
                          has_errors=self.errors.currentData(), text=self.search.text(),
                          review_status=None if self.review.currentData() is None
                          else ReviewStatus.of(self.review.currentData()),
+                         stage=None if self.stage.currentData() is None else Stage(self.stage.currentData()),
                          sort=base.sort, descending=base.descending)
 
 
