@@ -216,7 +216,7 @@ class DatabaseGuard(QObject):
         if form is None:
             return True
         answer = msgbox.choose(self.window.window(), "无法保存", f"表单没有保存成功：{session.last_error}",
-                               ["另存为文件并关闭", "暂不关闭"],
+                               ["另存为文件并关闭"],  # 取消: stay open
                                "“另存为文件并关闭”把当前表单（包括刚才的修改）存为一个 .jixiao.json 文件，"
                                "并告诉你它在哪里；以后可以用“导入”读回。")
         if answer != 0:

@@ -167,7 +167,7 @@ def test_when_the_guard_fires_the_clerk_keeps_her_text_in_a_file_and_closes(
     qtbot.waitUntil(lambda: bool(window.session.last_error), timeout=5000)
     assert "停止保存" in window.session.last_error
 
-    messages.choice = 1  # 暂不关闭
+    messages.choice = None  # 取消: stay open
     window.close()
     assert window.isVisible()
     messages.choice = 0  # 另存为文件并关闭

@@ -598,11 +598,11 @@ def test_closing_refuses_while_the_form_cannot_be_saved(qtbot: Any, make_window:
 
     monkeypatch.setattr(window.repo, "save", locked)
     type_ascii(qtbot, window, "funds.project", "30640.96")
-    messages.choice = 1  # 暂不关闭 (the other answer keeps the form in a file and closes)
+    messages.choice = None  # 取消 (the other answer keeps the form in a file and closes)
     assert not window.close()
     assert window.isVisible()
     (_, title, text, choices), = messages.of(msgbox.Kind.QUESTION)
-    assert title == "无法保存" and "另一个窗口" in text and choices == "另存为文件并关闭 / 暂不关闭"
+    assert title == "无法保存" and "另一个窗口" in text and choices == "另存为文件并关闭"
     assert window.editor is not None and window.editor.form().funds.project == "30640.96"
 
     monkeypatch.setattr(window.repo, "save", working_save)
