@@ -17,6 +17,7 @@ the form list and the editor did the same. The one way in:
 
 from __future__ import annotations
 
+import atexit
 import html
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
@@ -89,3 +90,14 @@ def install(app: QApplication) -> None:
     _installed.clear()
     _installed.append(PlainToolTips(app))
     app.installEventFilter(_installed[0])
+    # Removed before Python shuts down: Qt delivers events while the application object is being
+    # destroyed, and a Python filter must not be called then.
+    atexit.register(_uninstall)
+
+
+def _uninstall() -> None:
+    for tool_tips in _installed:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(tool_tips)
+    _installed.clear()
