@@ -393,3 +393,13 @@ def with_computed_scores(form: Form) -> Form:
 def missed(result: FormScore) -> list[ItemScore]:
     """The indicators that did not get their full points (the bureau's 自评 sheet)."""
     return [s for s in result.items if s.score < s.points]
+
+
+def __getattr__(name: str) -> Any:
+    """``evaluation.Scoring`` as before, imported when asked for (not when ``domain.fields`` loads
+    this module before the window's first paint)."""
+    if name == "Scoring":
+        from jixiao_desktop.domain.profiles.model import Scoring
+
+        return Scoring
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
