@@ -19,10 +19,14 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jixiao_desktop.atomic import atomic_write, describe_os_error
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.errors import KnownError
+
+if TYPE_CHECKING:
+    from jixiao_desktop.domain.profiles import Profile
 
 
 class FormFileError(KnownError):
@@ -300,10 +304,11 @@ def _check_target(path: Path) -> None:
 
 def write_form_file(form: Form, path: Path | str, kind: ExportKind | None = None,
                     fingerprint: str | None = None,
-                    progress: Callable[[int], bool] | None = None) -> ExportResult:
+                    progress: Callable[[int], bool] | None = None, profile: Profile | None = None) -> ExportResult:
     """Write ``form`` to ``path`` atomically (a crash never leaves a half-written file).
 
     ``kind`` defaults to the one the name asks for. ``fingerprint`` None prints a draft.
+    ``profile``: the rule profile whose columns a tabular form prints; ``None`` = the form's own.
     ``progress(pages_done)`` (PDF) returning False cancels: ``exporters.pdf.ExportCancelled`` is
     raised and ``path`` is left as it was.
     Raises ``FormFileError`` with a Chinese message.
@@ -319,6 +324,9 @@ def write_form_file(form: Form, path: Path | str, kind: ExportKind | None = None
     if form.final_fingerprint != (fingerprint or ""):
         form = form.copy()
         form.final_fingerprint = fingerprint or ""
+    from jixiao_desktop.domain.profiles import profile_for_form
+
+    printed_profile = profile or profile_for_form(form)  # its columns and labels (profiles.md)
     try:
         if kind is ExportKind.EXCHANGE:
             from jixiao_desktop.domain import exchange
@@ -330,7 +338,8 @@ def write_form_file(form: Form, path: Path | str, kind: ExportKind | None = None
             from jixiao_desktop.exporters.xlsx import export_xlsx
 
             xlsx_results = []
-            atomic_write(path, lambda tmp: xlsx_results.append(export_xlsx(form, tmp, fingerprint=fingerprint)))
+            atomic_write(path, lambda tmp: xlsx_results.append(export_xlsx(form, tmp, fingerprint=fingerprint,
+                                                                           profile=printed_profile)))
             dropped = xlsx_results[0].dropped_chars if xlsx_results else ""
             notes = (f"Excel 不能保存以下控制字符，已从工作簿中去掉：{dropped!r}",) if dropped else ()
             return ExportResult(path, kind, dropped_chars=dropped, notes=notes)
@@ -338,7 +347,7 @@ def write_form_file(form: Form, path: Path | str, kind: ExportKind | None = None
 
         results = []
         atomic_write(path, lambda tmp: results.append(export_pdf(form, tmp, fingerprint=fingerprint,
-                                                                 progress=progress)))
+                                                                 progress=progress, profile=printed_profile)))
         result = results[0]
         missing = result.missing_chars
         notes = (describe_unprintable(result.unprintable),) if result.unprintable else ()

@@ -70,9 +70,10 @@ def _filled(form: Form, key: str) -> bool:
 
 def printed_columns(form: Form, profile: Any | None) -> tuple[Column, ...]:
     """The columns of the printed table (PDF and Excel): the profile's (without 运算符, printed
-    in front of the value), then 方向 / 指标解释 / 评(扣)分标准 / 指标值确定依据 / 备注 filled in
-    some item that the profile does not print (print-layout.md: printed when filled)."""
-    columns = [c for c in profile_columns(profile) if c.key != "operator"]
+    in front of the value; its optional 方向 / 指标解释 / … / 备注 only when some item has them,
+    print-layout.md), then such columns filled in some item that the profile does not list."""
+    columns = [c for c in profile_columns(profile) if c.key != "operator"
+               and (c.required or c.key not in OPTIONAL_KEYS or _filled(form, c.key))]
     if not any(c.key == "value" for c in columns):
         columns.append(Column("value", DEFAULT_LABELS["value"]))
     for key in ("level3", "weight"):

@@ -100,6 +100,9 @@ class SummaryRow:
     rate: Decimal | None = None  # 执行率 as a fraction
     score: Decimal | None = None  # 自评得分
     missed: tuple[MissedIndicator, ...] = ()  # indicators below their full points (自评)
+    profile_id: str = ""  # the form's rule profile ("" = its template's default, see ``template``)
+    template: str = ""
+    unit: str = "万元"  # the unit its amounts are in (a 元 profile's forms: 元)
 
 
 class SortKey(enum.StrEnum):
@@ -325,7 +328,8 @@ class BureauStore(ReviewMixin):
 
     _COLUMNS = (FormRecord.id, FormRecord.uuid, FormRecord.department, FormRecord.year, FormRecord.status,
                 FormRecord.funds_total, FormRecord.funds_basic, FormRecord.funds_project,
-                FormRecord.revision, FormRecord.updated_at, FormRecord.review_status, FormRecord.fingerprint)
+                FormRecord.revision, FormRecord.updated_at, FormRecord.review_status, FormRecord.fingerprint,
+                FormRecord.profile_id, FormRecord.template, FormRecord.funds_unit)
 
     def _select(self, query: ListQuery) -> Any:
         errors = func.coalesce(FormCheckRecord.errors, 0)
@@ -375,7 +379,8 @@ class BureauStore(ReviewMixin):
                           status=FormStatus(r.status), total=r.funds_total, basic=r.funds_basic,
                           project=r.funds_project, errors=int(r.errors), warnings=int(r.warnings),
                           revision=int(r.revision or 1), updated_at=r.updated_at,
-                          review_status=ReviewStatus.of(r.review_status), fingerprint=r.fingerprint or "")
+                          review_status=ReviewStatus.of(r.review_status), fingerprint=r.fingerprint or "",
+                          profile_id=r.profile_id or "", template=r.template or "", unit=r.funds_unit or "万元")
 
     def count(self, query: ListQuery | None = None) -> int:
         query = query or ListQuery()

@@ -92,6 +92,7 @@ class FormRepository:
         self._writer = write_engine(engine)
         self._closed = False
         self._hold = Hold(engine)  # the file stays open (and locked) here until close()
+        self.profile_problems: tuple[str, ...] = ()  # stored profile files that could not be read
 
     # --- lifetime --------------------------------------------------------------------------
 
@@ -113,7 +114,16 @@ class FormRepository:
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine)
+        repo = cls(engine)
+        from jixiao_desktop.storage.profiles import ProfileStore
+
+        # The profile files kept here (a bureau's own) are known to the checks from now on; a
+        # table that cannot be read leaves those forms on their template's default, said.
+        try:
+            repo.profile_problems = ProfileStore(repo).register_all().unreadable
+        except StorageError as exc:
+            repo.profile_problems = (str(exc),)
+        return repo
 
     def close(self) -> None:
         """Close every connection (SQLite then folds the WAL back into the file)."""

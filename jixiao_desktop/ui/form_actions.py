@@ -111,22 +111,28 @@ class FormActions:
         session = self._session()
         form = session.form if session is not None else None
         year = form.year + 1 if form is not None and form.year else None
-        dialog = NewFormDialog(self._settings.departments(), year, self._parent)
+        dialog = NewFormDialog(self._settings.departments(), year, self._parent,
+                               profile_id=self._settings.default_profile_id())
         if dialog.exec() != NewFormDialog.DialogCode.Accepted:
             return None
         return self.create_form(dialog.request())
 
     def create_form(self, request: NewFormRequest) -> int | None:
         """Store a blank form for a ``NewFormRequest`` and open it (asks first if one exists)."""
-        from jixiao_desktop.domain.model import new_form
+        from jixiao_desktop.domain.model import TEMPLATE_BJ_2021, TEMPLATE_TABULAR, Layout
+        from jixiao_desktop.domain.profile_switch import new_form_for
+        from jixiao_desktop.domain.profiles import default_profile_id, get_profile
 
         repo = self._repo()
         assert repo is not None
         layout, year, department = request.layout, request.year, request.department
         if not self.ask_existing("新建表单", year, department):
             return None
-        try:
-            form_id = repo.create(new_form(layout, year, department), note=f"新建（{layout.label}）")
+        try:  # ProfileError is a KnownError: an unknown id is said, nothing stored
+            template = TEMPLATE_TABULAR if layout is Layout.TABULAR else TEMPLATE_BJ_2021
+            profile = get_profile(request.profile_id or default_profile_id(template))
+            form = new_form_for(profile, layout, year, department)
+            form_id = repo.create(form, note=f"新建（{layout.label}，{profile.label}）")
         except KNOWN as exc:
             show_known(self._parent, "无法新建表单", exc)
             return None

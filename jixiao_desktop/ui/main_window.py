@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.checks_panel.set_show_acknowledged(settings.show_acknowledged())
         self.checks_panel.set_no_form()
         self.checker = LiveChecker(self)
-        self.checker.settings = CheckSettings(satisfaction_min=settings.satisfaction_min())
+        self.checker.settings = CheckSettings(satisfaction_min=settings.satisfaction_override())
 
         self.status_area = StatusArea(self.ui)
         self.counts_label = self.status_area.counts

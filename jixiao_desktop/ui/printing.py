@@ -74,7 +74,9 @@ class PdfPages:
         path = Path(handle.name)
         pages = (lambda done: progress(done, 0)) if progress is not None else None
         try:
-            result = export_pdf(form, path, fingerprint=fingerprint, progress=pages)
+            from jixiao_desktop.domain.profiles import profile_for_form
+
+            result = export_pdf(form, path, fingerprint=fingerprint, progress=pages, profile=profile_for_form(form))
         except ExportCancelled as exc:
             path.unlink(missing_ok=True)
             raise PrintCancelled() from exc

@@ -133,6 +133,26 @@ class Settings:
         except ThresholdError:  # a hand-edited file: the default, as the dialog would refuse it
             return Decimal(90)
 
+    def satisfaction_override(self) -> Decimal | None:
+        """The clerk's own 满意度最低值 (设置), or ``None``: the form's rule profile decides."""
+        return self.satisfaction_min() if self._qs.contains("checks/satisfaction_min") else None
+
+    # --- rule profiles ----------------------------------------------------------------------
+
+    def default_profile_id(self) -> str:
+        """The rule profile 新建 offers first (您所在的省份/地区), "" before the clerk chose one."""
+        return str(self._qs.value("profiles/default", "") or "")
+
+    def set_default_profile_id(self, profile_id: str) -> None:
+        self._qs.setValue("profiles/default", profile_id)
+
+    def region_asked(self) -> bool:
+        """Whether 您所在的省份/地区 was asked (it is asked once, at the first start)."""
+        return str(self._qs.value("profiles/asked", "false")).lower() in ("1", "true", "yes")
+
+    def set_region_asked(self) -> None:
+        self._qs.setValue("profiles/asked", "true")
+
     def set_satisfaction_min(self, value: Decimal) -> None:
         self._qs.setValue("checks/satisfaction_min", str(value))
 

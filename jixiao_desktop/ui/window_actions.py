@@ -80,6 +80,9 @@ def wire(window: WindowPort) -> None:
     panel.show_acknowledged_changed.connect(window.settings.set_show_acknowledged)
     panel.set_fix_provider(window.findings.fixes_for)
     panel.fix_requested.connect(window.findings.apply_fix)
+    from jixiao_desktop.ui import profile_actions
+
+    profile_actions.install(window)  # 导入规则方案…, 规则方案…, 您所在的省份/地区
 
 
 def _follow_checks_visibility(window: WindowPort, visible: bool) -> None:
@@ -113,5 +116,7 @@ def enable(ui: Ui_MainWindow, state: ActionState) -> None:
     ui.actionFinalise.setEnabled(ready and (on_list or (is_open and not final)))
     ui.actionUnfinalise.setEnabled(ready and (on_list or (is_open and final)))
     ui.actionFundsReviewed.setEnabled(ready and is_open and state.funds_review and not final)
+    ui.actionImportProfile.setEnabled(ready)
+    ui.actionChooseProfile.setEnabled(ready and is_open and not final and not on_list)
     ui.actionAcknowledge.setEnabled(ready and is_open and not final)
     ui.actionUnacknowledge.setEnabled(ready and is_open and not final)

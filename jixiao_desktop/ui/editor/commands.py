@@ -8,12 +8,16 @@ target (the editor) to bring the widgets up to date; the target emits ``edited``
 from __future__ import annotations
 
 import copy
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from jixiao_desktop.domain.fields import field_label
-from jixiao_desktop.domain.model import FundSource, Indicator
+from jixiao_desktop.domain.fields import field_label, field_text
+from jixiao_desktop.domain.model import Form, FundSource, Indicator
+
+if TYPE_CHECKING:
+    from jixiao_desktop.domain.profile_switch import ProfileSwitch
+    from jixiao_desktop.domain.profiles import ProfileRef
 
 
 class CommandTarget(Protocol):
@@ -105,3 +109,41 @@ class SourcesCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._target.apply_sources(copy.deepcopy(self._before), None, reveal=True)
+
+
+class ProfileCommand(QUndoCommand):
+    """Switch the form's rule profile (and the funds unit it sets): the grid takes the new
+    profile's columns. Amounts converted with it are ``SetFieldCommand``s in the same macro."""
+
+    def __init__(self, target: ProfileTarget, form: Form, new_ref: ProfileRef, new_unit: str,
+                 text: str) -> None:
+        super().__init__(text)
+        self._target, self._form = target, form
+        self.old = (form.profile, form.funds.unit)
+        self.new = (new_ref, new_unit)
+
+    def _apply(self, ref: ProfileRef | None, unit: str) -> None:
+        self._form.profile = ref
+        self._form.funds.unit = unit
+        # Rebuilding the rows' tables re-reads the columns of the form's profile.
+        self._target.apply_indicators(list(self._form.indicators), None, reveal=False)
+
+    def redo(self) -> None:
+        self._apply(*self.new)
+
+    def undo(self) -> None:
+        self._apply(*self.old)
+
+
+class ProfileTarget(CommandTarget, Protocol):
+    def undo_stack(self) -> QUndoStack: ...
+
+
+def push_profile_switch(target: ProfileTarget, form: Form, switch: ProfileSwitch, name: str) -> None:
+    """One undo step: the profile, the unit and every converted amount."""
+    stack = target.undo_stack()
+    stack.beginMacro(f"规则方案改为{name}")
+    stack.push(ProfileCommand(target, form, switch.ref, switch.unit, f"规则方案改为{name}"))
+    for path, text in switch.amounts:
+        stack.push(SetFieldCommand(target, path, field_text(form, path), text, mergeable=False))
+    stack.endMacro()

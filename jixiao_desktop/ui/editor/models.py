@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from jixiao_desktop.domain import editing
+from jixiao_desktop.domain.columns import grid_columns
 from jixiao_desktop.domain.fields import set_field_text
 from jixiao_desktop.domain.model import (
     DIRECTIONS,
@@ -268,6 +269,21 @@ ITEM_COLUMNS: tuple[ItemColumn, ...] = (
 )
 
 
+def item_columns(form: Form | None) -> tuple[ItemColumn, ...]:
+    """The grid's columns for the form's rule profile (``domain.columns.grid_columns``): its
+    columns with its printed labels (Hunan's 指标解释, Chongqing's 指标名称 …), 上年值 after 指标值."""
+    if form is None:
+        return ITEM_COLUMNS
+    from jixiao_desktop.domain.profiles import profile_for_form
+
+    columns: list[ItemColumn] = []
+    for col in grid_columns(form, profile_for_form(form)):
+        columns.append(ItemColumn(col.key, col.label))
+        if col.key == "value":
+            columns.append(ItemColumn(PREVIOUS, "上年值"))
+    return tuple(columns)
+
+
 class IndicatorItemsModel(_FormTableModel):
     """The 三级 items of all indicators of one category (tabular template), one row each.
 
@@ -295,16 +311,17 @@ class IndicatorItemsModel(_FormTableModel):
 
     def _reload(self) -> None:
         self._rows = []
+        self.COLUMNS = item_columns(self._form)  # the profile may have changed (a reset follows)
         if self._form is None:
             return
         for i in editing.category_rows(self._form, self.category):
             self._rows.extend((i, j) for j in range(len(self._form.indicators[i].items)))
 
     def rows_stale(self) -> bool:
-        rows = self._rows
+        rows, columns = self._rows, self.COLUMNS
         self._reload()
-        stale = rows != self._rows
-        self._rows = rows
+        stale = rows != self._rows or columns != self.COLUMNS  # the profile's columns changed
+        self._rows, self.COLUMNS = rows, columns
         return stale
 
     def item_at(self, row: int) -> tuple[int, int]:

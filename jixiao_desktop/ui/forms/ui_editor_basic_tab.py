@@ -82,6 +82,7 @@ class Ui_BasicTab(object):
         self.templateLabel.setSizePolicy(sizePolicy)
         self.templateLabel.setMinimumSize(QSize(1, 0))
         self.templateLabel.setText(u"\u2014")
+        self.templateLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.templateLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.headerLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.templateLabel)

@@ -116,7 +116,8 @@ class BasicTab(EditorTab):
         ui = self.ui
         template = TEMPLATES.get(form.template, form.template or "—")
         layout = self._editor.layout_kind()
-        ui.templateLabel.setText(f"{template}；{layout.label}")
+        ui.templateLabel.setText(f"{template}；{layout.label}；规则方案：{profile_line(form)}")
+        ui.fundsGroup.setTitle(f"部门（单位）总体资金情况（单位：{form.funds.unit or '万元'}）")
         for path, label in self._amount_hints.items():
             hint = editing.amount_hint(getattr(form.funds, path.split(".")[1]))
             set_hint(label, hint.kind, hint.message)
@@ -125,18 +126,19 @@ class BasicTab(EditorTab):
 
     def _update_sum(self, form: Form) -> None:
         ui = self.ui
+        unit = form.funds.unit or "万元"
         result = editing.funds_sum(form.funds)
         if result.sum_text is None:
             text = f"基本支出 + 项目支出 = —（{'、'.join(result.missing)}未填写或无法识别）"
             set_hint(ui.sumLabel, "info", text)
         elif result.mismatch:
-            text = (f"基本支出 + 项目支出 = {result.sum_text} 万元，与资金总额 {result.total_text} 万元"
-                    f"不一致，相差 {result.difference} 万元")
+            text = (f"基本支出 + 项目支出 = {result.sum_text} {unit}，与资金总额 {result.total_text} {unit}"
+                    f"不一致，相差 {result.difference} {unit}")
             set_hint(ui.sumLabel, "error", text)
         elif result.total_text is None:
-            set_hint(ui.sumLabel, "info", f"基本支出 + 项目支出 = {result.sum_text} 万元（资金总额未填写或无法识别）")
+            set_hint(ui.sumLabel, "info", f"基本支出 + 项目支出 = {result.sum_text} {unit}（资金总额未填写或无法识别）")
         else:
-            set_hint(ui.sumLabel, "ok", f"基本支出 + 项目支出 = {result.sum_text} 万元，与资金总额一致")
+            set_hint(ui.sumLabel, "ok", f"基本支出 + 项目支出 = {result.sum_text} {unit}，与资金总额一致")
         show_fix = result.can_fix_total and not self._editor.is_read_only()
         ui.fixTotalButton.setVisible(show_fix)
         if result.sum_text is not None:
@@ -144,6 +146,7 @@ class BasicTab(EditorTab):
 
     def _update_sources(self, form: Form) -> None:
         ui = self.ui
+        unit = form.funds.unit or "万元"
         result = editing.sources_sum(form.funds)
         if result is None:
             set_hint(ui.sourcesSumLabel, "", "")
@@ -154,9 +157,9 @@ class BasicTab(EditorTab):
             set_hint(ui.sourcesSumLabel, "error", f"资金来源合计：—（{rows}金额无法识别）")
         elif result.mismatch:
             set_hint(ui.sourcesSumLabel, "error",
-                     f"资金来源合计：{result.sum_text} 万元，与资金总额 {result.total_text or '—'} 万元不一致")
+                     f"资金来源合计：{result.sum_text} {unit}，与资金总额 {result.total_text or '—'} {unit}不一致")
         else:
-            set_hint(ui.sourcesSumLabel, "ok", f"资金来源合计：{result.sum_text} 万元，与资金总额一致")
+            set_hint(ui.sourcesSumLabel, "ok", f"资金来源合计：{result.sum_text} {unit}，与资金总额一致")
 
     def set_read_only(self, read_only: bool) -> None:
         ui = self.ui
@@ -246,3 +249,13 @@ class BasicTab(EditorTab):
         count = self.sources_model.rowCount()
         if count:
             self._editor.remove_source(index.row() if index.isValid() else count - 1)
+
+
+def profile_line(form: Form) -> str:
+    """The form's rule profile as the clerk reads it: ``四川省（sc）``, or the missing one named."""
+    from jixiao_desktop.domain.profiles import missing_profile, profile_for_form
+
+    missing = missing_profile(form)
+    if missing is not None:
+        return f"“{missing.id}”（本机没有此方案，暂按{profile_for_form(form).label}检查）"
+    return profile_for_form(form).label

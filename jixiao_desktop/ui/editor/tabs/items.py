@@ -22,8 +22,13 @@ from jixiao_desktop.ui.editor.widgets import (
 from jixiao_desktop.ui.forms.ui_editor_items_tab import Ui_ItemsTab
 
 
+_WIDTHS = {"level2": 150, "nature": 80, "operator": 70, "value": 110, "unit": 90, "weight": 70,
+           "direction": 70, "note": 120, "previous_value": 80, "explanation": 160, "scoring": 160, "basis": 130}
+
+
 class IndicatorItemsTab(EditorTab):
-    """三级 items of one category: 二级|三级|性质|运算符|指标值|计量单位|权重|方向."""
+    """三级 items of one category in the columns of the form's rule profile (二级|三级|性质|运算符|
+    指标值|计量单位|权重|方向 by default; Hunan adds 指标解释 and 评(扣)分标准)."""
 
     def __init__(self, editor: EditorPort, category: Category) -> None:
         super().__init__(editor)
@@ -37,22 +42,24 @@ class IndicatorItemsTab(EditorTab):
         view.setModel(self.model)
         view.setItemDelegate(ChoiceDelegate(view))
         view.setEditTriggers(EDIT_TRIGGERS)
-        header = view.horizontalHeader()
-        for column, col in enumerate(self.model.COLUMNS):
-            mode = (QHeaderView.ResizeMode.Stretch if col.attr == "level3"
-                    else QHeaderView.ResizeMode.Interactive)
-            header.setSectionResizeMode(column, mode)
-        widths = {"level2": 150, "nature": 80, "operator": 70, "value": 110, "unit": 90, "weight": 70,
-                  "direction": 70, "note": 120, "previous_value": 80}
-        for column, col in enumerate(self.model.COLUMNS):
-            if col.attr in widths:
-                view.setColumnWidth(column, widths[col.attr])
+        self.model.modelReset.connect(self._apply_widths)  # a profile's columns may differ
+        self._apply_widths()
         self.model.edit_refused.connect(self._refused)
         self.model.dataChanged.connect(lambda *_: self._clear_status())
         view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.ui.addItemButton.clicked.connect(self._add_item)
         self.ui.removeItemButton.clicked.connect(self._remove_item)
         self._update_buttons()
+
+    def _apply_widths(self) -> None:
+        view = self.ui.itemsView
+        header = view.horizontalHeader()
+        for column, col in enumerate(self.model.COLUMNS):
+            mode = (QHeaderView.ResizeMode.Stretch if col.attr == "level3"
+                    else QHeaderView.ResizeMode.Interactive)
+            header.setSectionResizeMode(column, mode)
+            if col.attr in _WIDTHS:
+                view.setColumnWidth(column, _WIDTHS[col.attr])
 
     def current_item(self) -> tuple[int, int] | None:
         index = self.ui.itemsView.currentIndex()
