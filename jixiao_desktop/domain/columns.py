@@ -64,47 +64,54 @@ def profile_columns(profile: Any | None) -> tuple[Column, ...]:
     return tuple(groups + [c for c in columns if c.key not in GROUP_KEYS])
 
 
+# A field the profile does not list, shown under the default label another column already has
+# (Sichuan prints the operator under 指标性质): named by what it holds instead.
+ALT_LABELS = {"nature": "定量/定性", "operator": "运算符号", "direction": "方向", "unit": "单位"}
+
+
+def _add(columns: list[Column], key: str) -> None:
+    label = DEFAULT_LABELS[key]
+    if any(c.label == label for c in columns):
+        label = ALT_LABELS.get(key, f"{label}（{key}）")
+    columns.append(Column(key, label))
+
+
 def _filled(form: Form, key: str) -> bool:
     return any(str(getattr(item, key, "")).strip() for ind in form.indicators for item in ind.items)
 
 
 def printed_columns(form: Form, profile: Any | None) -> tuple[Column, ...]:
-    """The columns of the printed table (PDF and Excel): the profile's (without 运算符, printed
-    in front of the value; its optional 方向 / 指标解释 / … / 备注 only when some item has them,
-    print-layout.md), then such columns filled in some item that the profile does not list."""
-    columns = [c for c in profile_columns(profile) if c.key != "operator"
-               and (c.required or c.key not in OPTIONAL_KEYS or _filled(form, c.key))]
+    """The columns of the printed table (PDF and Excel): the profile's (its optional 方向 /
+    指标解释 / … / 备注 only when some item has them, print-layout.md), then such columns filled
+    in some item that the profile does not list. 运算符 prints in front of the value unless the
+    profile gives it a column of its own (Sichuan's and Chongqing's 指标性质 holds ≥ / ≤ / =)."""
+    columns = [c for c in profile_columns(profile)
+               if c.required or c.key not in OPTIONAL_KEYS or _filled(form, c.key)]
     if not any(c.key == "value" for c in columns):
-        columns.append(Column("value", DEFAULT_LABELS["value"]))
-    for key in ("level3", "weight"):
+        _add(columns, "value")
+    for key in ("level3", "weight", "nature", "unit", *OPTIONAL_KEYS):
         if not any(c.key == key for c in columns) and _filled(form, key):
-            columns.append(Column(key, DEFAULT_LABELS[key]))
-    shown = {c.key for c in columns}
-    for key in ("nature", "unit", *OPTIONAL_KEYS):
-        if key not in shown and _filled(form, key):
-            columns.append(Column(key, DEFAULT_LABELS[key]))
+            _add(columns, key)
     return tuple(columns)
 
 
 def grid_columns(form: Form | None, profile: Any | None) -> tuple[Column, ...]:
     """The columns of the window's grid for one category (二级 … ; 一级 is the tab): the
-    profile's, with 运算符 before 指标值 (it is chosen, not typed), and 方向 / 备注 always there
-    to type in; a profile column or a filled field is never hidden."""
+    profile's, with 运算符 before 指标值 when the profile prints it with the value (it is
+    chosen, not typed), and 三级 / 性质 / 单位 / 权重 / 方向 / 备注 always there to type in; a
+    profile column or a filled field is never hidden."""
     columns = [c for c in profile_columns(profile) if c.key != "level1"]
-    keys = [c.key for c in columns]
-    if "value" not in keys:
-        columns.append(Column("value", DEFAULT_LABELS["value"]))
-    if "operator" not in keys:
+    if not any(c.key == "value" for c in columns):
+        _add(columns, "value")
+    if not any(c.key == "operator" for c in columns):
         at = next(k for k, c in enumerate(columns) if c.key == "value")
         columns.insert(at, Column("operator", DEFAULT_LABELS["operator"]))
-    keys = [c.key for c in columns]
     for key in IndicatorItem.BASE_FIELDS + IndicatorItem.PROFILE_FIELDS:
-        if key in keys:
+        if any(c.key == key for c in columns):
             continue
         if key in ("level3", "nature", "unit", "weight", "direction", "note") or (
                 form is not None and _filled(form, key)):
-            columns.append(Column(key, DEFAULT_LABELS[key]))
-            keys.append(key)
+            _add(columns, key)
     return tuple(columns)
 
 

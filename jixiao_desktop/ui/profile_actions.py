@@ -58,13 +58,12 @@ class RegionBar(QFrame):
         label = QLabel(ASK_TEXT, self)
         self.combo = QComboBox(self)
         for profile in profiles:
-            region = profile.region or profile.name
-            self.combo.addItem(f"{region} — {profile_choice_label(profile)}", profile.id)
+            self.combo.addItem(profile_choice_label(profile), profile.id)
         self.combo.setCurrentIndex(max(self.combo.findData(current), 0))
         self.combo.setToolTip(ASK_HINT)
         # Long names never widen the window beyond a small screen (1024×768).
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(18)
+        self.combo.setMinimumContentsLength(22)
         self.ok_button = QPushButton("确定", self)
         self.later_button = QPushButton("以后再说", self)
         hint = QLabel(ASK_HINT, self)
@@ -84,6 +83,7 @@ class ProfileActions(QObject):
         super().__init__(window)
         self._window = window
         self.region_bar: RegionBar | None = None
+        self._wired: object | None = None
 
     # --- 您所在的省份/地区 -------------------------------------------------------------------
 
@@ -118,6 +118,13 @@ class ProfileActions(QObject):
             self.region_bar.hide()
             self.region_bar.deleteLater()
             self.region_bar = None
+
+    def wire_editor(self) -> None:
+        """The 基本信息 tab's 规则方案 … 更改… button (the editor is built with the first form)."""
+        editor = self._window.editor
+        if editor is not None and editor is not self._wired:
+            editor.basic_tab.ui.profileButton.clicked.connect(self.choose_profile)
+            self._wired = editor
 
     # --- 导入规则方案… -------------------------------------------------------------------------
 
@@ -207,4 +214,5 @@ def install(window: MainWindow) -> ProfileActions:
     window.ui.actionImportProfile.triggered.connect(lambda: actions.import_profile_file())
     window.ui.actionChooseProfile.triggered.connect(actions.choose_profile)
     window.ready.connect(actions.ask_region_if_needed)
+    window.form_opened.connect(lambda _form_id: actions.wire_editor())
     return actions

@@ -129,3 +129,40 @@ def test_amounts_print_in_the_forms_unit(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(path).active
     assert any(ws.cell(r, 1).value == "部门（单位）总体资金情况（元）" for r in range(1, ws.max_row + 1))
     assert import_xlsx(path).funds.unit == "元"
+
+
+@pytest.mark.parametrize("profile_id", ["sc", "hn", "cq", "overall-2023", "tabular-generic"])
+def test_every_builtin_profile_prints_and_reimports_losslessly(tmp_path: Path, profile_id: str) -> None:
+    from jixiao_desktop.domain.profiles import get_profile
+
+    profile = get_profile(profile_id)
+    form = _hunan()
+    form.profile = profile.ref
+    path = tmp_path / f"{profile_id}.xlsx"
+    export_xlsx(form, path, profile=profile)
+    ws = openpyxl.load_workbook(path).active
+    header = _header_row(ws, "一级指标")
+    labels = [ws.cell(header, c).value for c in range(1, ws.max_column + 1)]
+    for col in profile.columns:
+        if col.required:
+            assert col.label in labels
+    back = import_xlsx(path)
+    assert back.indicators == form.indicators
+
+
+def test_sichuan_prints_the_operator_under_its_own_column(tmp_path: Path) -> None:
+    """四川 prints ≥ / ≤ / = in 指标性质 and the value alone (its 定量/定性 goes to a column of its own)."""
+    from jixiao_desktop.domain.profiles import get_profile
+
+    form = _school()
+    path = tmp_path / "sc.xlsx"
+    export_xlsx(form, path, profile=get_profile("sc"))
+    ws = openpyxl.load_workbook(path).active
+    header = _header_row(ws, "一级指标")
+    labels = [ws.cell(header, c).value for c in range(1, ws.max_column + 1)]
+    operator_col, value_col = labels.index("指标性质") + 1, labels.index("指标值") + 1
+    first = form.indicators[0].items[0]
+    assert ws.cell(header + 1, operator_col).value == first.operator
+    assert str(ws.cell(header + 1, value_col).value) == first.value
+    assert "度量单位" in labels and "定量/定性" in labels  # no label twice
+    assert import_xlsx(path).indicators == form.indicators

@@ -60,9 +60,13 @@ def test_new_form_dialog_offers_the_three_layouts(qtbot: Any) -> None:
     dialog = NewFormDialog([], 2022, None)
     qtbot.addWidget(dialog)
     combo = dialog.ui.layoutCombo
-    assert [combo.itemText(i) for i in range(combo.count())] == [layout.label for layout in Layout]
+    # The Beijing 2021 profile prints the two-column table: its two layouts.
+    assert dialog.ui.profileCombo.currentData() == "bj-2021"
+    assert [combo.itemText(i) for i in range(combo.count())] == [Layout.STANDARD.label, Layout.NUMBERED.label]
     assert dialog.ui.departmentEdit.completer() is not None
-    dialog.set_layout(Layout.TABULAR)
+    dialog.set_layout(Layout.TABULAR)  # the tabular layout comes with a tabular profile
+    assert dialog.ui.profileCombo.currentData() == "tabular-generic"
+    assert [combo.itemText(i) for i in range(combo.count())] == [Layout.TABULAR.label]
     assert "三级" in dialog.ui.layoutHint.text()
 
 

@@ -115,7 +115,7 @@ def test_a_bureau_profile_is_imported_and_the_form_switched_in_one_undo_step(
     # The checks ran at once, under the new profile (it turns the weight rule off).
     assert "items.weights_not_100" not in rules(window)
     assert form.funds.unit == "元" and form.funds.total == "125000.00"  # 12.5 万元, exactly
-    assert "长沙市某区（测试）" in window.editor.basic_tab.ui.templateLabel.text()
+    assert "长沙市某区（测试）" in window.editor.basic_tab.ui.profileLabel.text()
     assert "单位：元" in window.editor.basic_tab.ui.fundsGroup.title()
 
     window.editor.undo_stack().undo()  # one step takes all of it back
@@ -216,7 +216,7 @@ def test_a_form_whose_profile_is_nowhere_says_which_one_is_missing(
     again = make_window()
     assert again.open_form(form_id)
     assert again.editor is not None
-    assert "xj-kashi" in again.editor.basic_tab.ui.templateLabel.text()
+    assert "xj-kashi" in again.editor.basic_tab.ui.profileLabel.text()
     again.checker.run_now()
     assert "profile.unknown" in rules(again)
     assert grid_headers(again)[:2] == ["二级指标", "三级指标"]  # still works, under the default

@@ -244,6 +244,7 @@ class _Builder:
         header = [Row([Cell(self.label(TABULAR_CAPTION), 0, colspan=n, middle=True)]),
                   Row([Cell(self.label(col.label), c, middle=True) for c, col in enumerate(columns)])]
         rows: list[Row] = []
+        own_operator = any(col.key == "operator" for col in columns)  # Sichuan's 指标性质 column
         level1_row: Cell | None = None
         level1_text: str | None = None
         for ind in self.form.indicators:
@@ -252,7 +253,7 @@ class _Builder:
             for item in items:
                 cells = []
                 for c, col in enumerate(columns[2:], start=2):
-                    text = (value_text(item.operator, item.value) if col.key == "value"
+                    text = (value_text(item.operator, item.value) if col.key == "value" and not own_operator
                             else str(getattr(item, col.key)))
                     left = col.key in _LEFT_KEYS  # text, flush left
                     cells.append(Cell(self.text(text, s.body if left else s.body_center), c, middle=not left))

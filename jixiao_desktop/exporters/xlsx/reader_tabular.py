@@ -83,13 +83,14 @@ def read_tabular(sheet: _Sheet, start: int, end: int) -> list[Indicator]:
         shown = texts.pop("value", "")
         flag = sheet.marker(r, 1)
         operator, value = "", shown
-        if flag.startswith("op=") and shown.startswith(flag[3:] + " "):
+        if "operator" in at:  # a column of its own (Sichuan's 指标性质): both as they are
+            operator, value = texts.pop("operator", ""), shown
+        elif flag.startswith("op=") and shown.startswith(flag[3:] + " "):
             operator, value = flag[3:], shown[len(flag) - 3 + 1:]
         elif flag != MARK_VALUE_RAW:
             m = re.match(rf"^({ops}) ?", shown)
             if m:
                 operator, value = m.group(1), shown[m.end():]
-        texts.pop("operator", None)  # printed in front of the value, never a column of its own
         if "direction" not in at:
             texts["direction"] = sheet.marker(r, 2)
         if "note" not in at:

@@ -393,7 +393,8 @@ def _write_tabular(w: _Writer, form: Form) -> int:
         items = ind.items or [IndicatorItem()]
         for k, item in enumerate(items):
             r = w.next()
-            shown = value_text(item.operator, item.value)
+            # The operator in front of the value, unless the profile prints it in a column (四川: 指标性质).
+            shown = item.value if "operator" in at else value_text(item.operator, item.value)
             texts: list[tuple[int, str]] = []
             for c, col in enumerate(w.columns[2:], start=3):
                 text = shown if col.key == "value" else str(getattr(item, col.key))
@@ -404,7 +405,9 @@ def _write_tabular(w: _Writer, form: Form) -> int:
                 texts.append((c, text))
             marker = (MARK_IND_EMPTY if not ind.items else MARK_IND) if k == 0 else MARK_ITEM
             w.mark(r, marker)
-            if not item.operator and item.value.startswith(OPERATORS):
+            if "operator" in at:
+                pass  # the operator has its own cell: value and operator come back as they are
+            elif not item.operator and item.value.startswith(OPERATORS):
                 w.mark(r, MARK_VALUE_RAW, 1)
             elif item.operator and item.operator not in OPERATORS:
                 w.mark(r, "op=" + item.operator, 1)

@@ -270,8 +270,7 @@ ITEM_COLUMNS: tuple[ItemColumn, ...] = (
 
 
 def item_columns(form: Form | None) -> tuple[ItemColumn, ...]:
-    """The grid's columns for the form's rule profile (``domain.columns.grid_columns``): its
-    columns with its printed labels (Hunan's 指标解释, Chongqing's 指标名称 …), 上年值 after 指标值."""
+    """The grid's columns: the form's rule profile's, with its labels (``domain.columns``), 上年值 after 指标值."""
     if form is None:
         return ITEM_COLUMNS
     from jixiao_desktop.domain.profiles import profile_for_form
@@ -477,7 +476,8 @@ class SourcesModel(_FormTableModel):
         return len(self._sources())
 
     def _headers(self) -> tuple[str, ...]:
-        return self.HEADERS
+        unit = self._form.funds.unit if self._form is not None else ""
+        return (self.HEADERS[0], f"金额（{unit or '万元'}）")  # the unit of the form's profile
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         sources = self._sources()

@@ -87,6 +87,34 @@ class Ui_BasicTab(object):
 
         self.headerLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.templateLabel)
 
+        self.profileCaption = QLabel(self.headerGroup)
+        self.profileCaption.setObjectName(u"profileCaption")
+
+        self.headerLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.profileCaption)
+
+        self.profileRow = QHBoxLayout()
+        self.profileRow.setObjectName(u"profileRow")
+        self.profileLabel = QLabel(self.headerGroup)
+        self.profileLabel.setObjectName(u"profileLabel")
+        self.profileLabel.setText(u"\u2014")
+        self.profileLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.profileLabel.setWordWrap(True)
+        self.profileLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.profileRow.addWidget(self.profileLabel)
+
+        self.profileButton = QPushButton(self.headerGroup)
+        self.profileButton.setObjectName(u"profileButton")
+
+        self.profileRow.addWidget(self.profileButton)
+
+        self.profileSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.profileRow.addItem(self.profileSpacer)
+
+
+        self.headerLayout.setLayout(3, QFormLayout.ItemRole.FieldRole, self.profileRow)
+
 
         self.mainLayout.addWidget(self.headerGroup)
 
@@ -261,6 +289,14 @@ class Ui_BasicTab(object):
         self.yearSpin.setSpecialValueText(QCoreApplication.translate("BasicTab", u"\u672a\u586b\u5199", None))
         self.yearSpin.setSuffix(QCoreApplication.translate("BasicTab", u" \u5e74", None))
         self.templateCaption.setText(QCoreApplication.translate("BasicTab", u"\u8868\u683c\u683c\u5f0f\uff1a", None))
+        self.profileCaption.setText(QCoreApplication.translate("BasicTab", u"\u89c4\u5219\u65b9\u6848\uff1a", None))
+#if QT_CONFIG(tooltip)
+        self.profileLabel.setToolTip(QCoreApplication.translate("BasicTab", u"\u672c\u8868\u6309\u54ea\u4e2a\u7701\u4efd/\u5730\u533a\u7684\u89c4\u5219\u586b\u62a5\u548c\u68c0\u67e5\uff1a\u8868\u683c\u7684\u5217\u3001\u91d1\u989d\u5355\u4f4d\u3001\u6743\u91cd\u5408\u8ba1\u548c\u68c0\u67e5\u89c4\u5219", None))
+#endif // QT_CONFIG(tooltip)
+        self.profileButton.setText(QCoreApplication.translate("BasicTab", u"\u66f4\u6539(&G)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.profileButton.setToolTip(QCoreApplication.translate("BasicTab", u"\u6539\u6309\u53e6\u4e00\u4e2a\u7701\u4efd/\u5730\u533a\u7684\u89c4\u5219\u65b9\u6848\uff08\u53ef\u64a4\u9500\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.fundsGroup.setTitle(QCoreApplication.translate("BasicTab", u"\u90e8\u95e8\uff08\u5355\u4f4d\uff09\u603b\u4f53\u8d44\u91d1\u60c5\u51b5\uff08\u5355\u4f4d\uff1a\u4e07\u5143\uff09", None))
         self.totalLabel.setText(QCoreApplication.translate("BasicTab", u"\u8d44\u91d1\u603b\u989d\uff1a", None))
         self.totalEdit.setPlaceholderText(QCoreApplication.translate("BasicTab", u"\u5982 39985.49", None))

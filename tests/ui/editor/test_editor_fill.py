@@ -99,7 +99,8 @@ def test_tabular_form_gets_item_tables(make_editor, tabular: Form) -> None:
     assert isinstance(output, IndicatorItemsTab)
     model = output.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["二级指标", "三级指标", "指标性质", "运算符", "指标值", "上年值", "计量单位", "权重", "方向", "备注"]
+    # The columns and labels of the form's profile (tabular-generic: 指标方向), 上年值 after 指标值.
+    assert headers == ["二级指标", "三级指标", "指标性质", "运算符", "指标值", "上年值", "计量单位", "权重", "指标方向", "备注"]
     assert [model.index(r, 1).data() for r in range(model.rowCount())] == [
         "绿地养护面积", "开展讲座次数", "验收合格率"]
     assert model.index(2, 0).data() == "质量指标"

@@ -116,8 +116,10 @@ class BasicTab(EditorTab):
         ui = self.ui
         template = TEMPLATES.get(form.template, form.template or "—")
         layout = self._editor.layout_kind()
-        ui.templateLabel.setText(f"{template}；{layout.label}；规则方案：{profile_line(form)}")
+        ui.templateLabel.setText(f"{template}；{layout.label}")
+        ui.profileLabel.setText(profile_line(form))
         ui.fundsGroup.setTitle(f"部门（单位）总体资金情况（单位：{form.funds.unit or '万元'}）")
+        self.sources_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, 1)  # 金额（元）
         for path, label in self._amount_hints.items():
             hint = editing.amount_hint(getattr(form.funds, path.split(".")[1]))
             set_hint(label, hint.kind, hint.message)
@@ -170,6 +172,7 @@ class BasicTab(EditorTab):
         for edit in self._amount_edits.values():
             edit.setReadOnly(read_only)
         ui.sourcesCheck.setEnabled(not read_only)
+        ui.profileButton.setVisible(not read_only)
         ui.addSourceButton.setVisible(not read_only)
         ui.removeSourceButton.setVisible(not read_only)
         self.sources_model.set_read_only(read_only)
