@@ -14,6 +14,7 @@ from typing import Any
 
 from jixiao_desktop.bureau.sources import Refusal, SourceError, close_archives, scan
 from jixiao_desktop.domain.model import Form
+from jixiao_desktop.domain.profiles import default_profile_id, find_profile
 from jixiao_desktop.formfiles import FormFileError, read_form_file, readable_suffixes
 from jixiao_desktop.storage.bureau import BureauStore, CollectAction
 from jixiao_desktop.storage.errors import StorageError
@@ -44,6 +45,7 @@ class CollectReport:
     read: int = 0  # form files read successfully
     skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
     cancelled: bool = False
+    profiles: dict[str, int] = field(default_factory=dict)  # rule profile id → forms read with it
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -52,6 +54,7 @@ class CollectReport:
             "skipped": self.skipped,
             "conflicts": [{"file": c.file, "reason": c.reason, "form_id": c.form_id} for c in self.conflicts],
             "refused": [{"file": r.file, "reason": r.reason} for r in self.refused],
+            "profiles": dict(sorted(self.profiles.items())),
         }
 
     @property
@@ -66,6 +69,8 @@ class CollectReport:
                f"冲突 {len(self.conflicts)} 份，无法收入 {len(self.refused)} 个文件。"]
         if self.ignored:
             out.append(f"另有 {self.ignored} 个非申报表文件（如 PDF、图片）未处理。")
+        if self.profiles:
+            out.append("规则方案：" + "，".join(f"{profile_name(pid)} {n} 份" for pid, n in sorted(self.profiles.items())))
         for c in self.conflicts:
             out.append(f"冲突：{c.file}：{c.reason}")
         for r in self.refused:
@@ -73,6 +78,12 @@ class CollectReport:
         if self.cancelled:
             out.append("收集已中途取消：已处理的文件已保存，其余文件未处理。")
         return out
+
+
+def profile_name(profile_id: str) -> str:
+    """``四川省（sc）``, or the id with 本机没有此方案 (the bureau can import it)."""
+    found = find_profile(profile_id)
+    return found.label if found is not None else f"{profile_id}（本机没有此方案）"
 
 
 # progress(done, total, current file name); returning True from ``cancelled()`` stops between files.
@@ -109,6 +120,8 @@ def collect_paths(store: BureauStore, paths: list[str], *, progress: Progress | 
             report.refused.append(Refusal(source.name, describe_os_error(exc)))
             continue
         report.read += 1
+        pid = form.profile.id if form.profile is not None else default_profile_id(form.template)
+        report.profiles[pid] = report.profiles.get(pid, 0) + 1
         try:
             outcome = store.collect(form, source=source.name)
         except StorageError as exc:

@@ -149,6 +149,7 @@ class ProfileActions(QObject):
             show_known(window, "无法导入规则方案", exc, "没有导入任何内容，表单仍按原来的规则方案检查。")
             return None
         window.settings.set_last_directory(str(Path(path).parent))
+        refresh_if_named(window, profile.id)  # a form that named it while it was unknown
         window.show_status(f"已导入规则方案“{profile.label}”" if added else f"规则方案“{profile.label}”已导入过")
         session = window.session
         form = session.form if session is not None and session.is_open else None
@@ -207,6 +208,35 @@ class ProfileActions(QObject):
         window.checker.run_now()
         window.show_status(f"本表改按“{profile.label}”的规则检查。{plan.summary(old_unit)}")
         return True
+
+
+def import_review_profile(window: MainWindow, path: Path) -> str:
+    """Keep the bureau's rule profile a review file carries; the words for the status line."""
+    from jixiao_desktop.domain.profiles import register_profile
+    from jixiao_desktop.domain.profiles.carry import profile_in_review
+    from jixiao_desktop.storage.profiles import ProfileStore
+
+    try:
+        profile = profile_in_review(path.read_bytes(), path.name)
+        if profile is None or window.repo is None:
+            return ""
+        ProfileStore(window.repo).add(profile, source=path.name)
+        register_profile(profile)
+    except KNOWN as exc:
+        return f"；随附的规则方案未能导入：{exc}"
+    refresh_if_named(window, profile.id)
+    return f"，并导入财政局的规则方案“{profile.label}”"
+
+
+def refresh_if_named(window: MainWindow, profile_id: str) -> None:
+    """The open form names ``profile_id``, which was just made known: show its columns, check again."""
+    editor = window.editor
+    if editor is None or window.session is None or not window.session.is_open:
+        return
+    ref = editor.form().profile
+    if ref is not None and ref.id == profile_id:
+        editor.set_form(editor.form(), editor.is_read_only())
+        window.checker.run_now()
 
 
 def install(window: MainWindow) -> ProfileActions:

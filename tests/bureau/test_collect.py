@@ -53,8 +53,28 @@ def test_collect_a_folder_recursively(capsys: pytest.CaptureFixture[str], db_tar
                                       jinrongjie: Form, niujie: Form) -> None:
     code, report = _collect(capsys, db_target, inbox)
     assert code == 0
-    assert report == {"added": 2, "updated": 0, "skipped": 0, "conflicts": [], "refused": []}
+    assert report == {"added": 2, "updated": 0, "skipped": 0, "conflicts": [], "refused": [],
+                      "profiles": {"bj-2021": 2}}  # each form's rule profile (issue 16)
     assert [d for d, _, _ in _forms(db_target)] == sorted([jinrongjie.department, niujie.department])
+
+
+def test_collect_names_the_profiles_of_the_forms_it_read(capsys: pytest.CaptureFixture[str], db_target: str,
+                                                         tmp_path: Path, jinrongjie: Form) -> None:
+    from jixiao_desktop.domain.profiles import ProfileRef, get_profile
+
+    box = tmp_path / "收件箱"
+    sichuan = jinrongjie.copy()
+    sichuan.profile = get_profile("sc").ref
+    _write(box / "成都.jixiao.json", sichuan, uid=FORM_A, revision=1)
+    elsewhere = jinrongjie.copy()
+    elsewhere.department = "喀什某单位"
+    elsewhere.profile = ProfileRef("xj-kashi", "00")
+    _write(box / "喀什.jixiao.json", elsewhere, uid=FORM_B, revision=1)
+    code = cli.main(["collect", str(box), "--db", db_target])
+    err = capsys.readouterr()
+    assert code == 0
+    text = err.out + err.err
+    assert "四川省（sc） 1 份" in text and "xj-kashi（本机没有此方案） 1 份" in text
 
 
 def test_collecting_the_same_files_again_adds_nothing(capsys: pytest.CaptureFixture[str], db_target: str,

@@ -265,3 +265,50 @@ def test_new_form_offers_the_default_profile_and_its_layouts(qtbot: Any, make_wi
     dialog.set_profile("bj-2021")
     layouts = [dialog.ui.layoutCombo.itemData(i) for i in range(dialog.ui.layoutCombo.count())]
     assert layouts == [Layout.STANDARD, Layout.NUMBERED]
+
+
+def test_a_review_file_carries_the_bureaus_profile_to_the_unit(
+        make_window: MakeWindow, messages: Messages, profile_file: Path, tmp_path: Path, db_path: Path) -> None:
+    """The bureau's 导出审核意见文件 carries its own profile (key profile); the unit's 导入审核意见
+    keeps it, so the form opens under the bureau's columns and rules without a second file."""
+    from jixiao_desktop.domain import review
+    from jixiao_desktop.domain.profiles import load_profile_file
+    from jixiao_desktop.domain.profiles.carry import profile_in_review, with_profile
+    from jixiao_desktop.ui.bureau.hooks import import_review
+
+    bureau_copy = load_profile_file(profile_file)
+    window = make_window()
+    new_tabular_form(window)
+    assert window.editor is not None and window.session is not None
+    form = window.editor.form()
+    form.profile = bureau_copy.ref  # the form names a profile this machine does not have yet
+    window.session.touch()
+    assert window.session.save()
+    stored = window.repo.load(window.session.form_id)  # type: ignore[union-attr, arg-type]
+    unregister_profile(BUREAU_ID)
+    text = review.dumps(review.ReviewFile(form_id=stored.form.id, revision=stored.form.revision,
+                                          department=stored.form.department, year=stored.form.year,
+                                          comments=[review.Comment("funds.total", "请核实资金总额")],
+                                          reviewer="长沙市某区财政局"))
+    path = tmp_path / "意见.jixiao-review.json"
+    path.write_text(with_profile(text, bureau_copy), encoding="utf-8")
+    assert profile_in_review(path.read_bytes(), path.name) == bureau_copy
+    assert with_profile(text, find_profile("hn")) == text  # a built-in is never carried
+
+    assert import_review(window, path)
+
+    assert find_profile(BUREAU_ID) == bureau_copy
+    assert stored_profiles(db_path) == [(BUREAU_ID, path.name)]
+    assert "指标解释" in grid_headers(window)
+
+
+def test_a_review_file_with_a_broken_profile_still_gives_its_comments(tmp_path: Path) -> None:
+    from jixiao_desktop.domain.profiles import ProfileError
+    from jixiao_desktop.domain.profiles.carry import profile_in_review
+
+    path = tmp_path / "意见.jixiao-review.json"
+    path.write_text(json.dumps({"format": "jixiao-review", "profile": {"text": json.dumps(
+        bureau_profile(amount_unit="千元"), ensure_ascii=False)}}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        profile_in_review(path.read_bytes(), path.name)
+    assert "意见.jixiao-review.json" in str(caught.value) and "amount_unit" in str(caught.value)

@@ -124,6 +124,9 @@ def import_review(window: WindowPort, path: Path) -> bool:
     if doc.revision and doc.revision != stored.form.revision:
         note = f"（审核意见针对第 {doc.revision} 版，本机现在是第 {stored.form.revision} 版）"
     note += import_review_library(window, path, doc.reviewer)
+    from jixiao_desktop.ui.profile_actions import import_review_profile
+
+    note += import_review_profile(window, path)
     if window.open_form(form_id):
         show_comments(window, form_id)
     verdict = f"审核结论：{doc.status.label}；" if doc.status else ""

@@ -297,11 +297,15 @@ class ReviewDialog(QDialog):
 
     def export_review(self, path: Path) -> bool:
         from jixiao_desktop.domain.indicator_library.carry import with_library
+        from jixiao_desktop.domain.profiles import find_profile
+        from jixiao_desktop.domain.profiles.carry import with_profile
         from jixiao_desktop.usecases.indicator_library import IndicatorLibrary
 
         # The bureau's 指标库 goes back with its comments (docs/review-file.md, key library).
         entries = IndicatorLibrary(self.store.repo).bureau_entries()
-        data = with_library(review.dumps(self.review_file()), entries).encode("utf-8")
+        text = with_library(review.dumps(self.review_file()), entries)
+        # … and the bureau's own rule profile of the form, if it has one (key profile).
+        data = with_profile(text, find_profile(self.form.profile.id) if self.form.profile else None).encode("utf-8")
         try:
             atomic_write(path, lambda tmp: tmp.write_bytes(data))
         except OSError as exc:
