@@ -115,6 +115,19 @@ def grid_columns(form: Form | None, profile: Any | None) -> tuple[Column, ...]:
     return tuple(columns)
 
 
+def grid_layout(form: Form) -> tuple[tuple[str, str], ...]:
+    """(field, header) of the window's grid under the form's own profile, 上年值 (last year's
+    value, read-only) right after 指标值."""
+    from jixiao_desktop.domain.profiles import profile_for_form
+
+    out: list[tuple[str, str]] = []
+    for col in grid_columns(form, profile_for_form(form)):
+        out.append((col.key, col.label))
+        if col.key == "value":
+            out.append(("previous_value", "上年值"))
+    return tuple(out)
+
+
 def column_keys(columns: Iterable[Column]) -> str:
     """The keys in order, as the Excel sheet's hidden marker keeps them (``level1,level2,…``)."""
     return ",".join(c.key for c in columns)

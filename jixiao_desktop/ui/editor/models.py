@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from jixiao_desktop.domain import editing
-from jixiao_desktop.domain.columns import grid_columns
+from jixiao_desktop.domain.columns import grid_layout
 from jixiao_desktop.domain.fields import set_field_text
 from jixiao_desktop.domain.model import (
     DIRECTIONS,
@@ -269,20 +269,6 @@ ITEM_COLUMNS: tuple[ItemColumn, ...] = (
 )
 
 
-def item_columns(form: Form | None) -> tuple[ItemColumn, ...]:
-    """The grid's columns: the form's rule profile's, with its labels (``domain.columns``), 上年值 after 指标值."""
-    if form is None:
-        return ITEM_COLUMNS
-    from jixiao_desktop.domain.profiles import profile_for_form
-
-    columns: list[ItemColumn] = []
-    for col in grid_columns(form, profile_for_form(form)):
-        columns.append(ItemColumn(col.key, col.label))
-        if col.key == "value":
-            columns.append(ItemColumn(PREVIOUS, "上年值"))
-    return tuple(columns)
-
-
 class IndicatorItemsModel(_FormTableModel):
     """The 三级 items of all indicators of one category (tabular template), one row each.
 
@@ -310,7 +296,8 @@ class IndicatorItemsModel(_FormTableModel):
 
     def _reload(self) -> None:
         self._rows = []
-        self.COLUMNS = item_columns(self._form)  # the profile may have changed (a reset follows)
+        # The form's rule profile decides the columns and their labels (it may have changed).
+        self.COLUMNS = tuple(ItemColumn(*c) for c in grid_layout(self._form)) if self._form else ITEM_COLUMNS
         if self._form is None:
             return
         for i in editing.category_rows(self._form, self.category):

@@ -21,7 +21,6 @@ from jixiao_desktop.ui.editor.widgets import (
 )
 from jixiao_desktop.ui.forms.ui_editor_items_tab import Ui_ItemsTab
 
-
 _WIDTHS = {"level2": 150, "nature": 80, "operator": 70, "value": 110, "unit": 90, "weight": 70,
            "direction": 70, "note": 120, "previous_value": 80, "explanation": 160, "scoring": 160, "basis": 130}
 
