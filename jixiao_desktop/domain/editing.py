@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from jixiao_desktop.domain.model import (
     NATURE_QUANTITATIVE,
@@ -192,14 +193,21 @@ def item_value_error(text: str, nature: str) -> str | None:
     return None
 
 
-def weight_total_label(weights: WeightTotal) -> str:
-    """The live line under the items table (the total itself is ``domain.weights``)."""
+def weight_total_label(weights: WeightTotal, profile: Any | None = None) -> tuple[str, str]:
+    """The live line under the items table and its kind (``ok`` / ``error`` / ``""``), by the
+    form's rule profile: 应为 90（另有预算执行率 10） under Sichuan, no weights under Hunan."""
+    rules = getattr(profile, "weights", None)
+    expected = profile.weight_total_text if rules is not None else "100"
+    total = f"{weights.total.normalize():f}"
+    if rules is not None and not rules.used:
+        return ("", f"权重合计：{total}（{profile.name}规则不使用权重）") if weights.used else ("", "")
     if not weights.used:
-        return "权重合计：未填写（如填写权重，合计应为 100）"
-    text = f"权重合计：{weights.total.normalize():f}（应为 100）"
+        return "", f"权重合计：未填写（如填写权重，合计应为 {expected}）"
+    text = f"权重合计：{total}；应为 {expected}" if "（" in expected else f"权重合计：{total}（应为 {expected}）"
     if weights.unreadable:
         text += f"，另有 {len(weights.unreadable)} 项权重无法识别"
-    return text
+    wanted = rules.total if rules is not None else Decimal(100)
+    return ("ok" if not weights.unreadable and weights.total == wanted else "error"), text
 
 
 TABULAR_LEVEL1: dict[Category, str] = {

@@ -95,6 +95,7 @@ class ProfileActions(QObject):
 
         bar = RegionBar(list(known_profiles()), settings.default_profile_id(), self._window.ui.startPage)
         self._window.ui.startLayout.insertWidget(0, bar)
+        bar.show()
         bar.ok_button.clicked.connect(lambda: self.set_region(str(bar.combo.currentData())))
         bar.later_button.clicked.connect(self._close_region_bar)
         self.region_bar = bar

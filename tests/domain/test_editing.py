@@ -45,12 +45,24 @@ def test_weights_and_values() -> None:
                                              IndicatorItem(weight="")])])
     total = weight_total(form)
     assert total.total == Decimal("100.0") and total.ok
-    assert logic.weight_total_label(total) == "权重合计：100（应为 100）"
+    assert logic.weight_total_label(total) == ("ok", "权重合计：100（应为 100）")
     assert not weight_total(Form()).used
-    assert logic.weight_total_label(weight_total(Form())).startswith("权重合计：未填写")
+    assert logic.weight_total_label(weight_total(Form()))[1].startswith("权重合计：未填写")
     odd = Form(indicators=[Indicator(items=[IndicatorItem(weight="60"), IndicatorItem(weight="四十")])])
     assert not weight_total(odd).ok
-    assert logic.weight_total_label(weight_total(odd)) == "权重合计：60（应为 100），另有 1 项权重无法识别"
+    assert logic.weight_total_label(weight_total(odd)) == ("error", "权重合计：60（应为 100），另有 1 项权重无法识别")
+
+
+def test_the_weight_line_follows_the_profile() -> None:
+    """Sichuan's 90 + 预算执行率 10, Hunan's forms without weights (issue 16)."""
+    from jixiao_desktop.domain.profiles import get_profile
+
+    ninety = Form(indicators=[Indicator(items=[IndicatorItem(weight="50"), IndicatorItem(weight="40")])])
+    assert logic.weight_total_label(weight_total(ninety), get_profile("sc")) == (
+        "ok", "权重合计：90；应为 90（另有预算执行率 10）")
+    assert logic.weight_total_label(weight_total(ninety), get_profile("tabular-generic"))[0] == "error"
+    assert logic.weight_total_label(weight_total(Form()), get_profile("hn")) == ("", "")
+    assert "不使用权重" in logic.weight_total_label(weight_total(ninety), get_profile("hn"))[1]
 
 
 def test_next_row_name_and_position(niujie: Form) -> None:

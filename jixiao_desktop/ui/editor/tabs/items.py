@@ -82,9 +82,11 @@ class IndicatorItemsTab(EditorTab):
         self.model.notify_path(path)
 
     def update_derived(self) -> None:
-        total = weight_total(self._editor.form())
-        set_hint(self.ui.weightLabel, "ok" if total.ok and total.used else ("" if total.ok else "error"),
-                 editing.weight_total_label(total))
+        from jixiao_desktop.domain.profiles import profile_for_form
+
+        form = self._editor.form()
+        kind, text = editing.weight_total_label(weight_total(form), profile_for_form(form))
+        set_hint(self.ui.weightLabel, kind, text)
 
     def _refused(self, reason: str) -> None:
         set_hint(self.ui.statusLabel, "error", reason)
