@@ -193,7 +193,7 @@ def item_value_error(text: str, nature: str) -> str | None:
     return None
 
 
-def weight_total_label(weights: WeightTotal, profile: Any | None = None) -> tuple[str, str]:
+def weight_total_label(weights: WeightTotal, profile: Any = None) -> tuple[str, str]:
     """The live line under the items table and its kind (``ok`` / ``error`` / ``""``), by the
     form's rule profile: 应为 90（另有预算执行率 10） under Sichuan, no weights under Hunan."""
     rules = getattr(profile, "weights", None)

@@ -8,9 +8,13 @@ every stored profile known to ``domain.profiles`` (at start-up and after an impo
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Protocol
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from jixiao_desktop.domain.profiles import (
     Profile,
@@ -19,9 +23,7 @@ from jixiao_desktop.domain.profiles import (
     parse_profile,
     register_profile,
 )
-from jixiao_desktop.storage.mapping import utc_now
 from jixiao_desktop.storage.models import ProfileRecord
-from jixiao_desktop.storage.repository import FormRepository
 
 __all__ = ["ProfileStore", "StoredProfiles"]
 
@@ -34,10 +36,17 @@ class StoredProfiles:
     unreadable: tuple[str, ...] = ()
 
 
+class Sessions(Protocol):
+    """What the store needs of a ``FormRepository`` (no import of it: the repository registers
+    the stored profiles when it opens)."""
+
+    def _session(self, action: str, *, write: bool = False) -> AbstractContextManager[Session]: ...
+
+
 class ProfileStore:
     """The ``profiles`` table of one repository."""
 
-    def __init__(self, repo: FormRepository) -> None:
+    def __init__(self, repo: Sessions) -> None:
         self.repo = repo
 
     def add(self, profile: Profile, source: str = "") -> bool:
@@ -52,7 +61,7 @@ class ProfileStore:
             if s.get(ProfileRecord, profile.sha256) is not None:
                 return False
             s.add(ProfileRecord(sha256=profile.sha256, profile_id=profile.id, name=profile.name,
-                                source=source or profile.origin, text=profile.text, imported_at=utc_now()))
+                                source=source or profile.origin, text=profile.text, imported_at=datetime.now(UTC)))
         return True
 
     def stored(self) -> StoredProfiles:
