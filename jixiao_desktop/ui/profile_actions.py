@@ -30,7 +30,7 @@ from jixiao_desktop.ui.errors import KNOWN, show_known
 
 if TYPE_CHECKING:
     from jixiao_desktop.domain.profiles import Profile
-    from jixiao_desktop.ui.main_window import MainWindow
+    from jixiao_desktop.ui.window_port import WindowPort
 
 PROFILE_FILTER = "规则方案文件 (*.profile.json *.json);;所有文件 (*)"
 ASK_TEXT = "您所在的省份/地区："
@@ -79,8 +79,8 @@ class RegionBar(QFrame):
 class ProfileActions(QObject):
     """Import a profile file, switch the open form's profile, ask the clerk's region once."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowPort) -> None:
+        super().__init__(window.window())
         self._window = window
         self.region_bar: RegionBar | None = None
         self._wired: object | None = None
@@ -107,7 +107,7 @@ class ProfileActions(QObject):
         try:
             profile = get_profile(profile_id)
         except KNOWN as exc:
-            show_known(self._window, "选择省份/地区", exc)
+            show_known(self._window.window(), "选择省份/地区", exc)
             return
         self._window.settings.set_default_profile_id(profile.id)
         self._close_region_bar()
@@ -139,7 +139,7 @@ class ProfileActions(QObject):
         if repo is None:
             return None
         if path is None:
-            path = msgbox.ask_open_path(window, "导入规则方案", window.settings.last_directory(), PROFILE_FILTER)
+            path = msgbox.ask_open_path(window.window(), "导入规则方案", window.settings.last_directory(), PROFILE_FILTER)
             if path is None:
                 return None
         try:
@@ -147,7 +147,7 @@ class ProfileActions(QObject):
             added = ProfileStore(repo).add(profile, source=Path(path).name)
             register_profile(profile)
         except KNOWN as exc:
-            show_known(window, "无法导入规则方案", exc, "没有导入任何内容，表单仍按原来的规则方案检查。")
+            show_known(window.window(), "无法导入规则方案", exc, "没有导入任何内容，表单仍按原来的规则方案检查。")
             return None
         window.settings.set_last_directory(str(Path(path).parent))
         refresh_if_named(window, profile.id)  # a form that named it while it was unknown
@@ -156,7 +156,7 @@ class ProfileActions(QObject):
         form = session.form if session is not None and session.is_open else None
         if (form is not None and not session.is_final and profile.template == form.template  # type: ignore[union-attr]
                 and (form.profile is None or form.profile.id != profile.id)):
-            answer = msgbox.choose(window, "导入规则方案", f"当前表单是否改按“{profile.label}”填报和检查？",
+            answer = msgbox.choose(window.window(), "导入规则方案", f"当前表单是否改按“{profile.label}”填报和检查？",
                                    ["改用此方案", "不改"])
             if answer == 0:
                 self.switch_form_profile(profile.id)
@@ -178,7 +178,7 @@ class ProfileActions(QObject):
         current = profile_for_form(form)
         at = next((k for k, p in enumerate(choices) if p.id == current.id), 0)
         label, ok = QInputDialog.getItem(
-            self._window, "规则方案", "本表按哪个省份/地区的规则填报和检查：\n"
+            self._window.window(), "规则方案", "本表按哪个省份/地区的规则填报和检查：\n"
             "（只列出与本表格式相同的方案；其他格式的方案请在新建表单时选择）", labels, at, False)
         if ok and label in labels:
             self.switch_form_profile(choices[labels.index(label)].id)
@@ -197,10 +197,10 @@ class ProfileActions(QObject):
         try:
             profile = get_profile(profile_id)
         except KNOWN as exc:
-            show_known(window, "无法更改规则方案", exc, "表单仍按原来的规则方案检查。")
+            show_known(window.window(), "无法更改规则方案", exc, "表单仍按原来的规则方案检查。")
             return False
         if profile.template != form.template:
-            msgbox.warning(window, "无法更改规则方案",
+            msgbox.warning(window.window(), "无法更改规则方案",
                            f"“{profile.label}”的表格格式与本表不同，请新建表单并选择此方案。")
             return False
         old_unit = form.funds.unit or "万元"
@@ -211,7 +211,7 @@ class ProfileActions(QObject):
         return True
 
 
-def import_review_profile(window: MainWindow, path: Path) -> str:
+def import_review_profile(window: WindowPort, path: Path) -> str:
     """Keep the bureau's rule profile a review file carries; the words for the status line."""
     from jixiao_desktop.domain.profiles import register_profile
     from jixiao_desktop.domain.profiles.carry import profile_in_review
@@ -229,7 +229,7 @@ def import_review_profile(window: MainWindow, path: Path) -> str:
     return f"，并导入财政局的规则方案“{profile.label}”"
 
 
-def refresh_if_named(window: MainWindow, profile_id: str) -> None:
+def refresh_if_named(window: WindowPort, profile_id: str) -> None:
     """The open form names ``profile_id``, which was just made known: show its columns, check again."""
     editor = window.editor
     if editor is None or window.session is None or not window.session.is_open:
@@ -240,7 +240,7 @@ def refresh_if_named(window: MainWindow, profile_id: str) -> None:
         window.checker.run_now()
 
 
-def install(window: MainWindow) -> ProfileActions:
+def install(window: WindowPort) -> ProfileActions:
     actions = ProfileActions(window)
     window.ui.actionImportProfile.triggered.connect(lambda: actions.import_profile_file())
     window.ui.actionChooseProfile.triggered.connect(actions.choose_profile)

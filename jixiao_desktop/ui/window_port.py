@@ -39,6 +39,7 @@ class WindowPort(Protocol):
     """
 
     form_opened: SignalInstance
+    ready: SignalInstance  # the database is open (the end of the start-up)
     ui: Ui_MainWindow
     settings: Settings
     db_path: str | Path
