@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -54,26 +55,28 @@ class RegionBar(QFrame):
         self.setObjectName("regionBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#regionBar { background: #eef5ff; border: 1px solid #9cbbe6; }")
-        layout = QHBoxLayout(self)
         label = QLabel(ASK_TEXT, self)
         self.combo = QComboBox(self)
         for profile in profiles:
             self.combo.addItem(profile_choice_label(profile), profile.id)
         self.combo.setCurrentIndex(max(self.combo.findData(current), 0))
         self.combo.setToolTip(ASK_HINT)
-        # Long names never widen the window beyond a small screen (1024×768).
+        # Long names never widen the window beyond a small screen (800 px wide at the least).
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(22)
+        self.combo.setMinimumContentsLength(14)
         self.ok_button = QPushButton("确定", self)
         self.later_button = QPushButton("以后再说", self)
         hint = QLabel(ASK_HINT, self)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
-        layout.addWidget(label)
-        layout.addWidget(self.combo)
-        layout.addWidget(self.ok_button)
-        layout.addWidget(self.later_button)
-        layout.addWidget(hint, 1)
+        top = QHBoxLayout()
+        top.addWidget(label)
+        top.addWidget(self.combo, 1)
+        top.addWidget(self.ok_button)
+        top.addWidget(self.later_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(hint)
 
 
 class ProfileActions(QObject):
