@@ -63,7 +63,7 @@ class RegionBar(QFrame):
         self.combo.setToolTip(ASK_HINT)
         # Long names never widen the window beyond a small screen (800 px wide at the least).
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(14)
+        self.combo.setMinimumContentsLength(12)
         self.ok_button = QPushButton("确定", self)
         self.later_button = QPushButton("以后再说", self)
         hint = QLabel(ASK_HINT, self)
@@ -72,11 +72,13 @@ class RegionBar(QFrame):
         top = QHBoxLayout()
         top.addWidget(label)
         top.addWidget(self.combo, 1)
-        top.addWidget(self.ok_button)
-        top.addWidget(self.later_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint, 1)
+        bottom.addWidget(self.ok_button)
+        bottom.addWidget(self.later_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(hint)
+        layout.addLayout(bottom)
 
 
 class ProfileActions(QObject):
