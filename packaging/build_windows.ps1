@@ -18,6 +18,18 @@ function Invoke-Checked {
 
 Invoke-Checked "tests" { py -3 scripts\dev.py test -q }
 Invoke-Checked "pip install pyinstaller" { .\.venv\Scripts\python.exe -m pip install -q "pyinstaller==6.22.3" }
+# The window's program is a 44 KB launcher of jixiao-cli.exe (packaging\windows\launcher.c), so the
+# bundle holds one PyInstaller program, not two copies of the Python archive. Any MinGW-w64 gcc
+# (winlibs, MSYS2) builds it; the Linux check cross-builds the same file with Debian's mingw-w64.
+$gcc = Get-Command gcc.exe -ErrorAction SilentlyContinue
+$windres = Get-Command windres.exe -ErrorAction SilentlyContinue
+if (-not $gcc -or -not $windres) { throw "MinGW-w64 gcc.exe and windres.exe are needed on PATH to build the window launcher" }
+New-Item -ItemType Directory -Force -Path build\launcher | Out-Null
+Invoke-Checked "windres" { & $windres.Source packaging\windows\launcher.rc -O coff -o build\launcher\launcher.res }
+Invoke-Checked "gcc launcher" {
+    & $gcc.Source -municode -mwindows -O2 -s -o build\launcher\jixiao-desktop.exe packaging\windows\launcher.c build\launcher\launcher.res
+}
+$env:JIXIAO_GUI_LAUNCHER = (Resolve-Path build\launcher\jixiao-desktop.exe).Path
 Invoke-Checked "PyInstaller" {
     .\.venv\Scripts\pyinstaller.exe --noconfirm --clean --distpath dist --workpath build packaging\jixiao-desktop.spec
 }
