@@ -71,12 +71,31 @@ class Totals:
     unreadable: int  # amounts left out of the sums
 
 
+def amount_in_wan(row: SummaryRow, key: str) -> str:
+    """The row's amount (``total``/``basic``/``project``) in 万元, the summary's unit: a form whose
+    rule profile types amounts in 元 is converted exactly; text that is not a number is kept."""
+    text: str = getattr(row, key)
+    value = amount_value(text)
+    if row.unit != "元" or value is None:
+        return text
+    return format(value / Decimal(10000), "f")
+
+
+def profile_text(row: SummaryRow) -> str:
+    """The form's rule profile as the bureau reads it: ``四川省（sc）``, or the id it names."""
+    from jixiao_desktop.domain.profiles import default_profile_id, find_profile
+
+    profile_id = row.profile_id or default_profile_id(row.template)
+    found = find_profile(profile_id)
+    return found.label if found is not None else f"{profile_id}（本机没有此方案）"
+
+
 def totals(rows: Sequence[SummaryRow]) -> Totals:
     sums = {"total": Decimal(0), "basic": Decimal(0), "project": Decimal(0)}
     unreadable = 0
     for row in rows:
         for key in sums:
-            text = getattr(row, key)
+            text = amount_in_wan(row, key)
             value = amount_value(text)
             if value is None:
                 unreadable += bool(text.strip())
@@ -110,7 +129,9 @@ def to_json(rows: Sequence[SummaryRow]) -> dict[str, Any]:
     return {
         "forms": [
             {"id": r.uuid, "department": r.department, "year": r.year, "status": str(r.status.value),
-             "total": r.total, "basic": r.basic, "project": r.project, "errors": r.errors,
+             "total": amount_in_wan(r, "total"), "basic": amount_in_wan(r, "basic"),
+             "project": amount_in_wan(r, "project"), "profile": r.profile_id or None,
+             "profile_name": profile_text(r), "errors": r.errors,
              "warnings": r.warnings, "revision": r.revision, "last_modified": r.updated_at.isoformat(),
              "stage": r.stage.value, "execution_rate": printed_rate(r.rate), "score": printed_score(r.score)}
             for r in rows
@@ -166,7 +187,8 @@ def csv_text(rows: Sequence[SummaryRow], view: SummaryView | None = None) -> str
         writer.writerow([view.title])
     writer.writerow([*HEADERS, *(VIEW_HEADERS if view is not None else ())])
     for r in rows:
-        writer.writerow([r.department, r.year or "", _status(r), r.total, r.basic, r.project, r.errors,
+        writer.writerow([r.department, r.year or "", _status(r), amount_in_wan(r, "total"),
+                         amount_in_wan(r, "basic"), amount_in_wan(r, "project"), r.errors,
                          r.warnings, r.revision, _local(r.updated_at), r.stage.label, printed_rate(r.rate),
                          printed_score(r.score), *_view_cells(view, r)])
     for name, group in _groups(rows, view):
@@ -261,9 +283,9 @@ def write_xlsx(rows: Sequence[SummaryRow], path: Path, view: SummaryView | None 
         put(r, 1, row.department)
         put(r, 2, row.year)
         put(r, 3, _status(row))
-        put(r, 4, row.total, number=True)
-        put(r, 5, row.basic, number=True)
-        put(r, 6, row.project, number=True)
+        put(r, 4, amount_in_wan(row, "total"), number=True)
+        put(r, 5, amount_in_wan(row, "basic"), number=True)
+        put(r, 6, amount_in_wan(row, "project"), number=True)
         put(r, 7, row.errors)
         put(r, 8, row.warnings)
         put(r, 9, row.revision)

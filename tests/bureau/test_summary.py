@@ -105,3 +105,28 @@ def test_a_long_unit_name_gets_a_row_tall_enough_for_its_lines(tmp_path: Path) -
     assert ws.row_dimensions[4].height is None  # one line: the default height
     assert ws.row_dimensions[5].height is not None and ws.row_dimensions[5].height >= 2 * 13.5
     assert ws["A5"].alignment.wrap_text
+
+
+def test_a_yuan_form_is_summed_in_wan_and_the_json_names_each_profile(tmp_path: Path) -> None:
+    """A Sichuan form types its amounts in 元: the summary (in 万元) converts it exactly, and its JSON
+    says which rule profile each form was checked with (issue 16)."""
+    from datetime import UTC, datetime
+
+    from jixiao_desktop.bureau.summary import csv_text, to_json
+    from jixiao_desktop.domain.model import FormStatus
+    from jixiao_desktop.storage.bureau import SummaryRow
+
+    at = datetime(2026, 3, 15, tzinfo=UTC)
+    rows = [SummaryRow(id=1, uuid="a", department="成都市某单位", year=2026, status=FormStatus.DRAFT,
+                       total="1234500.00", basic="1000000", project="234500", errors=0, warnings=0, revision=1,
+                       updated_at=at, profile_id="xx-own", template="tabular", unit="元"),
+            SummaryRow(id=2, uuid="b", department="北京市某单位", year=2026, status=FormStatus.DRAFT,
+                       total="10.00", basic="4", project="6", errors=0, warnings=0, revision=1,
+                       updated_at=at, template="bj-2021-dept-overall")]
+    doc = to_json(rows)
+    assert [f["total"] for f in doc["forms"]] == ["123.45", "10.00"]
+    assert doc["total"]["total"] == "133.45"
+    assert doc["forms"][0]["profile"] == "xx-own" and "本机没有此方案" in doc["forms"][0]["profile_name"]
+    assert doc["forms"][1]["profile"] is None and doc["forms"][1]["profile_name"] == "北京市2021（bj-2021）"
+    lines = list(csv.reader(io.StringIO(csv_text(rows))))
+    assert lines[1][3] == "123.45"
