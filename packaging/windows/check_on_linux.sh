@@ -311,6 +311,9 @@ wineserver -k || true
 # ---------------------------------------------------------------------------------------------
 if [ "${JIXIAO_WIN_SKIP_SUITE:-0}" != 1 ]; then
   step "the Qt-free test suite under the Windows Python"
+  # Tests start `python -m jixiao_desktop` in child processes; the embeddable Python ignores
+  # PYTHONPATH and the working folder (its ._pth), so the source tree goes in through a .pth file.
+  winpath "$ROOT" > "$C/py/Lib/site-packages/jixiao-source.pth"
   mapfile -t SUITE < <(grep -v '^\s*#' "$ROOT/packaging/windows/suite.txt" | grep -v '^\s*$')
   rc=0
   ( cd "$ROOT" && QT_QPA_PLATFORM=offscreen w "$PY" -m pytest -q -p no:cacheprovider \
