@@ -41,10 +41,9 @@ from jixiao_desktop.paths import shown_database
 from jixiao_desktop.storage.bureau import BureauStore, ListQuery
 from jixiao_desktop.storage.errors import StorageError
 from jixiao_desktop.storage.repository import FormRepository
-from jixiao_desktop.ui import msgbox
+from jixiao_desktop.ui import msgbox, plain_text
 from jixiao_desktop.ui.bureau.files import BureauFiles
 from jixiao_desktop.ui.bureau.list_model import COLUMNS, FORM_ID_ROLE, BureauListModel
-from jixiao_desktop.ui.plain_text import plain
 from jixiao_desktop.ui.window_geometry import fitted_to_screen
 
 
@@ -153,9 +152,7 @@ class BureauWindow(QMainWindow):
         self.author = author or self.files.settings.reviewer_name()
         self.repo = FormRepository.open(db)  # StorageError: the caller says so
         self.store = BureauStore(self.repo)
-        self._hold_timer = QTimer(self)  # keep the database's locks (storage.hold), as the clerk's window does
-        self._hold_timer.timeout.connect(self.repo.keep_hold)
-        self._hold_timer.start(1000)
+        QTimer(self, interval=1000, timeout=self.repo.keep_hold).start()  # type: ignore[call-arg]  # keep the locks (storage.hold)
         self._thread: QThread | None = None
         self._worker: CollectWorker | None = None
         self.last_report: CollectReport | None = None
@@ -238,7 +235,7 @@ class BureauWindow(QMainWindow):
         self._action(menu, "关闭", self.close)
 
         self.filters.changed.connect(self._apply_filters)
-        plain(self)  # units' names and texts are never drawn as HTML (ui.plain_text)
+        plain_text.plain(self)  # units' names and texts are never drawn as HTML (ui.plain_text)
         self.refresh()
 
     def _action(self, menu: object, text: str, slot: object, shortcut: str = "") -> QAction:
