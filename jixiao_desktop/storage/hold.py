@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,10 @@ PROC_LOCKS = Path("/proc/locks")
 
 def locks_held(path: Path, pid: int | None = None) -> bool | None:
     """Whether process ``pid`` (this one) holds any POSIX lock on the file at ``path``;
-    ``None`` when that cannot be told (no ``/proc/locks``, no file)."""
+    ``None`` when that cannot be told (no ``/proc/locks``, no file, Windows: no POSIX locks;
+    under Wine "/proc/locks" even resolves to Linux's file, and ``os.major`` does not exist)."""
+    if sys.platform == "win32":
+        return None
     try:
         st = os.stat(path)  # stat only: opening the file would itself drop the locks
         text = PROC_LOCKS.read_text(encoding="ascii", errors="replace")
