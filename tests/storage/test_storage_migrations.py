@@ -151,8 +151,11 @@ def test_old_database_is_upgraded_and_reads_intact(old_db: Path, jinrongjie: For
         # State carried over: the final form stays locked, the binned one stays binned.
         stored = repo.load(2)
         assert stored.fingerprint == exchange.fingerprint(niujie_stored)
+        changed = niujie_stored.copy()
+        changed.goals = "定稿后修改"  # the 申报 content: refused (a save keeping the 定稿指纹 is allowed, cbeefc0)
         with pytest.raises(FormLockedError):
-            repo.save(2, niujie_stored)
+            repo.save(2, changed)
+        assert repo.load(2).form.goals == niujie_stored.goals
         with pytest.raises(FormDeletedError):
             repo.save(3, tabular)
 
