@@ -137,8 +137,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _utf8_stdio() -> None:
-    """Chinese output must survive pipes on Windows (cp936 consoles) and C locales.
+def _utf8_stdio(windows: bool = os.name == "nt") -> None:
+    """Chinese output must survive consoles, pipes and C locales.
+
+    On Windows, Python writes to a console in UTF-16 whatever the encoding, and output redirected
+    to a file or a pipe is read back by cmd.exe, PowerShell and findstr in the ANSI code page (936
+    on a Chinese PC): there the stream keeps that encoding, and a character it lacks becomes “?”
+    instead of a crash (forcing UTF-8 gave “鑽夌” for 草稿 in PowerShell). Elsewhere a stream that
+    is not UTF-8 (a C locale) is switched to UTF-8.
 
     The windowed Windows build has no console: ``sys.stdout`` is None there, and a print would
     crash, so output goes nowhere instead (``jixiao-cli.exe`` is the console program).
@@ -149,8 +155,12 @@ def _utf8_stdio() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
-            with contextlib.suppress(OSError, ValueError):  # exotic streams keep their encoding
+        if reconfigure is None or (stream.encoding or "").lower().replace("-", "") == "utf8":
+            continue
+        with contextlib.suppress(OSError, ValueError):  # exotic streams keep their encoding
+            if windows:
+                reconfigure(errors="replace")
+            else:
                 reconfigure(encoding="utf-8", errors="replace")
 
 
