@@ -19,6 +19,7 @@ from jixiao_desktop.domain import evaluation as ev
 from jixiao_desktop.domain.model import Form
 from jixiao_desktop.domain.profiles import profile_for_form
 from jixiao_desktop.exporters import cells
+from jixiao_desktop.exporters.xlsx.layout import a4_page_setup
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -126,12 +127,7 @@ def write_stage_sheet(wb: Workbook, form: Form, profile: Any | None = None) -> N
         put(row, 1, "自评得分", bold=True, center=True)
         put(row, 2, result.total, span=ncols - 1)
         row += 1
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_options.horizontalCentered = True
+    a4_page_setup(ws)  # the same print setup as the 申报表 sheet (2 cm margins)
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.print_area = f"A1:{get_column_letter(ncols)}{row - 1}"
     ws.oddFooter.center.text = "第 &P 页 共 &N 页"

@@ -85,6 +85,7 @@ from jixiao_desktop.exporters.xlsx.layout import (
     SHEET_TITLE,
     TAB_NARROW_WIDTHS,
     TAB_WIDTHS,
+    a4_page_setup,
 )
 from jixiao_desktop.exporters.xlsx.stage_sheet import write_stage_sheet
 
@@ -460,15 +461,7 @@ def export_xlsx(form: Form, path: str | Path, *, fingerprint: str | None = None,
     header = (_write_tabular if tabular else _write_bj)(w, form)
     w.instructions()
 
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.79  # 2 cm
-    ws.page_margins.top = ws.page_margins.bottom = 0.79
-    ws.page_margins.header = ws.page_margins.footer = 0.3
+    a4_page_setup(ws)
     ws.print_title_rows = f"{header}:{header}"
     ws.print_area = f"A1:{get_column_letter(w.ncols)}{w.row}"
     ws.oddFooter.center.text = "第 &P 页 共 &N 页"
